@@ -1,0 +1,17 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+
+export default defineConfig({
+  // Overridden per deployment; pages print the canonical address from content/site.yaml.
+  site: process.env.GONGSHI_SITE_URL ?? 'https://gongshi.example.cn',
+  trailingSlash: 'always',
+  // Tests build into their own folder so that they never clobber dist/.
+  outDir: process.env.GONGSHI_OUT_DIR ?? './dist',
+  // Every stylesheet is inlined: a compound page then renders in one round trip.
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  integrations: [mdx()],
+  // Pages are small and must render without JavaScript; nothing is prefetched.
+  prefetch: false,
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Makes sure Debian's Chromium and CJK fonts are there before the browser tests.
+# Installs them with apt-get (Debian's own packages) when missing; never downloads a browser build.
+set -euo pipefail
+browser=${CHROMIUM_PATH:-/usr/bin/chromium}
+need=()
+[[ -x $browser ]] || need+=(chromium)
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk fontconfig)
+((${#need[@]})) || exit 0
+echo "安装浏览器测试所需的 Debian 软件包：${need[*]}" >&2
+sudo_cmd=()
+[[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+"${sudo_cmd[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}"

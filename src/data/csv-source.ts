@@ -1,0 +1,178 @@
+/**
+ * Reads a CSV table typed in Excel or WPS and checks each row against its zod
+ * schema. Headers are the schema fields' Chinese titles (the English keys are
+ * accepted too). Every problem is located by line and field number; no row is
+ * ever dropped without a problem saying why.
+ */
+import type { z } from 'astro/zod';
+import Papa from 'papaparse';
+import { t } from '../i18n/t.ts';
+import { decodeText } from './decode.ts';
+import type { Problem } from './problems.ts';
+import { check, labelFor } from './zod-issues.ts';
+
+/** A row that passed its schema, with the line it starts on for later checks. */
+export interface TableRow<T> {
+  value: T;
+  line: number;
+}
+
+export interface TableColumn {
+  key: string;
+  title: string;
+  required: boolean;
+}
+
+export interface Table<T> {
+  rows: TableRow<T>[];
+  problems: Problem[];
+  /** Where a field of a row is, for checks that span rows. */
+  cell(line: number, key: string): { line: number; column: number; found: string | undefined };
+}
+
+type ObjectSchema = z.ZodObject<z.core.$ZodLooseShape>;
+
+/** The columns of a table schema, in order, with their Chinese titles. */
+export function columnsOf(schema: ObjectSchema): TableColumn[] {
+  return Object.keys(schema.shape).map((key) => {
+    const field = schema.shape[key] as z.ZodType;
+    return { key, title: labelFor(schema, [key]), required: !field.safeParse(undefined).success };
+  });
+}
+
+const headerKey = (raw: string) =>
+  raw
+    .normalize('NFKC')
+    .replace(/^\uFEFF/, '')
+    .replace(/\s+/g, '')
+    .toLowerCase();
+
+export function readTable<S extends ObjectSchema>(file: string, bytes: Uint8Array, schema: S): Table<z.output<S>> {
+  const problems: Problem[] = [];
+  const rows: TableRow<z.output<S>>[] = [];
+  const raw = new Map<number, string[]>();
+  let columnOfKey = new Map<string, number>();
+  const cell = (line: number, key: string) => {
+    const column = (columnOfKey.get(key) ?? 0) + 1;
+    return { line, column, found: raw.get(line)?.[column - 1] };
+  };
+  const result = { rows, problems, cell };
+
+  const decoded = decodeText(file, bytes);
+  problems.push(...decoded.problems);
+  if (decoded.text === undefined) return result;
+  const text = decoded.text.replace(/^\uFEFF/, '');
+
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const lineOf = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((lineStarts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+  const problem = (line: number, column: number, field: string, label: string, expected: string, found?: string) =>
+    problems.push({ file, line, column, field, label, expected, found, severity: 'error' });
+
+  const parsedRows: { fields: string[]; line: number }[] = [];
+  let cursor = 0;
+  Papa.parse<string[]>(text, {
+    delimiter: ',',
+    step(step) {
+      const start = cursor;
+      cursor = step.meta.cursor;
+      for (const error of step.errors) {
+        const at = lineOf(error.index ?? start);
+        problem(
+          at,
+          1,
+          '',
+          t('csv.label'),
+          error.type === 'Quotes' ? t('csv.quotes') : t('csv.syntax', { detail: error.message }),
+        );
+      }
+      // Skip the line break that ended the previous row, so the row starts where its text does.
+      let first = start;
+      while (text[first] === '\r' || text[first] === '\n') first++;
+      parsedRows.push({ fields: step.data, line: lineOf(Math.min(first, text.length)) });
+    },
+  });
+
+  const [header, ...body] = parsedRows;
+  const columns = columnsOf(schema);
+  if (!header || header.fields.every((f) => f.trim() === '')) {
+    problem(1, 1, '', t('csv.label'), t('csv.noHeader', { columns: columns.map((c) => c.title).join(',') }));
+    return result;
+  }
+  if (header.fields.length === 1 && /[;\t|，]/.test(header.fields[0] ?? '')) {
+    problem(header.line, 1, '', t('csv.label'), t('csv.delimiter'), header.fields[0]);
+    return result;
+  }
+
+  const byName = new Map<string, TableColumn>();
+  for (const column of columns) {
+    byName.set(headerKey(column.title), column);
+    byName.set(headerKey(column.key), column);
+  }
+  columnOfKey = new Map();
+  header.fields.forEach((name, index) => {
+    const column = byName.get(headerKey(name));
+    if (!column) {
+      problem(
+        header.line,
+        index + 1,
+        '',
+        t('csv.header'),
+        t('csv.unknownColumn', { columns: columns.map((c) => c.title).join('、') }),
+        name,
+      );
+    } else if (columnOfKey.has(column.key)) {
+      problem(header.line, index + 1, column.key, column.title, t('csv.duplicateColumn'), name);
+    } else {
+      columnOfKey.set(column.key, index);
+    }
+  });
+  for (const column of columns) {
+    if (column.required && !columnOfKey.has(column.key)) {
+      problem(header.line, header.fields.length + 1, column.key, column.title, t('csv.missingColumn'));
+    }
+  }
+  if (problems.some((p) => p.severity === 'error')) return result;
+
+  for (const { fields, line } of body) {
+    // A blank line carries no data; Excel often leaves one at the end.
+    if (fields.every((f) => f.trim() === '')) continue;
+    raw.set(line, fields);
+    if (fields.length !== header.fields.length) {
+      problem(
+        line,
+        Math.min(fields.length, header.fields.length) + 1,
+        '',
+        t('csv.label'),
+        t('csv.fieldCount', { expected: header.fields.length, found: fields.length }),
+        fields.join(','),
+      );
+      continue;
+    }
+    const input: Record<string, string> = {};
+    for (const [key, index] of columnOfKey) {
+      const value = fields[index] ?? '';
+      if (value.trim() !== '') input[key] = value;
+    }
+    const checked = check(schema, input);
+    if (checked.ok) {
+      rows.push({ value: checked.value, line });
+      continue;
+    }
+    for (const issue of checked.issues) {
+      const key = String(issue.path[0] ?? '');
+      const at = cell(line, key);
+      problem(line, at.column, key, labelFor(schema, issue.path.slice(0, 1)), issue.expected, input[key]);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,47 @@
+/**
+ * Turns a file's bytes into text without guessing. UTF-8 is checked strictly;
+ * bytes that are not UTF-8 are read as GB18030 (what Excel and WPS write on
+ * Chinese Windows, a superset of GBK), with a warning that says how to save
+ * as UTF-8. UTF-16 ("Unicode text") is refused with the way to save correctly.
+ */
+import { t } from '../i18n/t.ts';
+import type { Problem } from './problems.ts';
+
+export type Encoding = 'utf-8' | 'gb18030';
+
+export interface Decoded {
+  text: string | undefined;
+  encoding?: Encoding;
+  problems: Problem[];
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const GB18030 = new TextDecoder('gb18030', { fatal: true });
+
+function fileProblem(file: string, expected: string, severity: Problem['severity']): Problem {
+  return { file, line: 1, column: 1, field: '', label: t('decode.label'), expected, severity };
+}
+
+export function decodeText(file: string, bytes: Uint8Array): Decoded {
+  const [b0, b1] = bytes;
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
+    return { text: undefined, problems: [fileProblem(file, t('decode.utf16'), 'error')] };
+  }
+  if (bytes.includes(0)) {
+    return { text: undefined, problems: [fileProblem(file, t('decode.binary'), 'error')] };
+  }
+  try {
+    return { text: UTF8.decode(bytes), encoding: 'utf-8', problems: [] };
+  } catch {
+    // Not UTF-8: the only other encoding Chinese spreadsheet software writes by default.
+  }
+  try {
+    return {
+      text: GB18030.decode(bytes),
+      encoding: 'gb18030',
+      problems: [fileProblem(file, t('decode.gbk'), 'warning')],
+    };
+  } catch {
+    return { text: undefined, problems: [fileProblem(file, t('decode.unknown'), 'error')] };
+  }
+}

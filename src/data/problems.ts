@@ -1,0 +1,63 @@
+/**
+ * Problems found in `content/`, and how they are told to a committee.
+ *
+ * A problem is always located (file, line, column) and always says what was
+ * expected and what was found, so that a volunteer can fix it without help.
+ */
+import { t } from '../i18n/t.ts';
+
+export type Severity = 'error' | 'warning';
+
+export interface Problem {
+  /** Path relative to the project root, with forward slashes. */
+  file: string;
+  /** 1-based line in the file. */
+  line: number;
+  /** 1-based column: a character column in YAML, the field number in CSV. */
+  column: number;
+  /** Field path such as `manager.phone` or a CSV column key; empty for a whole file. */
+  field: string;
+  /** The field's Chinese name, for example 项目负责人电话. */
+  label: string;
+  /** What the field should hold, as a full clause in Chinese. */
+  expected: string;
+  /** The text that was found, or undefined when nothing was there. */
+  found?: string | undefined;
+  severity: Severity;
+}
+
+/** Shortens long found values so that a message stays on one screen line. */
+function quote(found: string): string {
+  const oneLine = found.replace(/\s+/g, ' ');
+  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine;
+}
+
+/** `file:line:column 标签（field）：应为…；实际为「…」` */
+export function formatProblem(problem: Problem): string {
+  const where = `${problem.file}:${problem.line}:${problem.column}`;
+  // CSV headers are Chinese already; YAML keys are English, so the key is shown beside its name.
+  const what = problem.file.endsWith('.csv') || !problem.field ? problem.label : `${problem.label}（${problem.field}）`;
+  const found =
+    problem.found === undefined ? t('problem.foundNothing') : t('problem.found', { found: quote(problem.found) });
+  const prefix = problem.severity === 'warning' ? t('problem.warning') : '';
+  return `${where} ${prefix}${what ? `${what}：` : ''}${problem.expected}${found}`;
+}
+
+/** Sorts problems by file, then line, then column, so that the list reads like the files. */
+export function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.field.localeCompare(b.field),
+  );
+}
+
+/** Thrown by the build when `content/` has errors: its message lists every one of them. */
+export class ContentValidationError extends Error {
+  readonly problems: Problem[];
+
+  constructor(problems: Problem[]) {
+    const errors = sortProblems(problems.filter((p) => p.severity === 'error'));
+    super(`${t('problem.summary', { count: errors.length })}\n${errors.map(formatProblem).join('\n')}`);
+    this.name = 'ContentValidationError';
+    this.problems = errors;
+  }
+}

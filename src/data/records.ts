@@ -1,0 +1,44 @@
+/**
+ * What the loaders hand to the rest of the site: validated, normalised data,
+ * money in integer fen and dates as ISO strings, ready to serialise.
+ */
+import type { Community } from '../schemas/community.ts';
+import type { Company } from '../schemas/company.ts';
+import type { Compound } from '../schemas/compound.ts';
+import type { Elevator } from '../schemas/elevator.ts';
+import type { FeeItem } from '../schemas/fee-item.ts';
+import type { FundUse } from '../schemas/maintenance-fund.ts';
+import type { RevenueItem, RevenueQuarter } from '../schemas/public-revenue.ts';
+import type { Site } from '../schemas/site.ts';
+import type { UtilitySplit } from '../schemas/utility-split.ts';
+
+export interface CompoundRecord {
+  /** Folder name, also the permanent URL segment. */
+  slug: string;
+  compound: Compound;
+  fees: FeeItem[];
+  revenueQuarters: RevenueQuarter[];
+  revenueItems: RevenueItem[];
+  fundUses: FundUse[];
+  elevators: Elevator[];
+  utilitySplits: UtilitySplit[];
+  /** Every file the compound's data came from, relative to the project root. */
+  files: string[];
+}
+
+export interface CommunityRecord extends Community {
+  slug: string;
+}
+
+export interface CompanyRecord extends Company {
+  slug: string;
+}
+
+export interface ContentBundle {
+  site: Site;
+  /** The build's "today", YYYY-MM-DD. */
+  today: string;
+  communities: CommunityRecord[];
+  companies: CompanyRecord[];
+  compounds: CompoundRecord[];
+}

@@ -1,0 +1,123 @@
+/**
+ * Reads a YAML file so that every value can be traced back to its line and
+ * column. Anchors, aliases and custom tags are refused: a committee's file
+ * must say plainly what it means, and aliases can multiply a small file into a huge one.
+ */
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import { t } from '../i18n/t.ts';
+import { decodeText } from './decode.ts';
+import type { Problem } from './problems.ts';
+
+export interface Position {
+  line: number;
+  column: number;
+  /** Source text of the value at that place, when there is one. */
+  found?: string | undefined;
+}
+
+export interface YamlSource {
+  /** The plain data, or undefined when the file could not be read at all. */
+  data: unknown;
+  /** Where a field path is in the file, or where it should have been. */
+  locate(path: readonly PropertyKey[]): Position;
+  problems: Problem[];
+}
+
+const YAML_ERROR_KEYS: Record<string, Parameters<typeof t>[0]> = {
+  DUPLICATE_KEY: 'yaml.duplicateKey',
+  BAD_INDENT: 'yaml.badIndent',
+  TAB_AS_INDENT: 'yaml.tabIndent',
+  MISSING_CHAR: 'yaml.missingChar',
+  BLOCK_AS_IMPLICIT_KEY: 'yaml.badIndent',
+  MULTILINE_IMPLICIT_KEY: 'yaml.badIndent',
+  UNEXPECTED_TOKEN: 'yaml.unexpected',
+};
+
+export function readYaml(file: string, bytes: Uint8Array): YamlSource {
+  const problems: Problem[] = [];
+  const decoded = decodeText(file, bytes);
+  problems.push(...decoded.problems);
+  const lineCounter = new LineCounter();
+  const doc: Document.Parsed = parseDocument(decoded.text ?? '', {
+    lineCounter,
+    schema: 'core',
+    uniqueKeys: true,
+    prettyErrors: false,
+  });
+
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  const problemAt = (offset: number, expected: string, found?: string): Problem => ({
+    file,
+    ...at(offset),
+    field: '',
+    label: t('yaml.label'),
+    expected,
+    found,
+    severity: 'error',
+  });
+
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    const key = YAML_ERROR_KEYS[error.code];
+    problems.push(
+      problemAt(error.pos[0], key ? t(key) : t('yaml.syntax', { detail: error.message.split('\n')[0] ?? '' })),
+    );
+  }
+  visit(doc, {
+    Alias(_, node) {
+      problems.push(problemAt(node.range?.[0] ?? 0, t('yaml.noAlias'), `*${node.source}`));
+    },
+    Node(_, node) {
+      if (node.anchor) problems.push(problemAt(node.range?.[0] ?? 0, t('yaml.noAnchor'), `&${node.anchor}`));
+      if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
+        problems.push(problemAt(node.range?.[0] ?? 0, t('yaml.noTag'), node.tag));
+      }
+    },
+  });
+  if (problems.some((p) => p.severity === 'error')) {
+    return { data: undefined, locate: () => ({ line: 1, column: 1 }), problems };
+  }
+  // YAML reads 0759 or 09947231234 as numbers and drops the leading zero; people typing
+  // them mean digits (account tails, phone numbers), so such scalars stay text.
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'number' && node.source && /^0\d/.test(node.source)) node.value = node.source;
+    },
+  });
+  const data: unknown = doc.toJS({ maxAliasCount: 0 });
+  if (data === null || data === undefined) {
+    problems.push(problemAt(0, t('yaml.empty')));
+  }
+
+  function locate(path: readonly PropertyKey[]): Position {
+    let node: unknown = doc.contents;
+    let keyOffset = 0;
+    for (const key of path) {
+      const next = isMap(node)
+        ? node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key)
+        : isSeq(node) && typeof key === 'number'
+          ? (node.items[key] as Node | undefined)
+          : undefined;
+      // A missing field is reported at the key of the deepest part that is there.
+      if (!next) return { ...at(keyOffset), found: undefined };
+      if (isPair(next)) {
+        keyOffset = (isScalar(next.key) && next.key.range?.[0]) || keyOffset;
+        node = next.value;
+      } else {
+        keyOffset = (next as Node).range?.[0] ?? keyOffset;
+        node = next;
+      }
+    }
+    if (isScalar(node) && node.range) {
+      const empty = node.value === null || node.value === '';
+      return { ...at(node.range[0]), found: empty ? undefined : (node.source ?? String(node.value)) };
+    }
+    if (isMap(node)) return { ...at(keyOffset), found: t('yaml.foundMap') };
+    if (isSeq(node)) return { ...at(keyOffset), found: t('yaml.foundList') };
+    return { ...at(keyOffset), found: undefined };
+  }
+
+  return { data, locate, problems };
+}

@@ -1,0 +1,21 @@
+/**
+ * Money is integer fen everywhere inside the portal; these turn it into the
+ * yuan residents read. No floating point touches an amount.
+ */
+
+/** 123456 → "1,234.56" */
+export function formatYuan(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const yuan = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Sum of integer amounts; kept as a function so that every total is computed the same way. */
+export function sumFen(amounts: Iterable<number>): number {
+  let total = 0;
+  for (const amount of amounts) total += amount;
+  return total;
+}
