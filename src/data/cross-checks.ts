@@ -8,6 +8,7 @@ import { t } from '../i18n/t.ts';
 import { nextQuarter, quarterEnd, quarterStart } from '../lib/calendar.ts';
 import { formatYuan } from '../lib/money.ts';
 import { compoundSchema } from '../schemas/compound.ts';
+import { parseQuarter } from '../schemas/primitives.ts';
 import { UNIT_PRICE_SCALE, USAGE_SCALE } from '../schemas/utility-split.ts';
 import type { Table } from './csv-source.ts';
 import type { Problem } from './problems.ts';
@@ -178,10 +179,18 @@ export function checkCompound(input: CompoundCheckInput): Problem[] {
       rowProblem('public-revenue-items.csv', row.line, 'quarter', t('check.itemQuarterUnknown'));
     }
   }
+  // A quarter with an item that failed its own check has an unknown total: its sums are not checked.
+  const untrusted = new Set(
+    (items?.failedRows ?? []).map((cells) => (cells.quarter ? parseQuarter(cells.quarter) : undefined) ?? '*'),
+  );
   const sortedQuarters = [...(quarters?.rows ?? [])].sort((a, b) => a.value.quarter.localeCompare(b.value.quarter));
   let previous: (typeof sortedQuarters)[number] | undefined;
   for (const row of sortedQuarters) {
     const q = row.value;
+    if (untrusted.has(q.quarter) || untrusted.has('*')) {
+      previous = undefined;
+      continue;
+    }
     const ofQuarter = (items?.rows ?? []).filter((i) => i.value.quarter === q.quarter);
     const income = ofQuarter.filter((i) => i.value.kind === '收入').reduce((sum, i) => sum + i.value.amount, 0);
     const expense = ofQuarter.filter((i) => i.value.kind === '支出').reduce((sum, i) => sum + i.value.amount, 0);

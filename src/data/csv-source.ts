@@ -25,6 +25,8 @@ export interface TableColumn {
 
 export interface Table<T> {
   rows: TableRow<T>[];
+  /** The cells of rows that failed their schema, by column key: checks across rows must not trust sums without them. */
+  failedRows: Record<string, string>[];
   problems: Problem[];
   /** Where a field of a row is, for checks that span rows. */
   cell(line: number, key: string): { line: number; column: number; found: string | undefined };
@@ -50,13 +52,14 @@ const headerKey = (raw: string) =>
 export function readTable<S extends ObjectSchema>(file: string, bytes: Uint8Array, schema: S): Table<z.output<S>> {
   const problems: Problem[] = [];
   const rows: TableRow<z.output<S>>[] = [];
+  const failedRows: Record<string, string>[] = [];
   const raw = new Map<number, string[]>();
   let columnOfKey = new Map<string, number>();
   const cell = (line: number, key: string) => {
     const column = (columnOfKey.get(key) ?? 0) + 1;
     return { line, column, found: raw.get(line)?.[column - 1] };
   };
-  const result = { rows, problems, cell };
+  const result = { rows, failedRows, problems, cell };
 
   const decoded = decodeText(file, bytes);
   problems.push(...decoded.problems);
@@ -148,6 +151,7 @@ export function readTable<S extends ObjectSchema>(file: string, bytes: Uint8Arra
     if (fields.every((f) => f.trim() === '')) continue;
     raw.set(line, fields);
     if (fields.length !== header.fields.length) {
+      failedRows.push({});
       problem(
         line,
         Math.min(fields.length, header.fields.length) + 1,
@@ -168,6 +172,7 @@ export function readTable<S extends ObjectSchema>(file: string, bytes: Uint8Arra
       rows.push({ value: checked.value, line });
       continue;
     }
+    failedRows.push(input);
     for (const issue of checked.issues) {
       const key = String(issue.path[0] ?? '');
       const at = cell(line, key);

@@ -59,5 +59,7 @@ export class ContentValidationError extends Error {
     super(`${t('problem.summary', { count: errors.length })}\n${errors.map(formatProblem).join('\n')}`);
     this.name = 'ContentValidationError';
     this.problems = errors;
+    // The list is the whole story: a stack trace would only bury it.
+    this.stack = this.message;
   }
 }
