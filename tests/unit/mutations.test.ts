@@ -43,67 +43,68 @@ test('the fixture itself is valid', async () => {
   assert.equal(bundle?.compounds.length, 2);
 });
 
-describe('a non-value in any checked CSV cell is reported at that cell', async () => {
-  const tables = Object.keys(COMPOUND_TABLES) as CompoundTableFile[];
-  for (const name of tables) {
-    const file = `${COMPOUND}/${name}`;
-    let text: string;
-    try {
-      text = await readFile(path.join(FIXTURE, file), 'utf8');
-    } catch {
-      continue; // the fixture has no such table
-    }
-    const rows = Papa.parse<string[]>(text.trim()).data;
-    const [header = []] = rows;
-    const schema = COMPOUND_TABLES[name];
-    for (const column of columnsOf(schema)) {
-      const index = header.indexOf(column.title);
-      // Only cells whose type refuses free text: numbers, money, dates, quarters, phones, choices.
-      if (
-        index < 0 ||
-        (schema.shape[column.key] as { safeParse(v: unknown): { success: boolean } }).safeParse('X').success
-      ) {
-        continue;
-      }
-      test(`${name} 「${column.title}」`, async () => {
-        const spoiled = rows.map((row, i) =>
-          i === 1 ? row.map((cell, j) => (j === index ? '不是数字X' : cell)) : row,
-        );
-        const errors = await validateWith(file, () => Papa.unparse(spoiled, { newline: '\n' }));
-        const here = errors.filter((p) => p.file === file && p.line === 2 && p.column === index + 1);
-        assert.equal(here.length, 1, JSON.stringify(errors, null, 1));
-        assert.equal(here[0]?.label, column.title);
-        assert.equal(here[0]?.found, '不是数字X');
-      });
-    }
+interface CellCase {
+  name: CompoundTableFile;
+  file: string;
+  title: string;
+  index: number;
+  rows: string[][];
+}
+
+// Every cell of the first data row whose type refuses free text: numbers, money, dates, quarters, phones, choices.
+const cellCases: CellCase[] = [];
+for (const name of Object.keys(COMPOUND_TABLES) as CompoundTableFile[]) {
+  const file = `${COMPOUND}/${name}`;
+  const text = await readFile(path.join(FIXTURE, file), 'utf8').catch(() => undefined);
+  if (text === undefined) continue;
+  const rows = Papa.parse<string[]>(text.trim()).data;
+  const schema = COMPOUND_TABLES[name];
+  for (const column of columnsOf(schema)) {
+    const index = rows[0]?.indexOf(column.title) ?? -1;
+    const field = schema.shape[column.key] as { safeParse(v: unknown): { success: boolean } };
+    if (index >= 0 && !field.safeParse('X').success) cellCases.push({ name, file, title: column.title, index, rows });
   }
+}
+
+const yamlFile = `${COMPOUND}/compound.yaml`;
+const yamlSource = await readFile(path.join(FIXTURE, yamlFile), 'utf8');
+const yamlPaths: string[][] = [];
+(function walk(node: unknown, prefix: string[]) {
+  if (!isMap(node)) return;
+  for (const pair of node.items) {
+    if (!isScalar(pair.key)) continue;
+    const key = [...prefix, String(pair.key.value)];
+    yamlPaths.push(key);
+    walk(pair.value, key);
+  }
+})(parseDocument(yamlSource).contents, []);
+
+describe('a non-value in any checked CSV cell is reported at that cell', () => {
+  for (const { name, file, title, index, rows } of cellCases) {
+    test(`${name} 「${title}」`, async () => {
+      const spoiled = rows.map((row, i) => (i === 1 ? row.map((cell, j) => (j === index ? '不是数字X' : cell)) : row));
+      const errors = await validateWith(file, () => Papa.unparse(spoiled, { newline: '\n' }));
+      const here = errors.filter((p) => p.file === file && p.line === 2 && p.column === index + 1);
+      assert.equal(here.length, 1, JSON.stringify(errors, null, 1));
+      assert.equal(here[0]?.label, title);
+      assert.equal(here[0]?.found, '不是数字X');
+    });
+  }
+  test('covers every table of the fixture', () => {
+    assert.equal(new Set(cellCases.map((c) => c.name)).size, 4);
+  });
 });
 
-describe('deleting any required field of compound.yaml is reported with its line and field', async () => {
-  const file = `${COMPOUND}/compound.yaml`;
-  const source = await readFile(path.join(FIXTURE, file), 'utf8');
-  const doc = parseDocument(source);
-  const paths: string[][] = [];
-  const walk = (node: unknown, prefix: string[]) => {
-    if (!isMap(node)) return;
-    for (const pair of node.items) {
-      if (!isScalar(pair.key)) continue;
-      const key = [...prefix, String(pair.key.value)];
-      paths.push(key);
-      walk(pair.value, key);
-    }
-  };
-  walk(doc.contents, []);
+describe('deleting any required field of compound.yaml is reported with its line and field', () => {
   let required = 0;
-
-  for (const fieldPath of paths) {
+  for (const fieldPath of yamlPaths) {
     test(fieldPath.join('.'), async () => {
-      const errors = await validateWith(file, () => {
-        const copy = parseDocument(source);
+      const errors = await validateWith(yamlFile, () => {
+        const copy = parseDocument(yamlSource);
         copy.deleteIn(fieldPath);
         return copy.toString();
       });
-      const inFile = errors.filter((p) => p.file === file);
+      const inFile = errors.filter((p) => p.file === yamlFile);
       if (inFile.length === 0) return; // optional: leaving it out is allowed
       required++;
       const named = inFile.find((p) => p.field === fieldPath.join('.'));
@@ -112,7 +113,6 @@ describe('deleting any required field of compound.yaml is reported with its line
       assert.equal(named.found, undefined);
     });
   }
-
   test('most fields of the fixture are required', () => {
     assert.ok(required >= 30, `only ${required} required fields were found`);
   });
