@@ -1,0 +1,736 @@
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { before, describe, it, test } from 'node:test';
+import { type LoadResult, loadContent } from '../../src/data/load-content.ts';
+import { ContentValidationError, formatProblem, type Problem } from '../../src/data/problems.ts';
+import { t } from '../../src/i18n/t.ts';
+import { type ContentCopy, copyMinimal, MINIMAL, MINIMAL_TODAY, PROJECT_ROOT, UNIT_FIXTURES } from './helpers.ts';
+
+const Y = 'compounds/ceshi-xiaoqu/compound.yaml';
+const FEES = 'compounds/ceshi-xiaoqu/fees.csv';
+const QUARTERS = 'compounds/ceshi-xiaoqu/public-revenue.csv';
+const ITEMS = 'compounds/ceshi-xiaoqu/public-revenue-items.csv';
+
+/** The parts of a problem a test checks: [file, line, column, field, label, expected, found, severity]. */
+const full = (p: Problem) => [p.file, p.line, p.column, p.field, p.label, p.expected, p.found, p.severity];
+/** Only where a problem is: `file:line:column field`. */
+const at = (p: Problem) => `${p.file}:${p.line}:${p.column} ${p.field}`;
+
+/** Copies the minimal set, applies `mutate`, loads it and cleans up. */
+async function loadMutated(mutate: (c: ContentCopy) => Promise<void>, today = MINIMAL_TODAY): Promise<LoadResult> {
+  const copy = await copyMinimal();
+  try {
+    await mutate(copy);
+    return await loadContent({ contentDir: copy.contentDir, projectRoot: copy.root, today });
+  } finally {
+    await copy.dispose();
+  }
+}
+
+describe('loadContent: the valid minimal set', () => {
+  let result: LoadResult;
+  before(async () => {
+    result = await loadContent({ contentDir: MINIMAL, projectRoot: PROJECT_ROOT, today: MINIMAL_TODAY });
+  });
+
+  it('loads with zero problems', () => {
+    assert.deepEqual(result.problems, []);
+    assert.ok(result.bundle);
+  });
+
+  it('returns every record, normalised', () => {
+    const bundle = result.bundle;
+    assert.ok(bundle);
+    assert.equal(bundle.today, '2026-11-05');
+    assert.deepEqual(bundle.site, {
+      county: '奇台县',
+      town: '奇台镇',
+      base_url: 'https://gongshi.example.cn/',
+      sample_data: true,
+      housing_bureau_phone: '0994-7210000',
+      service_hotline: '12345',
+      price_hotline: '12315',
+    });
+    assert.deepEqual(
+      bundle.communities.map((c) => [c.slug, c.name, c.phone]),
+      [['dongcheng', '东城社区', '0994-7230001']],
+    );
+    assert.deepEqual(
+      bundle.companies.map((c) => [c.slug, c.uscc]),
+      [['ceshi', '91652325MA00000003']],
+    );
+    assert.deepEqual(
+      bundle.compounds.map((c) => c.slug),
+      ['ceshi-xiaoqu', 'laojie'],
+    );
+    const [ceshi, laojie] = bundle.compounds;
+    assert.ok(ceshi && laojie);
+    assert.equal(ceshi.compound.manager?.phone, '13800000000');
+    assert.equal(ceshi.compound.maintenance_fund?.balance, 123456789);
+    assert.deepEqual(
+      ceshi.fees.map((f) => [f.item, f.price, f.effective]),
+      [
+        ['住宅物业服务费', 80, '2024-01-01'],
+        ['住宅物业服务费', 85, '2026-12-01'],
+        ['地面停车费', 5000, '2024-01-01'],
+      ],
+    );
+    assert.deepEqual(
+      ceshi.revenueQuarters.map((q) => [q.quarter, q.income_total, q.owner_share, q.balance]),
+      [
+        ['2026Q1', 1000000, 560000, 560000],
+        ['2026Q2', 1200000, 700000, 1160000],
+      ],
+    );
+    assert.equal(ceshi.revenueItems.length, 6);
+    assert.equal(ceshi.elevators.length, 2);
+    assert.deepEqual(ceshi.files, [
+      'tests/fixtures/minimal/compounds/ceshi-xiaoqu/compound.yaml',
+      'tests/fixtures/minimal/compounds/ceshi-xiaoqu/elevators.csv',
+      'tests/fixtures/minimal/compounds/ceshi-xiaoqu/fees.csv',
+      'tests/fixtures/minimal/compounds/ceshi-xiaoqu/public-revenue-items.csv',
+      'tests/fixtures/minimal/compounds/ceshi-xiaoqu/public-revenue.csv',
+    ]);
+    assert.deepEqual(laojie.fees, []);
+    assert.equal(laojie.compound.committee?.status, 'acting');
+  });
+
+  it('one day earlier, the last dates in the set are after today', async () => {
+    const earlier = await loadContent({ contentDir: MINIMAL, projectRoot: PROJECT_ROOT, today: '2026-11-04' });
+    assert.equal(earlier.bundle, undefined);
+    assert.deepEqual(earlier.problems.map(at), [
+      'tests/fixtures/minimal/compounds/ceshi-xiaoqu/elevators.csv:2:5 last_maintenance',
+      'tests/fixtures/minimal/compounds/ceshi-xiaoqu/elevators.csv:3:5 last_maintenance',
+    ]);
+  });
+});
+
+describe('loadContent: YAML problems are located', () => {
+  it('a deleted required field names the file, line and field', async () => {
+    const { bundle, problems } = await loadMutated((c) => c.edit(Y, /^name: .*\n/m, ''));
+    assert.equal(bundle, undefined);
+    assert.deepEqual(problems.map(full), [
+      [
+        'content/compounds/ceshi-xiaoqu/compound.yaml',
+        1,
+        1,
+        'name',
+        '小区名称',
+        '应为一段文字，不能为空',
+        undefined,
+        'error',
+      ],
+    ]);
+  });
+
+  it('a deleted nested field is reported at its parent key', async () => {
+    const { problems } = await loadMutated((c) => c.edit(Y, '  phone: 13800000000\n', ''));
+    assert.deepEqual(problems.map(full), [
+      [
+        'content/compounds/ceshi-xiaoqu/compound.yaml',
+        13,
+        1,
+        'manager.phone',
+        '小区物业负责人信息 › 项目负责人电话',
+        '应为电话号码：手机号（11位）、带区号的座机（如 0994-7231234）或 12345 等服务号码',
+        undefined,
+        'error',
+      ],
+    ]);
+  });
+
+  it('a bad value deep in a flow map is located at the value, with its full label', async () => {
+    const { problems } = await loadMutated((c) => c.edit(Y, 'date: 2024-04-20', 'date: 2024-04-31'));
+    assert.deepEqual(problems.map(full), [
+      [
+        'content/compounds/ceshi-xiaoqu/compound.yaml',
+        40,
+        37,
+        'filings.committee.date',
+        '五备案 › 业主委员会成立备案 › 备案日期',
+        '应为日期，例如 2026-03-01、2026/3/1 或 2026年3月1日',
+        '2024-04-31',
+        'error',
+      ],
+    ]);
+  });
+
+  it('an unknown key is reported with its name', async () => {
+    const { problems } = await loadMutated((c) => c.edit(Y, 'buildings: 6\n', 'buildings: 6\nbuilding_count: 6\n'));
+    assert.deepEqual(
+      problems.map((p) => [p.line, p.field, p.label, p.expected]),
+      [[6, 'building_count', 'building_count', '不认识这个字段，请检查拼写或删除']],
+    );
+  });
+
+  it('an unknown key is located at the key itself', {
+    todo: 'locate() returns the position and text of the value for an unknown key (src/data/yaml-source.ts:113), so the message points at column 17 and says 实际为「6」 instead of the key',
+  }, async () => {
+    const { problems } = await loadMutated((c) => c.edit(Y, 'buildings: 6\n', 'buildings: 6\nbuilding_count: 6\n'));
+    assert.deepEqual(
+      problems.map((p) => [p.line, p.column, p.found]),
+      [[6, 1, 'building_count']],
+    );
+  });
+
+  it('a bank account tail starting with 0 typed without quotes keeps its four digits', async () => {
+    const { problems, bundle } = await loadMutated((c) => c.edit(Y, 'account_last4: "1234"', 'account_last4: 0123'));
+    assert.deepEqual(problems, []);
+    assert.equal(bundle?.compounds[0]?.compound.public_revenue?.account_last4, '0123');
+  });
+});
+
+describe('loadContent: CSV problems are located', () => {
+  it('a non-number in a numeric cell', async () => {
+    const { bundle, problems } = await loadMutated((c) => c.edit(FEES, '元/月,50,', '元/月,五十,'));
+    assert.equal(bundle, undefined);
+    assert.deepEqual(problems.map(full), [
+      [
+        'content/compounds/ceshi-xiaoqu/fees.csv',
+        4,
+        6,
+        'price',
+        '收费标准（元）',
+        '应为金额（元），最多两位小数，例如 1234.50',
+        '五十',
+        'error',
+      ],
+    ]);
+  });
+
+  it('a bad item cell gives one problem, not a cascade of wrong totals', async () => {
+    const { problems } = await loadMutated((c) =>
+      c.edit(ITEMS, '2026Q1,收入,电梯广告,2000,', '2026Q1,收入,电梯广告,两千,'),
+    );
+    assert.deepEqual(problems.map(at), ['content/compounds/ceshi-xiaoqu/public-revenue-items.csv:3:4 amount']);
+  });
+
+  it('an unreadable item row of one quarter leaves the other quarters checked', async () => {
+    const { problems } = await loadMutated(async (c) => {
+      await c.edit(ITEMS, '2026Q1,收入,电梯广告,2000,', '2026Q1,收入,电梯广告,两千,');
+      await c.edit(QUARTERS, '1000,11600', '1000,12600');
+      await c.edit(QUARTERS, '2026Q2,2026-07-08,12000,', '2026Q2,2026-07-08,12500,');
+    });
+    assert.deepEqual(problems.map(at), [
+      'content/compounds/ceshi-xiaoqu/public-revenue-items.csv:3:4 amount',
+      'content/compounds/ceshi-xiaoqu/public-revenue.csv:3:3 income_total',
+    ]);
+  });
+
+  it('an item row with the wrong number of fields stops every total check', async () => {
+    const { problems } = await loadMutated(async (c) => {
+      await c.edit(ITEMS, '2026Q1,收入,电梯广告,2000,', '2026Q1,收入,电梯广告,2000,,多余');
+      await c.edit(QUARTERS, '2026Q2,2026-07-08,12000,', '2026Q2,2026-07-08,12500,');
+    });
+    assert.deepEqual(problems.map(at), ['content/compounds/ceshi-xiaoqu/public-revenue-items.csv:3:6 ']);
+  });
+
+  it('a quarter summary row with a bad cell does not make its items “without a summary row”', {
+    todo: 'quarterIds in src/data/cross-checks.ts:176 holds only the summary rows that passed their schema, so one bad date in public-revenue.csv also reports each item of that quarter as having no summary row; use the failed rows too, as for the totals',
+  }, async () => {
+    const { problems } = await loadMutated((c) => c.edit(QUARTERS, '2026Q1,2026-04-10', '2026Q1,2026-04-31'));
+    assert.deepEqual(problems.map(at), ['content/compounds/ceshi-xiaoqu/public-revenue.csv:2:2 published']);
+  });
+
+  it('a GBK file is read with a warning only, and the bundle is still made', async () => {
+    const gbk = await readFile(path.join(UNIT_FIXTURES, 'broken', ITEMS));
+    const { bundle, problems } = await loadMutated((c) => c.write(ITEMS, gbk));
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.severity]),
+      [['content/compounds/ceshi-xiaoqu/public-revenue-items.csv:1:1 ', 'warning']],
+    );
+    assert.equal(bundle?.compounds[0]?.revenueItems.length, 6);
+  });
+});
+
+describe('loadContent: files and folders', () => {
+  it('an unknown file in a compound folder', async () => {
+    const { problems } = await loadMutated((c) => c.write('compounds/ceshi-xiaoqu/Fees.csv', '收费项目\n'));
+    assert.deepEqual(problems.map(full), [
+      [
+        'content/compounds/ceshi-xiaoqu/Fees.csv',
+        1,
+        1,
+        '',
+        '文件',
+        '小区文件夹中只能有：compound.yaml、fees.csv、public-revenue.csv、public-revenue-items.csv、maintenance-fund.csv、elevators.csv、utility-split.csv。请检查文件名（区分大小写）',
+        'Fees.csv',
+        'error',
+      ],
+    ]);
+  });
+
+  it('a compound folder name that is not a slug', async () => {
+    const { problems } = await loadMutated(async (c) => {
+      const yaml = await readFile(path.join(c.contentDir, 'compounds/laojie/compound.yaml'));
+      await mkdir(path.join(c.contentDir, 'compounds/Lao_Jie'));
+      await c.write('compounds/Lao_Jie/compound.yaml', yaml);
+    });
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.expected, p.found]),
+      [
+        [
+          'content/compounds/Lao_Jie:1:1 ',
+          '小区文件夹名应为小写英文字母、数字和连字符（通常用拼音），例如 tianshan-huayuan',
+          'Lao_Jie',
+        ],
+      ],
+    );
+  });
+
+  it('a plain file among the compound folders is refused like a bad folder', async () => {
+    const { problems } = await loadMutated((c) => c.write('compounds/readme.md', '说明'));
+    assert.deepEqual(problems.map(at), ['content/compounds/readme.md:1:1 ']);
+  });
+
+  it('a compound folder without compound.yaml', async () => {
+    const { problems } = await loadMutated((c) => c.remove('compounds/laojie/compound.yaml'));
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.expected]),
+      [['content/compounds/laojie/compound.yaml:1:1 ', '缺少这个必需的文件']],
+    );
+  });
+
+  it('no compounds at all', async () => {
+    const { problems } = await loadMutated((c) => c.remove('compounds'));
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.expected]),
+      [['content/compounds:1:1 ', 'content/compounds/ 中没有任何小区文件夹']],
+    );
+  });
+
+  it('a missing site.yaml', async () => {
+    const { bundle, problems } = await loadMutated((c) => c.remove('site.yaml'));
+    assert.equal(bundle, undefined);
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.expected]),
+      [['content/site.yaml:1:1 ', '缺少这个必需的文件']],
+    );
+  });
+
+  it('an unknown entry at the top of content/', async () => {
+    const { problems } = await loadMutated((c) => c.write('notes.txt', 'x'));
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.expected, p.found]),
+      [['content/notes.txt:1:1 ', 'content/ 下只能有：site.yaml、communities、companies、compounds', 'notes.txt']],
+    );
+  });
+
+  it('a file in communities/ that is not <slug>.yaml', async () => {
+    const { problems } = await loadMutated(async (c) => {
+      await c.write('communities/README.md', 'x');
+      await c.write('communities/Xi_Cheng.yaml', 'name: x\n');
+    });
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.found]),
+      [
+        ['content/communities/README.md:1:1 ', 'README.md'],
+        ['content/communities/Xi_Cheng.yaml:1:1 ', 'Xi_Cheng.yaml'],
+      ],
+    );
+    assert.equal(problems[0]?.expected, 'communities/ 中只能放以小写英文标识命名的 .yaml 文件，例如 dongcheng.yaml');
+  });
+
+  it('a .yml file is accepted', async () => {
+    const { problems, bundle } = await loadMutated(async (c) => {
+      await c.write('communities/xicheng.yml', 'name: 西城社区\naddress: 西城路1号\nphone: 7230009\n');
+    });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(
+      bundle?.communities.map((c) => [c.slug, c.phone]),
+      [
+        ['dongcheng', '0994-7230001'],
+        ['xicheng', '0994-7230009'],
+      ],
+    );
+  });
+});
+
+describe('loadContent: checks across fields, rows and files', () => {
+  it('an unknown company and community list the known ones', async () => {
+    const { problems } = await loadMutated(async (c) => {
+      await c.edit(Y, 'company: ceshi', 'company: nosuch');
+      await c.edit(Y, 'community: dongcheng', 'community: xicheng');
+    });
+    assert.deepEqual(problems.map(full), [
+      [
+        'content/compounds/ceshi-xiaoqu/compound.yaml',
+        2,
+        12,
+        'community',
+        '所属社区',
+        '找不到这个社区，应为 content/communities/ 中的文件名之一：dongcheng',
+        'xicheng',
+        'error',
+      ],
+      [
+        'content/compounds/ceshi-xiaoqu/compound.yaml',
+        12,
+        10,
+        'company',
+        '物业服务企业',
+        '找不到这个物业服务企业，应为 content/companies/ 中的文件名之一：ceshi',
+        'nosuch',
+        'error',
+      ],
+    ]);
+  });
+
+  it('a company file with an error does not make its compounds’ reference unknown', {
+    todo: 'references are checked against the companies/communities that passed their schema (src/data/load-content.ts:182-183), so one typo in companies/ceshi.yaml also reports 找不到这个物业服务企业…之一：(empty list) in every compound using it; check against the file slugs instead',
+  }, async () => {
+    const { problems } = await loadMutated((c) => c.edit('companies/ceshi.yaml', 'MA00000003', 'MA00000004'));
+    assert.deepEqual(problems.map(at), ['content/companies/ceshi.yaml:2:7 uscc']);
+  });
+
+  it('a schema error in compound.yaml does not hide the problems of its CSV files', {
+    todo: 'loadContent skips checkCompound when compound.yaml fails its schema (src/data/load-content.ts:164), so duplicate rows, totals, balance chain and dates in the CSV files go unreported until the YAML is fixed',
+  }, async () => {
+    const { problems } = await loadMutated(async (c) => {
+      await c.edit(Y, 'phone: 13800000000', 'phone: 138');
+      await c.edit(QUARTERS, '1000,11600', '1000,12600');
+    });
+    assert.deepEqual(problems.map(at), [
+      'content/compounds/ceshi-xiaoqu/compound.yaml:15:10 manager.phone',
+      'content/compounds/ceshi-xiaoqu/public-revenue.csv:3:8 balance',
+    ]);
+  });
+
+  it('a duplicate quarter points back at the first', async () => {
+    const { problems } = await loadMutated((c) =>
+      c.edit(
+        QUARTERS,
+        '2026Q2,2026-07-08,12000,2000,7000,3000,1000,11600\n',
+        '2026Q2,2026-07-08,12000,2000,7000,3000,1000,11600\n2026年第二季度,2026-07-09,12000,2000,7000,3000,1000,11600\n',
+      ),
+    );
+    assert.deepEqual(problems.map(full), [
+      [
+        'content/compounds/ceshi-xiaoqu/public-revenue.csv',
+        4,
+        1,
+        'quarter',
+        '季度',
+        '与第 3 行重复，请删除其中一行',
+        '2026年第二季度',
+        'error',
+      ],
+    ]);
+  });
+
+  it('a quarter that has not begun by today', async () => {
+    const { problems } = await loadMutated((c) =>
+      c.edit(QUARTERS, '1000,11600\n', '1000,11600\n2027Q1,2026-10-08,0,0,0,0,0,11600\n'),
+    );
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.expected, p.found]),
+      [
+        [
+          'content/compounds/ceshi-xiaoqu/public-revenue.csv:4:1 quarter',
+          '季度不能晚于数据生成日期 2026-11-05 所在季度',
+          '2027Q1',
+        ],
+      ],
+    );
+  });
+
+  it('a quarter published before it ended', async () => {
+    const { problems } = await loadMutated((c) => c.edit(QUARTERS, '2026Q2,2026-07-08', '2026Q2,2026-06-29'));
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.expected]),
+      [
+        [
+          'content/compounds/ceshi-xiaoqu/public-revenue.csv:3:2 published',
+          '公示日期应在季度结束（2026-06-30）当天或之后',
+        ],
+      ],
+    );
+  });
+
+  it('income_total that is not the sum of the items', async () => {
+    const { problems } = await loadMutated((c) => c.edit(QUARTERS, '"10,000.00"', '10500'));
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.label, p.expected, p.found]),
+      [
+        [
+          'content/compounds/ceshi-xiaoqu/public-revenue.csv:2:3 income_total',
+          '收入合计（元）',
+          '合计与明细不符：按 public-revenue-items.csv 中的明细计算应为 10,000.00 元',
+          '10500',
+        ],
+      ],
+    );
+  });
+
+  it('expense_total that is not the sum of the items', async () => {
+    const { problems } = await loadMutated((c) => c.edit(QUARTERS, '12000,2000,', '12000,2500,'));
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.expected]),
+      [
+        [
+          'content/compounds/ceshi-xiaoqu/public-revenue.csv:3:4 expense_total',
+          '合计与明细不符：按 public-revenue-items.csv 中的明细计算应为 2,000.00 元',
+        ],
+      ],
+    );
+  });
+
+  it('owner and company shares that do not add up to the net', async () => {
+    const { problems } = await loadMutated((c) => c.edit(QUARTERS, '7000,3000', '7000,3500'));
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.expected, p.found]),
+      [
+        [
+          'content/compounds/ceshi-xiaoqu/public-revenue.csv:3:5 owner_share',
+          '业主分成与企业分成之和应等于收入减支出（10,000.00 元）',
+          '7000',
+        ],
+      ],
+    );
+  });
+
+  it('shares that add up but break the agreed percentage', async () => {
+    const { problems } = await loadMutated(async (c) => {
+      await c.edit(QUARTERS, '5600.00,2400.00,0,5600.00', '6000,2000,0,6000');
+      await c.edit(QUARTERS, '1000,11600', '1000,12000');
+    });
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.expected]),
+      [
+        [
+          'content/compounds/ceshi-xiaoqu/public-revenue.csv:2:5 owner_share',
+          '按约定的业主分成比例 70% 计算，业主分成应为 5,600.00 元',
+        ],
+      ],
+    );
+  });
+
+  it('a balance that does not follow from the previous quarter', async () => {
+    const { problems } = await loadMutated((c) => c.edit(QUARTERS, '1000,11600', '1000,12600'));
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.expected, p.found]),
+      [
+        [
+          'content/compounds/ceshi-xiaoqu/public-revenue.csv:3:8 balance',
+          '期末结余应为上季度期末结余 + 本季度业主分成 − 转入维修资金 = 11,600.00 元',
+          '12600',
+        ],
+      ],
+    );
+  });
+
+  it('an item of a quarter without a summary row', async () => {
+    const { problems } = await loadMutated((c) =>
+      c.edit(ITEMS, '2026Q2,支出,停车场保洁,2000,\n', '2026Q2,支出,停车场保洁,2000,\n2025Q4,收入,地面停车费,1,\n'),
+    );
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.expected]),
+      [
+        [
+          'content/compounds/ceshi-xiaoqu/public-revenue-items.csv:8:1 quarter',
+          '这个季度在 public-revenue.csv 中没有汇总行，请先在那里添加',
+        ],
+      ],
+    );
+  });
+
+  it('revenue tables without an account in compound.yaml', async () => {
+    const { problems } = await loadMutated((c) => c.edit(Y, /public_revenue:\n(?: {2}.*\n)+/, ''));
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.label]),
+      [['content/compounds/ceshi-xiaoqu/compound.yaml:1:1 public_revenue', '公共收益账户']],
+    );
+    assert.match(problems[0]?.expected ?? '', /^有公共收益数据时，必须填写公共收益账户/);
+  });
+
+  it('dates after today, in YAML and in CSV', async () => {
+    const { problems } = await loadMutated(async (c) => {
+      await c.edit(Y, '  updated: 2026-03-05', '  updated: 2026-12-05');
+      await c.edit(Y, 'since: 2026Q1', 'since: 2027Q1');
+      await c.edit(FEES, '2026-12-01,2026-10-25', '2026-12-01,2026-11-06');
+    });
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.expected, p.found]),
+      [
+        [
+          'content/compounds/ceshi-xiaoqu/compound.yaml:18:12 manager.updated',
+          '日期不能晚于数据生成日期 2026-11-05',
+          '2026-12-05',
+        ],
+        [
+          'content/compounds/ceshi-xiaoqu/compound.yaml:37:10 public_revenue.since',
+          '季度不能晚于数据生成日期 2026-11-05 所在季度',
+          '2027Q1',
+        ],
+        ['content/compounds/ceshi-xiaoqu/fees.csv:3:12 announced', '日期不能晚于数据生成日期 2026-11-05', '2026-11-06'],
+      ],
+    );
+  });
+
+  it('a compound without a property company keeps all public revenue for its owners', async () => {
+    const { problems } = await loadMutated((c) =>
+      c.edit(
+        'compounds/laojie/compound.yaml',
+        'management: none\n',
+        'management: none\npublic_revenue:\n  account_holder: 东城社区\n  bank: 测试银行\n  account_last4: "0001"\n  owner_share_percent: 70\n  since: 2026Q1\n',
+      ),
+    );
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.label, p.expected, p.found]),
+      [
+        [
+          'content/compounds/laojie/compound.yaml:16:24 public_revenue.owner_share_percent',
+          '公共收益账户 › 业主分成比例（%）',
+          '没有物业服务企业的小区，公共收益全部归业主，业主分成比例应为 100',
+          '70',
+        ],
+      ],
+    );
+  });
+
+  it('an established committee cannot have a “not applicable” committee filing', async () => {
+    const { problems } = await loadMutated((c) =>
+      c.edit(
+        Y,
+        'committee: { status: filed, date: 2024-04-20, number: QT-YWH-2024-01 }',
+        'committee: { status: not_applicable }',
+      ),
+    );
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.label, p.found]),
+      [
+        [
+          'content/compounds/ceshi-xiaoqu/compound.yaml:40:24 filings.committee.status',
+          '五备案 › 业主委员会成立备案 › 备案状态',
+          'not_applicable',
+        ],
+      ],
+    );
+    assert.match(problems[0]?.expected ?? '', /不能是 not_applicable/);
+  });
+
+  it('a 社区 acting for the committee cannot have a filed committee filing', async () => {
+    const filings =
+      'filings:\n  area: { status: filed, date: 1998-06-01, number: QT-QY-1998-01 }\n' +
+      '  committee: { status: filed, date: 2024-04-20, number: QT-YWH-2024-09 }\n' +
+      '  contract: { status: not_applicable }\n  manager: { status: not_applicable }\n' +
+      '  handover: { status: not_applicable }\n  updated: 2026-01-10\n';
+    const { problems } = await loadMutated((c) =>
+      c.edit('compounds/laojie/compound.yaml', 'committee:\n', `${filings}committee:\n`),
+    );
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.expected]),
+      [
+        [
+          'content/compounds/laojie/compound.yaml:14:24 filings.committee.status',
+          '尚未成立业主委员会（社区代行）的小区不能有业主委员会成立备案，应为 not_applicable 或 pending',
+        ],
+      ],
+    );
+  });
+
+  it('the committee cannot be filed before it was elected', async () => {
+    const { problems } = await loadMutated((c) => c.edit(Y, 'date: 2024-04-20', 'date: 2024-03-20'));
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.expected, p.found]),
+      [
+        [
+          'content/compounds/ceshi-xiaoqu/compound.yaml:40:37 filings.committee.date',
+          '业主委员会成立备案日期不能早于选举日期',
+          '2024-03-20',
+        ],
+      ],
+    );
+  });
+
+  it('today itself is not after today', async () => {
+    const { problems } = await loadMutated((c) => c.edit(Y, '  updated: 2026-03-05', '  updated: 2026-11-05'));
+    assert.deepEqual(problems, []);
+  });
+
+  it('utility amount and per-household share are recomputed', async () => {
+    const header = '计费月份,类别,分摊范围,用量,单位,单价（元）,金额（元）,分摊户数,每户分摊（元）,公示日期';
+    const { problems } = await loadMutated((c) =>
+      c.write(
+        'compounds/ceshi-xiaoqu/utility-split.csv',
+        `${header}\n2026-09,电,楼道照明,1250.5,千瓦时,0.5613,701.91,320,2.19,2026-10-08\n2026-09,水,二次供水,100,吨,3.5,350,10,3.00,2026-10-08\n`,
+      ),
+    );
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.expected]),
+      [
+        [
+          'content/compounds/ceshi-xiaoqu/utility-split.csv:3:9 per_household',
+          '每户分摊应为金额 ÷ 分摊户数 = 35.00 元',
+        ],
+      ],
+    );
+  });
+
+  it('duplicate maintenance fund uses, and one dated after today', async () => {
+    const header = '使用日期,使用项目,金额（元）,审批情况,备注';
+    const { problems } = await loadMutated((c) =>
+      c.write(
+        'compounds/ceshi-xiaoqu/maintenance-fund.csv',
+        `${header}\n2025-05-01,屋面防水,"12,000",业主大会表决通过,\n2025/5/1,屋面防水,12000.00,业主大会表决通过,重复\n2026-11-06,外墙,1,业主大会表决通过,\n`,
+      ),
+    );
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.expected]),
+      [
+        ['content/compounds/ceshi-xiaoqu/maintenance-fund.csv:3:1 date', '与第 2 行重复，请删除其中一行'],
+        ['content/compounds/ceshi-xiaoqu/maintenance-fund.csv:4:1 date', '日期不能晚于数据生成日期 2026-11-05'],
+      ],
+    );
+  });
+});
+
+describe('loadContent: a fixture with mistakes in many files', () => {
+  const BROKEN = path.join(UNIT_FIXTURES, 'broken');
+  const B = 'tests/unit/fixtures/broken';
+  let result: LoadResult;
+  before(async () => {
+    result = await loadContent({ contentDir: BROKEN, projectRoot: PROJECT_ROOT, today: '2026-11-05' });
+  });
+
+  it('reports every problem across every file in one run', () => {
+    assert.equal(result.bundle, undefined);
+    assert.deepEqual(result.problems.map(at).sort(), [
+      `${B}/communities/xicheng.yaml:3:8 phone`,
+      `${B}/companies/huaxia.yaml:2:7 uscc`,
+      `${B}/compounds/Lao_Jie:1:1 `,
+      `${B}/compounds/ceshi-xiaoqu/compound.yaml:12:10 company`,
+      `${B}/compounds/ceshi-xiaoqu/compound.yaml:18:12 manager.updated`,
+      `${B}/compounds/ceshi-xiaoqu/elevators.csv:2:7 next_inspection`,
+      `${B}/compounds/ceshi-xiaoqu/elevators.csv:3:5 last_maintenance`,
+      `${B}/compounds/ceshi-xiaoqu/fees.csv:3:6 price`,
+      `${B}/compounds/ceshi-xiaoqu/fees.csv:4:11 effective`,
+      `${B}/compounds/ceshi-xiaoqu/public-revenue-items.csv:1:1 `,
+      `${B}/compounds/ceshi-xiaoqu/public-revenue.csv:2:3 income_total`,
+      `${B}/compounds/ceshi-xiaoqu/public-revenue.csv:3:8 balance`,
+      `${B}/compounds/ceshi-xiaoqu/readme.txt:1:1 `,
+      `${B}/compounds/ceshi-xiaoqu/utility-split.csv:2:7 amount`,
+      `${B}/compounds/laojie/compound.yaml:11:1 committee.acting_since`,
+      `${B}/compounds/laojie/compound.yaml:1:1 name`,
+      `${B}/compounds/laojie/compound.yaml:5:13 households`,
+      `${B}/compounds/xinyuan/compound.yaml:3:1 `,
+      `${B}/notes.txt:1:1 `,
+      `${B}/site.yaml:3:11 base_url`,
+    ]);
+  });
+
+  it('only the GBK file is a warning; the build error lists the 19 errors', () => {
+    assert.deepEqual(result.problems.filter((p) => p.severity === 'warning').map(at), [
+      `${B}/compounds/ceshi-xiaoqu/public-revenue-items.csv:1:1 `,
+    ]);
+    const error = new ContentValidationError(result.problems);
+    assert.equal(error.problems.length, 19);
+    assert.equal(error.message.split('\n')[0], t('problem.summary', { count: 19 }));
+    assert.equal(error.message.split('\n').length, 20);
+  });
+
+  test('formatted messages', (t) => {
+    t.assert.snapshot(result.problems.map(formatProblem));
+  });
+});

@@ -1,0 +1,204 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readYaml } from '../../src/data/yaml-source.ts';
+import { utf8 } from './helpers.ts';
+
+const read = (text: string) => readYaml('compound.yaml', utf8(text));
+const errors = (text: string) => read(text).problems.map((p) => [p.line, p.column, p.expected, p.found, p.severity]);
+
+const DOC = `name: 测试花园
+community: dongcheng
+location: { lat: 44.012, lon: 89.59 }
+manager:
+  name: 测试员
+  phone: "13800000000"
+  empty:
+  blank: ''
+committee:
+  members:
+    - { name: 甲某, role: 主任 }
+    - name: 乙某
+      role: 委员
+`;
+
+describe('readYaml: data', () => {
+  it('reads a mapping as plain data without problems', () => {
+    const source = read(DOC);
+    assert.deepEqual(source.problems, []);
+    assert.deepEqual(source.data, {
+      name: '测试花园',
+      community: 'dongcheng',
+      location: { lat: 44.012, lon: 89.59 },
+      manager: { name: '测试员', phone: '13800000000', empty: null, blank: '' },
+      committee: {
+        members: [
+          { name: '甲某', role: '主任' },
+          { name: '乙某', role: '委员' },
+        ],
+      },
+    });
+  });
+
+  it('uses the YAML 1.2 core schema: dates stay text, yes/no stay text', () => {
+    assert.deepEqual(read('d: 2024-03-01\nb: yes\nq: 2025Q3\nt: true\nn: 12\n').data, {
+      d: '2024-03-01',
+      b: 'yes',
+      q: '2025Q3',
+      t: true,
+      n: 12,
+    });
+  });
+
+  it('keeps numbers typed with a leading zero as their digits (account tails, phones)', () => {
+    assert.deepEqual(read('a: 0123\np: 09947231234\nz: 0\nn: 120\nf: 0.5\n').data, {
+      a: '0123',
+      p: '09947231234',
+      z: 0,
+      n: 120,
+      f: 0.5,
+    });
+  });
+
+  it('reads a UTF-8 BOM file and a GBK file (with a warning)', () => {
+    assert.deepEqual(readYaml('a.yaml', new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('a: 1\n')])).data, { a: 1 });
+    // "name: 测试" in GBK: 测 B2E2, 试 CAD4.
+    const gbk = readYaml('a.yaml', new Uint8Array([...utf8('name: '), 0xb2, 0xe2, 0xca, 0xd4, 0x0a]));
+    assert.deepEqual(gbk.data, { name: '测试' });
+    assert.deepEqual(
+      gbk.problems.map((p) => [p.label, p.severity]),
+      [['文件编码', 'warning']],
+    );
+  });
+});
+
+describe('readYaml: locate', () => {
+  const source = read(DOC);
+  const cases: [PropertyKey[], { line: number; column: number; found?: string }][] = [
+    [['name'], { line: 1, column: 7, found: '测试花园' }],
+    [['community'], { line: 2, column: 12, found: 'dongcheng' }],
+    [['location', 'lat'], { line: 3, column: 18, found: '44.012' }],
+    [['manager', 'name'], { line: 5, column: 9, found: '测试员' }],
+    // A quoted value is found as its text, located at its opening quote.
+    [['manager', 'phone'], { line: 6, column: 10, found: '13800000000' }],
+    [['committee', 'members', 0, 'name'], { line: 11, column: 15, found: '甲某' }],
+    [['committee', 'members', 1, 'role'], { line: 13, column: 13, found: '委员' }],
+  ];
+  for (const [path, expected] of cases) {
+    it(`finds ${path.join('.')} at ${expected.line}:${expected.column}`, () => {
+      assert.deepEqual(source.locate(path), { found: undefined, ...expected });
+    });
+  }
+
+  it('a map or list is found at its key and described in words', () => {
+    assert.deepEqual(source.locate(['manager']), { line: 4, column: 1, found: '一组字段' });
+    assert.deepEqual(source.locate(['committee', 'members']), { line: 10, column: 3, found: '一个列表' });
+  });
+
+  it('an empty value is found as nothing', () => {
+    assert.equal(source.locate(['manager', 'empty']).found, undefined);
+    assert.equal(source.locate(['manager', 'empty']).line, 7);
+    assert.deepEqual(source.locate(['manager', 'blank']), { line: 8, column: 10, found: undefined });
+  });
+
+  it('a missing key is reported at the deepest key that is there', () => {
+    assert.deepEqual(source.locate(['manager', 'since']), { line: 4, column: 1, found: undefined });
+    assert.deepEqual(source.locate(['committee', 'members', 5, 'name']), { line: 10, column: 3, found: undefined });
+    assert.deepEqual(source.locate(['committee', 'members', 1, 'phone']), { line: 12, column: 7, found: undefined });
+    assert.deepEqual(source.locate(['manager', 'phone', 'deeper']), { line: 6, column: 3, found: undefined });
+  });
+
+  it('a missing top-level key is reported at the start of the file', () => {
+    assert.deepEqual(source.locate(['public_revenue']), { line: 1, column: 1, found: undefined });
+    assert.deepEqual(source.locate(['public_revenue', 'since']), { line: 1, column: 1, found: undefined });
+  });
+
+  it('the empty path is the whole document', () => {
+    assert.deepEqual(source.locate([]), { line: 1, column: 1, found: '一组字段' });
+  });
+});
+
+describe('readYaml: refused constructs', () => {
+  it('a duplicate key is reported at the second one and no data is returned', () => {
+    const source = read('name: a\ncommunity: x\nname: b\n');
+    assert.equal(source.data, undefined);
+    assert.deepEqual(errors('name: a\ncommunity: x\nname: b\n'), [
+      [3, 1, '同一字段写了两次，请删除其中一个', undefined, 'error'],
+    ]);
+    assert.deepEqual(source.locate(['name']), { line: 1, column: 1 });
+  });
+
+  it('a nested duplicate key is found too', () => {
+    assert.deepEqual(errors('manager:\n  name: a\n  name: b\n'), [
+      [3, 3, '同一字段写了两次，请删除其中一个', undefined, 'error'],
+    ]);
+  });
+
+  it('anchors and aliases are refused, each where it is', () => {
+    const source = read('a: &x 1\nb: *x\n');
+    assert.equal(source.data, undefined);
+    assert.deepEqual(errors('a: &x 1\nb: *x\n'), [
+      [1, 7, '不支持 YAML 锚点（&名称），请把内容直接写出', '&x', 'error'],
+      [2, 4, '不支持 YAML 别名（*名称），请把内容直接写出', '*x', 'error'],
+    ]);
+  });
+
+  it('an anchor on a map and a merge key are refused', () => {
+    const found = read('base: &b\n  k: 1\nother:\n  <<: *b\n').problems.map((p) => p.found);
+    assert.ok(found.includes('&b'), JSON.stringify(found));
+    assert.ok(found.includes('*b'), JSON.stringify(found));
+  });
+
+  it('a custom tag is refused', () => {
+    const source = read('a: !secret 1\n');
+    assert.equal(source.data, undefined);
+    assert.ok(
+      source.problems.some((p) => p.expected === '不支持 YAML 标签（以 ! 开头），请删除' && p.found === '!secret'),
+      JSON.stringify(source.problems),
+    );
+  });
+
+  it('a custom tag gives exactly one problem, in Chinese, at the tag', {
+    todo: 'readYaml reports the yaml library warning TAG_RESOLVE_FAILED in English ("Unresolved tag: !secret") besides its own noTag problem, which points at the value, not the tag (src/data/yaml-source.ts:26-34 has no TAG_RESOLVE_FAILED entry; :75 uses the value range)',
+  }, () => {
+    assert.deepEqual(errors('a: !secret 1\n'), [[1, 4, '不支持 YAML 标签（以 ! 开头），请删除', '!secret', 'error']]);
+  });
+
+  it('the standard !!str tag is allowed', () => {
+    const source = read('a: !!str 1\n');
+    assert.deepEqual(source.problems, []);
+    assert.deepEqual(source.data, { a: '1' });
+  });
+
+  it('tab indentation is refused with advice', () => {
+    assert.deepEqual(errors('manager:\n\tname: a\n'), [
+      [2, 1, '缩进不能用制表符（Tab），请改用空格', undefined, 'error'],
+    ]);
+  });
+
+  it('a misaligned key is reported as bad indentation', () => {
+    assert.deepEqual(errors('a:\n  b: 1\n c: 2\n'), [
+      [3, 1, '缩进不对：同一层级的字段应对齐，下一层比上一层多缩进两个空格', undefined, 'error'],
+    ]);
+  });
+
+  it('an empty file, or one of only comments, is an error', () => {
+    for (const text of ['', '\n\n', '# 只有注释\n']) {
+      const source = read(text);
+      assert.equal(source.data ?? undefined, undefined);
+      assert.deepEqual(
+        source.problems.map((p) => [p.file, p.line, p.column, p.label, p.expected, p.severity]),
+        [['compound.yaml', 1, 1, 'YAML 格式', '文件是空的', 'error']],
+        JSON.stringify(text),
+      );
+    }
+  });
+
+  it('a UTF-16 file is refused before parsing', () => {
+    const source = readYaml('a.yaml', new Uint8Array([0xff, 0xfe, 0x61, 0x00]));
+    assert.equal(source.data, undefined);
+    assert.deepEqual(
+      source.problems.map((p) => p.label),
+      ['文件编码'],
+    );
+  });
+});
