@@ -7,18 +7,18 @@ import type { z } from 'astro/zod';
 import { t } from '../i18n/t.ts';
 import { nextQuarter, quarterEnd, quarterStart } from '../lib/calendar.ts';
 import { formatYuan } from '../lib/money.ts';
-import { compoundSchema } from '../schemas/compound.ts';
+import { type Compound, compoundSchema } from '../schemas/compound.ts';
 import { parseQuarter } from '../schemas/primitives.ts';
 import { UNIT_PRICE_SCALE, USAGE_SCALE } from '../schemas/utility-split.ts';
 import type { Table } from './csv-source.ts';
 import type { Problem } from './problems.ts';
-import type { CompoundRecord } from './records.ts';
 import { COMPOUND_TABLES, type CompoundTableFile } from './tables.ts';
 import type { Position } from './yaml-source.ts';
 import { labelFor } from './zod-issues.ts';
 
 export interface CompoundCheckInput {
-  record: CompoundRecord;
+  /** The parsed compound.yaml, or undefined when it has errors of its own: the tables are still checked. */
+  compound: Compound | undefined;
   yaml: { file: string; locate: (path: readonly PropertyKey[]) => Position };
   tables: { [F in CompoundTableFile]: Table<z.output<(typeof COMPOUND_TABLES)[F]>> | undefined };
   tableFile: (name: CompoundTableFile) => string;
@@ -28,8 +28,7 @@ export interface CompoundCheckInput {
 }
 
 export function checkCompound(input: CompoundCheckInput): Problem[] {
-  const { record, yaml, tables, today } = input;
-  const compound = record.compound;
+  const { compound, yaml, tables, today } = input;
   const problems: Problem[] = [];
 
   const yamlProblem = (fieldPath: (string | number)[], expected: string) => {
@@ -62,61 +61,66 @@ export function checkCompound(input: CompoundCheckInput): Problem[] {
     });
   }
 
-  // -------------------------------------------------------------- references
-  if (!input.communities.has(compound.community)) {
-    yamlProblem(['community'], t('check.unknownCommunity', { known: [...input.communities].join('、') }));
-  }
-  if (compound.company !== undefined && !input.companies.has(compound.company)) {
-    yamlProblem(['company'], t('check.unknownCompany', { known: [...input.companies].join('、') }));
+  /** References, agreement between parts, and dates of compound.yaml. */
+  function checkCompoundYaml(compound: Compound) {
+    // -------------------------------------------------------------- references
+    if (!input.communities.has(compound.community)) {
+      yamlProblem(['community'], t('check.unknownCommunity', { known: [...input.communities].join('、') }));
+    }
+    if (compound.company !== undefined && !input.companies.has(compound.company)) {
+      yamlProblem(['company'], t('check.unknownCompany', { known: [...input.companies].join('、') }));
+    }
+
+    // -------------------------------------------------------------- parts that must agree with each other
+    const account = compound.public_revenue;
+    if (account && compound.management !== 'professional' && account.owner_share_percent !== 100) {
+      yamlProblem(['public_revenue', 'owner_share_percent'], t('check.noCompanyShare'));
+    }
+    const committeeFiling = compound.filings?.committee;
+    if (committeeFiling && compound.committee) {
+      const established = compound.committee.status === 'established';
+      if (established && committeeFiling.status === 'not_applicable') {
+        yamlProblem(['filings', 'committee', 'status'], t('check.committeeFilingApplies'));
+      }
+      if (!established && committeeFiling.status === 'filed') {
+        yamlProblem(['filings', 'committee', 'status'], t('check.committeeFilingActing'));
+      }
+      const elected = compound.committee.elected;
+      if (elected && committeeFiling.date && committeeFiling.date < elected) {
+        yamlProblem(['filings', 'committee', 'date'], t('check.filingBeforeElection'));
+      }
+    }
+
+    // -------------------------------------------------------------- dates in compound.yaml not after the build
+    const pastDates: (string | number)[][] = [
+      ['manager', 'since'],
+      ['manager', 'updated'],
+      ['services', 'updated'],
+      ['hotlines', 'updated'],
+      ['filings', 'updated'],
+      ...(['area', 'committee', 'contract', 'manager', 'handover'] as const).map((k) => ['filings', k, 'date']),
+      ['committee', 'elected'],
+      ['committee', 'acting_since'],
+      ['committee', 'updated'],
+      ['maintenance_fund', 'as_of'],
+      ['maintenance_fund', 'updated'],
+      ['fire_safety', 'last_inspection'],
+      ['fire_safety', 'updated'],
+    ];
+    for (const fieldPath of pastDates) {
+      const value = fieldPath.reduce<unknown>(
+        (node, key) => (node as Record<string, unknown> | undefined)?.[key],
+        compound,
+      );
+      if (typeof value === 'string' && value > today) yamlProblem(fieldPath, t('check.notAfterToday', { today }));
+    }
+    const since = compound.public_revenue?.since;
+    if (since && quarterStart(since) > today) {
+      yamlProblem(['public_revenue', 'since'], t('check.quarterNotAfterToday', { today }));
+    }
   }
 
-  // -------------------------------------------------------------- parts that must agree with each other
-  const account = compound.public_revenue;
-  if (account && compound.management !== 'professional' && account.owner_share_percent !== 100) {
-    yamlProblem(['public_revenue', 'owner_share_percent'], t('check.noCompanyShare'));
-  }
-  const committeeFiling = compound.filings?.committee;
-  if (committeeFiling && compound.committee) {
-    const established = compound.committee.status === 'established';
-    if (established && committeeFiling.status === 'not_applicable') {
-      yamlProblem(['filings', 'committee', 'status'], t('check.committeeFilingApplies'));
-    }
-    if (!established && committeeFiling.status === 'filed') {
-      yamlProblem(['filings', 'committee', 'status'], t('check.committeeFilingActing'));
-    }
-    const elected = compound.committee.elected;
-    if (elected && committeeFiling.date && committeeFiling.date < elected) {
-      yamlProblem(['filings', 'committee', 'date'], t('check.filingBeforeElection'));
-    }
-  }
-
-  // -------------------------------------------------------------- dates in compound.yaml not after the build
-  const pastDates: (string | number)[][] = [
-    ['manager', 'since'],
-    ['manager', 'updated'],
-    ['services', 'updated'],
-    ['hotlines', 'updated'],
-    ['filings', 'updated'],
-    ...(['area', 'committee', 'contract', 'manager', 'handover'] as const).map((k) => ['filings', k, 'date']),
-    ['committee', 'elected'],
-    ['committee', 'acting_since'],
-    ['committee', 'updated'],
-    ['maintenance_fund', 'as_of'],
-    ['maintenance_fund', 'updated'],
-    ['fire_safety', 'last_inspection'],
-    ['fire_safety', 'updated'],
-  ];
-  for (const fieldPath of pastDates) {
-    const value = fieldPath.reduce<unknown>(
-      (node, key) => (node as Record<string, unknown> | undefined)?.[key],
-      compound,
-    );
-    if (typeof value === 'string' && value > today) yamlProblem(fieldPath, t('check.notAfterToday', { today }));
-  }
-  const since = compound.public_revenue?.since;
-  if (since && quarterStart(since) > today) {
-    yamlProblem(['public_revenue', 'since'], t('check.quarterNotAfterToday', { today }));
-  }
+  if (compound) checkCompoundYaml(compound);
 
   // -------------------------------------------------------------- generic per-table rules
   const notAfterToday = <F extends CompoundTableFile>(name: F, keys: string[]) => {
@@ -157,7 +161,7 @@ export function checkCompound(input: CompoundCheckInput): Problem[] {
   // -------------------------------------------------------------- public revenue: quarters and totals
   const quarters = tables['public-revenue.csv'];
   const items = tables['public-revenue-items.csv'];
-  if ((quarters?.rows.length || items?.rows.length) && !compound.public_revenue) {
+  if ((quarters?.rows.length || items?.rows.length) && compound && !compound.public_revenue) {
     yamlProblem(['public_revenue'], t('check.revenueNeedsAccount'));
   }
   for (const row of quarters?.rows ?? []) {
@@ -173,7 +177,11 @@ export function checkCompound(input: CompoundCheckInput): Problem[] {
       );
     }
   }
-  const quarterIds = new Set(quarters?.rows.map((r) => r.value.quarter));
+  // A summary row that failed its own check still names its quarter: its items are not orphans.
+  const quarterIds = new Set([
+    ...(quarters?.rows.map((r) => r.value.quarter) ?? []),
+    ...(quarters?.failedRows.map((cells) => (cells.quarter ? parseQuarter(cells.quarter) : undefined)) ?? []),
+  ]);
   for (const row of items?.rows ?? []) {
     if (!quarterIds.has(row.value.quarter)) {
       rowProblem('public-revenue-items.csv', row.line, 'quarter', t('check.itemQuarterUnknown'));
@@ -205,7 +213,7 @@ export function checkCompound(input: CompoundCheckInput): Problem[] {
     const net = income - expense;
     if (q.owner_share + q.company_share !== net) {
       rowProblem('public-revenue.csv', row.line, 'owner_share', t('check.shareSum', { net: formatYuan(net) }));
-    } else if (compound.public_revenue) {
+    } else if (compound?.public_revenue) {
       const percent = compound.public_revenue.owner_share_percent;
       const expected = Math.round((net * percent) / 100);
       if (Math.abs(q.owner_share - expected) > 1) {

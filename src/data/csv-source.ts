@@ -55,9 +55,12 @@ export function readTable<S extends ObjectSchema>(file: string, bytes: Uint8Arra
   const failedRows: Record<string, string>[] = [];
   const raw = new Map<number, string[]>();
   let columnOfKey = new Map<string, number>();
+  let headerWidth = 0;
+  // A field whose column is not in the file is placed just after the last header cell, where it would go.
   const cell = (line: number, key: string) => {
-    const column = (columnOfKey.get(key) ?? 0) + 1;
-    return { line, column, found: raw.get(line)?.[column - 1] };
+    const index = columnOfKey.get(key);
+    if (index === undefined) return { line, column: headerWidth + 1, found: undefined };
+    return { line, column: index + 1, found: raw.get(line)?.[index] };
   };
   const result = { rows, failedRows, problems, cell };
 
@@ -67,7 +70,10 @@ export function readTable<S extends ObjectSchema>(file: string, bytes: Uint8Arra
   const text = decoded.text.replace(/^\uFEFF/, '');
 
   const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  // \r\n (Windows), \n (Unix) and a lone \r (old Mac Excel) all end a line.
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) lineStarts.push(i + 1);
+  }
   const lineOf = (offset: number) => {
     let lo = 0;
     let hi = lineStarts.length - 1;
@@ -122,9 +128,13 @@ export function readTable<S extends ObjectSchema>(file: string, bytes: Uint8Arra
     byName.set(headerKey(column.key), column);
   }
   columnOfKey = new Map();
+  // Excel and WPS often save empty columns after the last one used: a blank header is no column.
+  const blankColumns: number[] = [];
   header.fields.forEach((name, index) => {
     const column = byName.get(headerKey(name));
-    if (!column) {
+    if (name.trim() === '') {
+      blankColumns.push(index);
+    } else if (!column) {
       problem(
         header.line,
         index + 1,
@@ -139,9 +149,10 @@ export function readTable<S extends ObjectSchema>(file: string, bytes: Uint8Arra
       columnOfKey.set(column.key, index);
     }
   });
+  headerWidth = Math.max(-1, ...columnOfKey.values()) + 1;
   for (const column of columns) {
     if (column.required && !columnOfKey.has(column.key)) {
-      problem(header.line, header.fields.length + 1, column.key, column.title, t('csv.missingColumn'));
+      problem(header.line, headerWidth + 1, column.key, column.title, t('csv.missingColumn'));
     }
   }
   if (problems.some((p) => p.severity === 'error')) return result;
@@ -160,6 +171,12 @@ export function readTable<S extends ObjectSchema>(file: string, bytes: Uint8Arra
         t('csv.fieldCount', { expected: header.fields.length, found: fields.length }),
         fields.join(','),
       );
+      continue;
+    }
+    const stray = blankColumns.find((index) => (fields[index] ?? '').trim() !== '');
+    if (stray !== undefined) {
+      failedRows.push({});
+      problem(line, stray + 1, '', t('csv.label'), t('csv.valueWithoutHeader'), fields[stray]);
       continue;
     }
     const input: Record<string, string> = {};

@@ -68,7 +68,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     const checked = check(schema, source.data);
     if (checked.ok) return { value: checked.value, source, file };
     for (const issue of checked.issues) {
-      const at = source.locate(issue.path);
+      const at = source.locate(issue.path, { key: issue.unknownKey === true });
       problems.push({
         file,
         line: at.line,
@@ -91,10 +91,14 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     }
   }
 
-  /** A folder of `<slug>.yaml` files, one record each. */
+  /**
+   * A folder of `<slug>.yaml` files, one record each. `slugs` names every file,
+   * valid or not, so that a typo inside one file is not also blamed on every reference to it.
+   */
   async function yamlFolder<S extends z.ZodType>(folder: string, schema: S) {
     const dir = path.join(options.contentDir, folder);
     const records: (z.output<S> & { slug: string })[] = [];
+    const slugs = new Set<string>();
     for (const name of await entries(dir)) {
       const abs = path.join(dir, name);
       const slug = name.replace(/\.ya?ml$/, '');
@@ -102,10 +106,11 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
         fileProblem(abs, t('load.yamlFolderName', { folder }), name);
         continue;
       }
+      slugs.add(slug);
       const { value } = await yamlFile(abs, schema);
       if (value !== undefined) records.push({ ...(value as object), slug } as z.output<S> & { slug: string });
     }
-    return records;
+    return { records, slugs };
   }
 
   const KNOWN_TOP = new Set(['site.yaml', 'communities', 'companies', 'compounds']);
@@ -125,8 +130,10 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   } catch {
     fileProblem(siteAbs, t('load.missingFile'));
   }
-  const communities: CommunityRecord[] = await yamlFolder('communities', communitySchema);
-  const companies: CompanyRecord[] = await yamlFolder('companies', companySchema);
+  const communityFiles = await yamlFolder('communities', communitySchema);
+  const companyFiles = await yamlFolder('companies', companySchema);
+  const communities: CommunityRecord[] = communityFiles.records;
+  const companies: CompanyRecord[] = companyFiles.records;
 
   const compoundsDir = path.join(options.contentDir, 'compounds');
   const compounds: CompoundRecord[] = [];
@@ -161,8 +168,19 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
       problems.push(...table.problems);
       (tables as Record<string, unknown>)[name] = table;
     }
+    problems.push(
+      ...checkCompound({
+        compound: yaml.value,
+        yaml: { file: yaml.file, locate: yaml.source.locate },
+        tables,
+        tableFile: (name) => rel(path.join(dir, name)),
+        communities: communityFiles.slugs,
+        companies: companyFiles.slugs,
+        today: options.today,
+      }),
+    );
     if (yaml.value === undefined) continue;
-    const record: CompoundRecord = {
+    compounds.push({
       slug,
       compound: yaml.value,
       fees: tables['fees.csv']?.rows.map((r) => r.value) ?? [],
@@ -172,19 +190,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
       elevators: tables['elevators.csv']?.rows.map((r) => r.value) ?? [],
       utilitySplits: tables['utility-split.csv']?.rows.map((r) => r.value) ?? [],
       files: files.map((name) => rel(path.join(dir, name))),
-    };
-    problems.push(
-      ...checkCompound({
-        record,
-        yaml: { file: yaml.file, locate: yaml.source.locate },
-        tables,
-        tableFile: (name) => rel(path.join(dir, name)),
-        communities: new Set(communities.map((c) => c.slug)),
-        companies: new Set(companies.map((c) => c.slug)),
-        today: options.today,
-      }),
-    );
-    compounds.push(record);
+    });
   }
 
   const hasErrors = problems.some((p) => p.severity === 'error');

@@ -37,8 +37,13 @@ export function formatProblem(problem: Problem): string {
   const where = `${problem.file}:${problem.line}:${problem.column}`;
   // CSV headers are Chinese already; YAML keys are English, so the key is shown beside its name.
   const what = problem.file.endsWith('.csv') || !problem.field ? problem.label : `${problem.label}（${problem.field}）`;
+  // "Nothing found" is news only about a field; a whole-file problem has no value to show.
   const found =
-    problem.found === undefined ? t('problem.foundNothing') : t('problem.found', { found: quote(problem.found) });
+    problem.found !== undefined
+      ? t('problem.found', { found: quote(problem.found) })
+      : problem.field
+        ? t('problem.foundNothing')
+        : '';
   const prefix = problem.severity === 'warning' ? t('problem.warning') : '';
   return `${where} ${prefix}${what ? `${what}：` : ''}${problem.expected}${found}`;
 }

@@ -19,7 +19,7 @@ export interface YamlSource {
   /** The plain data, or undefined when the file could not be read at all. */
   data: unknown;
   /** Where a field path is in the file, or where it should have been. */
-  locate(path: readonly PropertyKey[]): Position;
+  locate(path: readonly PropertyKey[], options?: { key?: boolean }): Position;
   problems: Problem[];
 }
 
@@ -38,7 +38,8 @@ export function readYaml(file: string, bytes: Uint8Array): YamlSource {
   const decoded = decodeText(file, bytes);
   problems.push(...decoded.problems);
   const lineCounter = new LineCounter();
-  const doc: Document.Parsed = parseDocument(decoded.text ?? '', {
+  const text = decoded.text ?? '';
+  const doc: Document.Parsed = parseDocument(text, {
     lineCounter,
     schema: 'core',
     uniqueKeys: true,
@@ -59,7 +60,9 @@ export function readYaml(file: string, bytes: Uint8Array): YamlSource {
     severity: 'error',
   });
 
-  for (const error of [...doc.errors, ...doc.warnings]) {
+  // An unknown tag is reported below, in Chinese and at the tag itself.
+  const warnings = doc.warnings.filter((w) => w.code !== 'TAG_RESOLVE_FAILED');
+  for (const error of [...doc.errors, ...warnings]) {
     const key = YAML_ERROR_KEYS[error.code];
     problems.push(
       problemAt(error.pos[0], key ? t(key) : t('yaml.syntax', { detail: error.message.split('\n')[0] ?? '' })),
@@ -72,7 +75,9 @@ export function readYaml(file: string, bytes: Uint8Array): YamlSource {
     Node(_, node) {
       if (node.anchor) problems.push(problemAt(node.range?.[0] ?? 0, t('yaml.noAnchor'), `&${node.anchor}`));
       if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
-        problems.push(problemAt(node.range?.[0] ?? 0, t('yaml.noTag'), node.tag));
+        const valueAt = node.range?.[0] ?? 0;
+        const tagAt = text.lastIndexOf('!', valueAt);
+        problems.push(problemAt(tagAt >= 0 ? tagAt : valueAt, t('yaml.noTag'), node.tag));
       }
     },
   });
@@ -91,10 +96,10 @@ export function readYaml(file: string, bytes: Uint8Array): YamlSource {
     problems.push(problemAt(0, t('yaml.empty')));
   }
 
-  function locate(path: readonly PropertyKey[]): Position {
+  function locate(path: readonly PropertyKey[], options: { key?: boolean } = {}): Position {
     let node: unknown = doc.contents;
     let keyOffset = 0;
-    for (const key of path) {
+    for (const [depth, key] of path.entries()) {
       const next = isMap(node)
         ? node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key)
         : isSeq(node) && typeof key === 'number'
@@ -104,6 +109,8 @@ export function readYaml(file: string, bytes: Uint8Array): YamlSource {
       if (!next) return { ...at(keyOffset), found: undefined };
       if (isPair(next)) {
         keyOffset = (isScalar(next.key) && next.key.range?.[0]) || keyOffset;
+        // A field that should not be there is pointed out by its name, not its value.
+        if (options.key && depth === path.length - 1) return { ...at(keyOffset), found: String(key) };
         node = next.value;
       } else {
         keyOffset = (next as Node).range?.[0] ?? keyOffset;

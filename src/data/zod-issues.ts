@@ -92,6 +92,8 @@ export function expectationFor(issue: z.core.$ZodRawIssue): string {
 export interface FieldIssue {
   path: PathKey[];
   expected: string;
+  /** The last path step is a key that the schema does not know. */
+  unknownKey?: boolean;
 }
 
 /**
@@ -107,7 +109,8 @@ export function check<S extends z.ZodType>(
   const issues: FieldIssue[] = [];
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) issues.push({ path: [...issue.path, key], expected: issue.message });
+      for (const key of issue.keys)
+        issues.push({ path: [...issue.path, key], expected: issue.message, unknownKey: true });
     } else {
       issues.push({ path: [...issue.path], expected: issue.message });
     }

@@ -48,7 +48,7 @@ const SCIENTIFIC = /^[+-]?\d+(?:\.\d+)?e[+-]?\d+$/i;
  */
 export function parseYuanToFen(raw: string): number | 'scientific' | undefined {
   const s = normalizeText(raw)
-    .replace(/^[¥￥]/, '')
+    .replace(/^(-?)[¥￥]/, '$1')
     .replace(/元$/, '')
     .replace(/[,\s]/g, '');
   if (SCIENTIFIC.test(s)) return 'scientific';
@@ -136,7 +136,7 @@ export const decimal = z.union([z.number(), z.string()], { error: t('expect.deci
 /** 是 / 否 in a CSV cell, true / false in YAML. */
 export const yesNo = z.union([z.boolean(), z.string()], { error: t('expect.yesNo') }).transform((raw, ctx) => {
   if (typeof raw === 'boolean') return raw;
-  const s = normalizeText(raw);
+  const s = normalizeText(raw).toLowerCase();
   if (['是', 'true', 'yes', '有'].includes(s)) return true;
   if (['否', 'false', 'no', '无'].includes(s)) return false;
   ctx.issues.push({ code: 'custom', input: raw, message: t('expect.yesNo') });
@@ -225,7 +225,8 @@ export function parsePhone(raw: string): string | undefined {
   if (/^1[3-9]\d{9}$/.test(digits)) return digits;
   if (SERVICE_NUMBER.test(digits)) return digits;
   if (/^[48]00\d{7}$/.test(digits)) return `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6)}`;
-  const landline = /^(0\d{2,3})-?([2-9]\d{6,7})$/.exec(s);
+  // Area codes are 010 and 02x (three digits), elsewhere 0 and three more digits (0994 for Qitai).
+  const landline = /^(0(?:10|2\d)|0[3-9]\d{2})-?([2-9]\d{6,7})$/.exec(s);
   if (landline) {
     const [, area = '', local = ''] = landline;
     // 0994 numbers have seven digits; other area codes are checked only for length.

@@ -65,11 +65,15 @@ describe('formatProblem', () => {
     );
   });
 
-  it('without a label, the expectation follows the place directly', () => {
+  it('without a label or field, the expectation follows the place directly, with no empty value', () => {
     assert.equal(
       formatProblem(problem({ field: '', label: '', found: undefined })),
-      'content/compounds/x/compound.yaml:14:10 应为电话号码；实际为空',
+      'content/compounds/x/compound.yaml:14:10 应为电话号码',
     );
+  });
+
+  it('a field with nothing in it says so', () => {
+    assert.equal(formatProblem(problem({ found: undefined })).endsWith('；实际为空'), true);
   });
 
   it('a warning is marked as a reminder', () => {
@@ -86,7 +90,7 @@ describe('formatProblem', () => {
           severity: 'warning',
         }),
       ),
-      'a.csv:1:1 提醒：文件编码：是 GBK；实际为空',
+      'a.csv:1:1 提醒：文件编码：是 GBK',
     );
   });
 

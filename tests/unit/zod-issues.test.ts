@@ -58,8 +58,8 @@ describe('check', () => {
     assert.deepEqual(result, {
       ok: false,
       issues: [
-        { path: ['manager', 'mobile'], expected: '不认识这个字段，请检查拼写或删除' },
-        { path: ['nmae'], expected: '不认识这个字段，请检查拼写或删除' },
+        { path: ['manager', 'mobile'], expected: '不认识这个字段，请检查拼写或删除', unknownKey: true },
+        { path: ['nmae'], expected: '不认识这个字段，请检查拼写或删除', unknownKey: true },
       ],
     });
   });
