@@ -7,7 +7,7 @@
  * Each error message says what was expected; the error formatter adds what was found.
  */
 import { z } from 'astro/zod';
-import { t } from '../i18n/t.ts';
+import { type StringKey, t } from '../i18n/t.ts';
 
 /** Folds full-width digits, letters and punctuation to ASCII and trims. */
 export function normalizeText(raw: string): string {
@@ -19,6 +19,21 @@ function asText(raw: unknown): unknown {
   if (typeof raw === 'number' && Number.isFinite(raw)) return String(raw);
   if (typeof raw === 'string') return raw.trim() === '' ? undefined : raw.trim();
   return raw;
+}
+
+/**
+ * A value typed as text (or as a YAML number) and read by a parser that
+ * returns its one normal form, or undefined with the expectation as the message.
+ */
+function parsedText(parse: (raw: string) => string | undefined, expectKey: StringKey) {
+  return z.union([z.string(), z.number()], { error: t(expectKey) }).transform((raw, ctx) => {
+    const parsed = parse(String(raw));
+    if (parsed === undefined) {
+      ctx.issues.push({ code: 'custom', input: raw, message: t(expectKey) });
+      return z.NEVER;
+    }
+    return parsed;
+  });
 }
 
 /** A required line of text. */
@@ -162,25 +177,16 @@ export function parseDate(raw: string): string | undefined {
 }
 
 /** A calendar day, stored as `YYYY-MM-DD`. */
-export const isoDate = z.union([z.string(), z.date()], { error: t('expect.date') }).transform((raw, ctx) => {
-  const parsed = raw instanceof Date ? raw.toISOString().slice(0, 10) : parseDate(raw);
-  if (!parsed) {
-    ctx.issues.push({ code: 'custom', input: raw, message: t('expect.date') });
-    return z.NEVER;
-  }
-  return parsed;
-});
+export const isoDate = parsedText(parseDate, 'expect.date');
 
-/** A calendar month such as a billing period, stored as `YYYY-MM`. */
-export const yearMonth = z.union([z.string(), z.number()], { error: t('expect.month') }).transform((raw, ctx) => {
-  const m = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*月?$/.exec(normalizeText(String(raw)));
+/** A calendar month such as a billing period, 2026-09 or 2026年9月, stored as `YYYY-MM`. */
+export function parseYearMonth(raw: string): string | undefined {
+  const m = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*月?$/.exec(normalizeText(raw));
   const month = m ? Number(m[2]) : 0;
-  if (!m || month < 1 || month > 12) {
-    ctx.issues.push({ code: 'custom', input: raw, message: t('expect.month') });
-    return z.NEVER;
-  }
-  return `${m[1]}-${String(month).padStart(2, '0')}`;
-});
+  return m && month >= 1 && month <= 12 ? `${m[1]}-${String(month).padStart(2, '0')}` : undefined;
+}
+
+export const yearMonth = parsedText(parseYearMonth, 'expect.month');
 
 const CHINESE_QUARTER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
 
@@ -198,14 +204,7 @@ export function parseQuarter(raw: string): string | undefined {
 }
 
 /** A calendar quarter, stored as `YYYYQn`. */
-export const quarter = z.union([z.string(), z.number()], { error: t('expect.quarter') }).transform((raw, ctx) => {
-  const parsed = parseQuarter(String(raw));
-  if (!parsed) {
-    ctx.issues.push({ code: 'custom', input: raw, message: t('expect.quarter') });
-    return z.NEVER;
-  }
-  return parsed;
-});
+export const quarter = parsedText(parseQuarter, 'expect.quarter');
 
 // ---------------------------------------------------------------- phones and codes
 
@@ -238,14 +237,7 @@ export function parsePhone(raw: string): string | undefined {
 }
 
 /** A phone number that dials from a mobile in Qitai, stored in one canonical shape. */
-export const phone = z.union([z.string(), z.number()], { error: t('expect.phone') }).transform((raw, ctx) => {
-  const parsed = parsePhone(String(raw));
-  if (!parsed) {
-    ctx.issues.push({ code: 'custom', input: raw, message: t('expect.phone') });
-    return z.NEVER;
-  }
-  return parsed;
-});
+export const phone = parsedText(parsePhone, 'expect.phone');
 
 /** Is this a personal mobile number (as opposed to an office line or service number)? */
 export function isMobile(normalizedPhone: string): boolean {

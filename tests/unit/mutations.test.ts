@@ -62,7 +62,8 @@ for (const name of Object.keys(COMPOUND_TABLES) as CompoundTableFile[]) {
   for (const column of columnsOf(schema)) {
     const index = rows[0]?.indexOf(column.title) ?? -1;
     const field = (schema.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>)[column.key];
-    if (index >= 0 && field && !field.safeParse('X').success) cellCases.push({ name, file, title: column.title, index, rows });
+    if (index >= 0 && field && !field.safeParse('X').success)
+      cellCases.push({ name, file, title: column.title, index, rows });
   }
 }
 
