@@ -12,7 +12,12 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,
-  reporter: process.env.CI ? [['list'], ['github']] : 'list',
+  // The JSON report feeds the closing summary of `npm test` (scripts/test-summary.ts).
+  reporter: [
+    ['list'],
+    ['json', { outputFile: 'tests/.tmp/e2e.json' }],
+    ...(process.env.CI ? [['github'] as const] : []),
+  ],
   use: {
     baseURL: `http://127.0.0.1:${TEST_PORT}`,
     launchOptions: chromiumLaunchOptions,
