@@ -22,8 +22,9 @@ export interface CompoundCheckInput {
   yaml: { file: string; locate: (path: readonly PropertyKey[]) => Position };
   tables: { [F in CompoundTableFile]: Table<z.output<(typeof COMPOUND_TABLES)[F]>> | undefined };
   tableFile: (name: CompoundTableFile) => string;
-  communities: Set<string>;
-  companies: Set<string>;
+  /** Slugs that references may name; a reference is not checked when the set is not known. */
+  communities?: Set<string> | undefined;
+  companies?: Set<string> | undefined;
   today: string;
 }
 
@@ -64,10 +65,10 @@ export function checkCompound(input: CompoundCheckInput): Problem[] {
   /** References, agreement between parts, and dates of compound.yaml. */
   function checkCompoundYaml(compound: Compound) {
     // -------------------------------------------------------------- references
-    if (!input.communities.has(compound.community)) {
+    if (input.communities && !input.communities.has(compound.community)) {
       yamlProblem(['community'], t('check.unknownCommunity', { known: [...input.communities].join('、') }));
     }
-    if (compound.company !== undefined && !input.companies.has(compound.company)) {
+    if (input.companies && compound.company !== undefined && !input.companies.has(compound.company)) {
       yamlProblem(['company'], t('check.unknownCompany', { known: [...input.companies].join('、') }));
     }
 

@@ -1,0 +1,229 @@
+/**
+ * Validates a set of content files given as bytes, and returns either the
+ * whole bundle or every problem found. It touches no file system, so the
+ * build (through load-content.ts), the command-line validator and the
+ * browser validator at /submit/ all run exactly this code.
+ */
+import type { z } from 'astro/zod';
+import { t } from '../i18n/t.ts';
+import { communitySchema } from '../schemas/community.ts';
+import { companySchema } from '../schemas/company.ts';
+import { compoundSchema } from '../schemas/compound.ts';
+import { siteSchema } from '../schemas/site.ts';
+import { checkCompound } from './cross-checks.ts';
+import { readTable, type Table } from './csv-source.ts';
+import type { Problem } from './problems.ts';
+import type { CommunityRecord, CompanyRecord, CompoundRecord, ContentBundle } from './records.ts';
+import { COMPOUND_FILE, COMPOUND_TABLES, type CompoundTableFile } from './tables.ts';
+import { readYaml, type YamlSource } from './yaml-source.ts';
+import { check, labelFor } from './zod-issues.ts';
+
+/**
+ * One file, its path relative to the content folder with forward slashes
+ * (`compounds/x/fees.csv`); a path ending in `/` stands for an empty folder.
+ */
+export interface SourceFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface ValidateOptions {
+  /** The build's today, YYYY-MM-DD. */
+  today: string;
+  /** Put before every path in a problem, so that it names the file as the reader knows it (`content/`). */
+  displayPrefix?: string;
+  /**
+   * Whole tree (the build): site.yaml and compound.yaml are required and
+   * references must resolve. Loose (a committee checking some files): each
+   * file is checked for itself and with the others given, nothing more is required.
+   */
+  mode: 'tree' | 'loose';
+  /** Slugs known from elsewhere (the published site), for references in loose mode. */
+  knownCommunities?: readonly string[];
+  knownCompanies?: readonly string[];
+}
+
+export interface LoadResult {
+  bundle: ContentBundle | undefined;
+  problems: Problem[];
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const YAML_NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$/;
+const KNOWN_TOP = ['site.yaml', 'communities', 'companies', 'compounds'];
+
+type TableMap = { [F in CompoundTableFile]: Table<z.output<(typeof COMPOUND_TABLES)[F]>> | undefined };
+
+export function validateContent(files: readonly SourceFile[], options: ValidateOptions): LoadResult {
+  const problems: Problem[] = [];
+  const prefix = options.displayPrefix ?? '';
+  const shown = (p: string) => `${prefix}${p}`;
+  const fileProblem = (p: string, expected: string, found?: string): void => {
+    problems.push({
+      file: shown(p),
+      line: 1,
+      column: 1,
+      field: '',
+      label: t('load.file'),
+      expected,
+      found,
+      severity: 'error',
+    });
+  };
+
+  function yamlFile<S extends z.ZodType>(
+    file: SourceFile,
+    schema: S,
+  ): { value: z.output<S> | undefined; source: YamlSource } {
+    const name = shown(file.path);
+    const source = readYaml(name, file.bytes);
+    problems.push(...source.problems);
+    if (source.data === undefined || source.problems.some((p) => p.severity === 'error'))
+      return { value: undefined, source };
+    const checked = check(schema, source.data);
+    if (checked.ok) return { value: checked.value, source };
+    for (const issue of checked.issues) {
+      const at = source.locate(issue.path, { key: issue.unknownKey === true });
+      problems.push({
+        file: name,
+        line: at.line,
+        column: at.column,
+        field: issue.path.join('.'),
+        label: labelFor(schema, issue.path),
+        expected: issue.expected,
+        found: at.found,
+        severity: 'error',
+      });
+    }
+    return { value: undefined, source };
+  }
+
+  // ------------------------------------------------------------------ sort the files by what they are
+  const tree = options.mode === 'tree';
+  const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
+  let siteFile: SourceFile | undefined;
+  const folders = { communities: [] as SourceFile[], companies: [] as SourceFile[] };
+  const compoundFolders = new Map<string, Map<string, SourceFile>>();
+  const badFolders = new Set<string>();
+  for (const file of sorted) {
+    if (file.path.endsWith('/')) {
+      // An empty folder, as a file system shows it: a compound folder must still hold compound.yaml.
+      const [top, slug] = file.path.split('/');
+      if (top === 'compounds' && slug && SLUG.test(slug) && tree) compoundFolders.set(slug, new Map());
+      continue;
+    }
+    const parts = file.path.split('/');
+    const [top = '', second, third] = parts;
+    if (parts.length === 1 && top === 'site.yaml') siteFile = file;
+    else if ((top === 'communities' || top === 'companies') && parts.length === 2 && second) {
+      if (YAML_NAME.test(second)) folders[top].push(file);
+      else fileProblem(file.path, t('load.yamlFolderName', { folder: top }), second);
+    } else if (top === 'compounds' && parts.length === 3 && second && third) {
+      if (!SLUG.test(second)) {
+        if (!badFolders.has(second)) fileProblem(`compounds/${second}`, t('load.compoundFolderName'), second);
+        badFolders.add(second);
+        continue;
+      }
+      const folder = compoundFolders.get(second) ?? new Map<string, SourceFile>();
+      folder.set(third, file);
+      compoundFolders.set(second, folder);
+    } else if (options.mode === 'loose' && parts.length === 1 && (top === COMPOUND_FILE || top in COMPOUND_TABLES)) {
+      // A single file a committee is checking on its own: one compound with just that file.
+      const folder = compoundFolders.get('') ?? new Map<string, SourceFile>();
+      folder.set(top, file);
+      compoundFolders.set('', folder);
+    } else if (!KNOWN_TOP.includes(top)) {
+      fileProblem(file.path, t('load.unknownTop', { known: KNOWN_TOP.join('、') }), top);
+    } else {
+      fileProblem(file.path, t('load.misplaced'), file.path);
+    }
+  }
+
+  // ------------------------------------------------------------------ county-wide files
+  if (!siteFile && tree) fileProblem('site.yaml', t('load.missingFile'));
+  const site = siteFile ? yamlFile(siteFile, siteSchema).value : undefined;
+
+  function yamlFolder<S extends z.ZodType>(list: SourceFile[], schema: S) {
+    const records: (z.output<S> & { slug: string })[] = [];
+    for (const file of list) {
+      const slug = YAML_NAME.exec(file.path.split('/')[1] ?? '')?.[1] ?? '';
+      const { value } = yamlFile(file, schema);
+      if (value !== undefined) records.push({ ...(value as object), slug } as z.output<S> & { slug: string });
+    }
+    return records;
+  }
+  const communities: CommunityRecord[] = yamlFolder(folders.communities, communitySchema);
+  const companies: CompanyRecord[] = yamlFolder(folders.companies, companySchema);
+  // References resolve against file names, valid or not, so that one typo in a company file is
+  // not also blamed on every compound that names it.
+  const slugsOf = (list: SourceFile[], known: readonly string[] = []) =>
+    new Set([...known, ...list.map((f) => YAML_NAME.exec(f.path.split('/')[1] ?? '')?.[1] ?? '')]);
+  const communitySlugs =
+    tree || folders.communities.length || options.knownCommunities
+      ? slugsOf(folders.communities, options.knownCommunities)
+      : undefined;
+  const companySlugs =
+    tree || folders.companies.length || options.knownCompanies
+      ? slugsOf(folders.companies, options.knownCompanies)
+      : undefined;
+
+  // ------------------------------------------------------------------ compounds
+  const compounds: CompoundRecord[] = [];
+  if (tree && compoundFolders.size === 0) fileProblem('compounds', t('load.noCompounds'));
+  for (const [slug, folder] of compoundFolders) {
+    const base = slug ? `compounds/${slug}/` : '';
+    for (const name of folder.keys()) {
+      if (name !== COMPOUND_FILE && !(name in COMPOUND_TABLES)) {
+        fileProblem(
+          `${base}${name}`,
+          t('load.unknownCompoundFile', { known: [COMPOUND_FILE, ...Object.keys(COMPOUND_TABLES)].join('、') }),
+          name,
+        );
+      }
+    }
+    const yamlSource = folder.get(COMPOUND_FILE);
+    if (!yamlSource && tree) {
+      fileProblem(`${base}${COMPOUND_FILE}`, t('load.missingFile'));
+      continue;
+    }
+    const yaml = yamlSource ? yamlFile(yamlSource, compoundSchema) : undefined;
+    const tables = {} as TableMap;
+    for (const name of Object.keys(COMPOUND_TABLES) as CompoundTableFile[]) {
+      const file = folder.get(name);
+      if (!file) continue;
+      const table = readTable(shown(file.path), file.bytes, COMPOUND_TABLES[name]);
+      problems.push(...table.problems);
+      (tables as Record<string, unknown>)[name] = table;
+    }
+    problems.push(
+      ...checkCompound({
+        compound: yaml?.value,
+        yaml: {
+          file: shown(`${base}${COMPOUND_FILE}`),
+          locate: yaml?.source.locate ?? (() => ({ line: 1, column: 1 })),
+        },
+        tables,
+        tableFile: (name) => shown(`${base}${name}`),
+        ...(communitySlugs ? { communities: communitySlugs } : {}),
+        ...(companySlugs ? { companies: companySlugs } : {}),
+        today: options.today,
+      }),
+    );
+    if (!yaml?.value) continue;
+    compounds.push({
+      slug,
+      compound: yaml.value,
+      fees: tables['fees.csv']?.rows.map((r) => r.value) ?? [],
+      revenueQuarters: tables['public-revenue.csv']?.rows.map((r) => r.value) ?? [],
+      revenueItems: tables['public-revenue-items.csv']?.rows.map((r) => r.value) ?? [],
+      fundUses: tables['maintenance-fund.csv']?.rows.map((r) => r.value) ?? [],
+      elevators: tables['elevators.csv']?.rows.map((r) => r.value) ?? [],
+      utilitySplits: tables['utility-split.csv']?.rows.map((r) => r.value) ?? [],
+      files: [...folder.values()].map((f) => shown(f.path)),
+    });
+  }
+
+  const hasErrors = problems.some((p) => p.severity === 'error');
+  if (hasErrors || !site || !tree) return { bundle: undefined, problems };
+  return { bundle: { site, today: options.today, communities, companies, compounds }, problems };
+}
