@@ -1,19 +1,100 @@
 /**
- * `npm run validate`: checks all of content/ with the same code as the build
- * and prints every problem, each as file:line:column. Exits 1 on any error.
+ * `npm run validate [-- paths…]`: checks content with the same code as the
+ * build and prints every problem as file:line:column. Exits 1 on any error.
+ *
+ * - no paths: all of content/;
+ * - paths inside content/: all of content/ is checked (references need it),
+ *   and the problems in those paths are listed;
+ * - paths elsewhere (a file or folder a committee is preparing): those files
+ *   are checked on their own, by their names.
+ *
+ * On GitHub Actions it also prints annotations for the pull request's diff
+ * and writes the full list to the job summary.
  */
+import { appendFile, readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { loadContent } from '../src/data/load-content.ts';
 import { defaultLoadOptions } from '../src/data/options.ts';
-import { formatProblem, sortProblems } from '../src/data/problems.ts';
+import { formatProblem, type Problem, sortProblems } from '../src/data/problems.ts';
+import { type SourceFile, validateContent } from '../src/data/validate-content.ts';
 import { t } from '../src/i18n/t.ts';
+import { annotations, stepSummary } from './lib/github.ts';
 
 const options = defaultLoadOptions();
-const { bundle, problems } = await loadContent(options);
-for (const problem of sortProblems(problems)) console.log(formatProblem(problem));
+const args = process.argv.slice(2).map((p) => path.resolve(p));
+const inContent = (p: string) => p === options.contentDir || p.startsWith(options.contentDir + path.sep);
+const shown = (p: string) => path.relative(options.projectRoot, p).split(path.sep).join('/');
+
+/** Files of a path outside content/, named as they would be inside a compound folder. */
+async function looseFiles(target: string): Promise<SourceFile[]> {
+  if ((await stat(target)).isFile()) return [{ path: path.basename(target), bytes: await readFile(target) }];
+  const names = (await readdir(target)).filter((n) => !n.startsWith('.'));
+  return Promise.all(
+    names.map(async (name) => ({
+      path: `compounds/${path.basename(target)}/${name}`,
+      bytes: await readFile(path.join(target, name)),
+    })),
+  );
+}
+
+/** The 社区 or companies content/ has, so that a file checked on its own can still name them. */
+async function slugsIn(folder: string): Promise<string[]> {
+  const names = await readdir(path.join(options.contentDir, folder)).catch(() => [] as string[]);
+  return names.filter((n) => /\.ya?ml$/.test(n)).map((n) => n.replace(/\.ya?ml$/, ''));
+}
+
+let problems: Problem[] = [];
+let othersWithErrors = 0;
+let compoundCount: number | undefined;
+const insidePaths = args.filter(inContent);
+const outsidePaths = args.filter((p) => !inContent(p));
+
+if (args.length === 0 || insidePaths.length > 0) {
+  const { bundle, problems: all } = await loadContent(options);
+  compoundCount = bundle?.compounds.length;
+  const wanted = insidePaths.map(shown);
+  const selected = (p: Problem) =>
+    wanted.length === 0 || wanted.some((w) => p.file === w || p.file.startsWith(`${w}/`));
+  problems.push(...all.filter(selected));
+  othersWithErrors = all.filter((p) => !selected(p) && p.severity === 'error').length;
+}
+for (const target of outsidePaths) {
+  const files = await looseFiles(target);
+  const prefix = `${shown((await stat(target)).isFile() ? path.dirname(target) : path.dirname(target))}/`;
+  const result = validateContent(files, {
+    today: options.today,
+    mode: 'loose',
+    displayPrefix: prefix === './' ? '' : prefix,
+    knownCommunities: await slugsIn('communities'),
+    knownCompanies: await slugsIn('companies'),
+  });
+  problems.push(
+    ...result.problems.map((p) => ({
+      ...p,
+      file: p.file.replace(`compounds/${path.basename(target)}/`, `${path.basename(target)}/`),
+    })),
+  );
+}
+
+problems = sortProblems(problems);
+for (const problem of problems) console.log(formatProblem(problem));
 const errors = problems.filter((p) => p.severity === 'error').length;
-if (errors > 0 || !bundle) {
+if (othersWithErrors > 0) console.log(t('validate.others', { count: othersWithErrors }));
+if (errors > 0) {
   console.log(t('validate.failed', { count: errors }));
   process.exitCode = 1;
+} else if (compoundCount !== undefined && args.length === 0) {
+  console.log(t('validate.ok', { compounds: compoundCount, today: options.today }));
 } else {
-  console.log(t('validate.ok', { compounds: bundle.compounds.length, today: options.today }));
+  console.log(t('validate.okFiles', { today: options.today }));
+}
+
+if (process.env.GITHUB_ACTIONS === 'true') {
+  for (const line of annotations(problems)) console.log(line);
+  if (process.env.GITHUB_STEP_SUMMARY && problems.length > 0) {
+    await appendFile(
+      process.env.GITHUB_STEP_SUMMARY,
+      stepSummary(problems, t('validate.summaryHeading', { count: errors })),
+    );
+  }
 }

@@ -8,6 +8,7 @@ import type { z } from 'astro/zod';
 import Papa from 'papaparse';
 import { t } from '../i18n/t.ts';
 import { decodeText } from './decode.ts';
+import { privacyProblems } from './privacy-checks.ts';
 import type { Problem } from './problems.ts';
 import { check, labelFor } from './zod-issues.ts';
 
@@ -183,6 +184,10 @@ export function readTable<S extends ObjectSchema>(file: string, bytes: Uint8Arra
     for (const [key, index] of columnOfKey) {
       const value = fields[index] ?? '';
       if (value.trim() !== '') input[key] = value;
+    }
+    for (const [key, value] of Object.entries(input)) {
+      const column = (columnOfKey.get(key) ?? 0) + 1;
+      problems.push(...privacyProblems(value, { file, line, column, path: [key] }, schema, true));
     }
     const checked = check(schema, input);
     if (checked.ok) {

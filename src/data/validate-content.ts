@@ -12,6 +12,7 @@ import { compoundSchema } from '../schemas/compound.ts';
 import { siteSchema } from '../schemas/site.ts';
 import { checkCompound } from './cross-checks.ts';
 import { readTable, type Table } from './csv-source.ts';
+import { privacyProblems, scalars } from './privacy-checks.ts';
 import type { Problem } from './problems.ts';
 import type { CommunityRecord, CompanyRecord, CompoundRecord, ContentBundle } from './records.ts';
 import { COMPOUND_FILE, COMPOUND_TABLES, type CompoundTableFile } from './tables.ts';
@@ -80,6 +81,10 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
     problems.push(...source.problems);
     if (source.data === undefined || source.problems.some((p) => p.severity === 'error'))
       return { value: undefined, source };
+    for (const { path, text } of scalars(source.data)) {
+      const at = source.locate(path);
+      problems.push(...privacyProblems(text, { file: name, line: at.line, column: at.column, path }, schema, false));
+    }
     const checked = check(schema, source.data);
     if (checked.ok) return { value: checked.value, source };
     for (const issue of checked.issues) {
@@ -207,6 +212,7 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
         ...(communitySlugs ? { communities: communitySlugs } : {}),
         ...(companySlugs ? { companies: companySlugs } : {}),
         today: options.today,
+        loose: !tree,
       }),
     );
     if (!yaml?.value) continue;

@@ -41,6 +41,13 @@ function child(schema: AnySchema, key: PathKey): AnySchema | undefined {
   return undefined;
 }
 
+/** The schema a value at `path` is checked against, if the path exists in the schema. */
+export function schemaAt(schema: AnySchema, path: readonly PathKey[]): AnySchema | undefined {
+  let current: AnySchema | undefined = schema;
+  for (const key of path) current = current ? child(current, key) : undefined;
+  return current;
+}
+
 /**
  * The Chinese names along a path, joined: `五备案 › 业主委员会成立备案 › 备案日期`.
  * Array positions become 第N项.

@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 // Every compound page is its own case: they differ in which parts are present.
 const compoundPaths = readdirSync('content/compounds').map((slug) => `/c/${slug}/`);
 const communityPaths = readdirSync('content/communities').map((file) => `/shequ/${file.replace(/\.ya?ml$/, '')}/`);
-const paths = ['/', '/c/', '/404.html', ...communityPaths.slice(0, 1), ...compoundPaths];
+const paths = ['/', '/c/', '/submit/', '/404.html', ...communityPaths.slice(0, 1), ...compoundPaths];
 
 for (const path of paths) {
   test(`no accessibility violations on ${path}`, async ({ page }) => {
