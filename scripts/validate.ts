@@ -18,6 +18,7 @@ import { defaultLoadOptions } from '../src/data/options.ts';
 import { formatProblem, type Problem, sortProblems } from '../src/data/problems.ts';
 import { type SourceFile, validateContent } from '../src/data/validate-content.ts';
 import { t } from '../src/i18n/t.ts';
+import { checkingDate } from '../src/lib/calendar.ts';
 import { annotations, stepSummary } from './lib/github.ts';
 
 const options = defaultLoadOptions();
@@ -62,7 +63,7 @@ for (const target of outsidePaths) {
   const files = await looseFiles(target);
   const prefix = `${shown((await stat(target)).isFile() ? path.dirname(target) : path.dirname(target))}/`;
   const result = validateContent(files, {
-    today: options.today,
+    today: checkingDate(options.today),
     mode: 'loose',
     displayPrefix: prefix === './' ? '' : prefix,
     knownCommunities: await slugsIn('communities'),

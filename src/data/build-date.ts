@@ -5,18 +5,13 @@
  * Days are counted in China Standard Time (UTC+8), the time the policy is written in.
  */
 import { execFileSync } from 'node:child_process';
-
-const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
+import { dateFromEpochSeconds } from '../lib/calendar.ts';
 
 export interface BuildDate {
   /** YYYY-MM-DD in China Standard Time. */
   date: string;
   /** Where it came from, for the build log and the page footer. */
   source: 'SOURCE_DATE_EPOCH' | 'git' | 'clock';
-}
-
-export function dateFromEpochSeconds(seconds: number): string {
-  return new Date(seconds * 1000 + CST_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 let cached: BuildDate | undefined;

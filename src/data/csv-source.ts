@@ -43,6 +43,8 @@ export function columnsOf(schema: ObjectSchema): TableColumn[] {
   });
 }
 
+const SCIENTIFIC_CELL = /^[+-]?\d+(?:\.\d+)?E[+-]?\d+$/i;
+
 const headerKey = (raw: string) =>
   raw
     .normalize('NFKC')
@@ -153,7 +155,8 @@ export function readTable<S extends ObjectSchema>(file: string, bytes: Uint8Arra
   headerWidth = Math.max(-1, ...columnOfKey.values()) + 1;
   for (const column of columns) {
     if (column.required && !columnOfKey.has(column.key)) {
-      problem(header.line, headerWidth + 1, column.key, column.title, t('csv.missingColumn'));
+      // No field: the whole column is missing, there is no empty value to speak of.
+      problem(header.line, headerWidth + 1, '', column.title, t('csv.missingColumn'));
     }
   }
   if (problems.some((p) => p.severity === 'error')) return result;
@@ -189,14 +192,20 @@ export function readTable<S extends ObjectSchema>(file: string, bytes: Uint8Arra
       const column = (columnOfKey.get(key) ?? 0) + 1;
       problems.push(...privacyProblems(value, { file, line, column, path: [key] }, schema, true));
     }
+    // Excel turns long numbers (elevator codes, account tails) into 3.11065E+19 even in text columns.
+    const scientific = Object.keys(input).filter((key) => SCIENTIFIC_CELL.test((input[key] ?? '').trim()));
+    for (const key of scientific) {
+      problem(line, cell(line, key).column, key, labelFor(schema, [key]), t('expect.noScientific'), input[key]);
+    }
     const checked = check(schema, input);
-    if (checked.ok) {
+    if (checked.ok && scientific.length === 0) {
       rows.push({ value: checked.value, line });
       continue;
     }
     failedRows.push(input);
-    for (const issue of checked.issues) {
+    for (const issue of checked.ok ? [] : checked.issues) {
       const key = String(issue.path[0] ?? '');
+      if (scientific.includes(key)) continue;
       const at = cell(line, key);
       problem(line, at.column, key, labelFor(schema, issue.path.slice(0, 1)), issue.expected, input[key]);
     }

@@ -16,6 +16,8 @@ export interface PrivacyHit {
   kind: PrivacyKind;
   /** 0-based offset of the match in the text, so the caller can compute a column. */
   index: number;
+  /** Length of the match in the original text, so the caller can replace it. */
+  length: number;
   /** The matched text, masked for display: keep only the last 4 characters, e.g. '**************123X'. */
   masked: string;
   /** Chinese clause for the problem message (from zh-CN.json via t()), saying what must not be published and what to do. */
@@ -160,6 +162,7 @@ export function scanPrivacy(text: string, options: { allowMobile?: boolean } = {
     .map((s) => ({
       kind: s.kind,
       index: origin[s.start] ?? s.start,
+      length: (origin[s.end - 1] ?? s.end - 1) + 1 - (origin[s.start] ?? s.start),
       masked: mask(s.text),
       expected: expected[s.kind],
     }));

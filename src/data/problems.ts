@@ -5,6 +5,7 @@
  * expected and what was found, so that a volunteer can fix it without help.
  */
 import { t } from '../i18n/t.ts';
+import { scanPrivacy } from './privacy.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -26,9 +27,18 @@ export interface Problem {
   severity: Severity;
 }
 
+/** An ID or full bank number is never repeated, whatever the problem: logs of a public repository are public. */
+function redact(text: string): string {
+  let out = text;
+  for (const hit of scanPrivacy(text, { allowMobile: true }).reverse()) {
+    out = `${out.slice(0, hit.index)}${hit.masked}${out.slice(hit.index + hit.length)}`;
+  }
+  return out;
+}
+
 /** Shortens long found values so that a message stays on one screen line. */
 function quote(found: string): string {
-  const oneLine = found.replace(/\s+/g, ' ');
+  const oneLine = redact(found).replace(/\s+/g, ' ');
   return oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine;
 }
 

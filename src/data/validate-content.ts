@@ -137,6 +137,12 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
       const folder = compoundFolders.get('') ?? new Map<string, SourceFile>();
       folder.set(top, file);
       compoundFolders.set('', folder);
+    } else if (!tree && parts.length === 1) {
+      fileProblem(
+        file.path,
+        t('load.unknownCompoundFile', { known: [COMPOUND_FILE, ...Object.keys(COMPOUND_TABLES)].join('、') }),
+        top,
+      );
     } else if (!KNOWN_TOP.includes(top)) {
       fileProblem(file.path, t('load.unknownTop', { known: KNOWN_TOP.join('、') }), top);
     } else {

@@ -4,7 +4,7 @@
  * must say plainly what it means, and aliases can multiply a small file into a huge one.
  */
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
-import { t } from '../i18n/t.ts';
+import { type StringKey, t } from '../i18n/t.ts';
 import { decodeText } from './decode.ts';
 import type { Problem } from './problems.ts';
 
@@ -23,13 +23,19 @@ export interface YamlSource {
   problems: Problem[];
 }
 
-const YAML_ERROR_KEYS: Record<string, Parameters<typeof t>[0]> = {
+const YAML_ERROR_KEYS: Record<string, StringKey> = {
   DUPLICATE_KEY: 'yaml.duplicateKey',
   BAD_INDENT: 'yaml.badIndent',
-  TAB_AS_INDENT: 'yaml.tabIndent',
-  MISSING_CHAR: 'yaml.missingChar',
   BLOCK_AS_IMPLICIT_KEY: 'yaml.badIndent',
   MULTILINE_IMPLICIT_KEY: 'yaml.badIndent',
+  TAB_AS_INDENT: 'yaml.tabIndent',
+  MISSING_CHAR: 'yaml.missingChar',
+  BAD_SCALAR_START: 'yaml.badStart',
+  BAD_DQ_ESCAPE: 'yaml.badEscape',
+  MULTIPLE_DOCS: 'yaml.multipleDocs',
+  KEY_OVER_1024_CHARS: 'yaml.longKey',
+  NON_STRING_KEY: 'yaml.badKey',
+  BLOCK_IN_FLOW: 'yaml.badBracket',
   UNEXPECTED_TOKEN: 'yaml.unexpected',
 };
 
@@ -63,10 +69,9 @@ export function readYaml(file: string, bytes: Uint8Array): YamlSource {
   // An unknown tag is reported below, in Chinese and at the tag itself.
   const warnings = doc.warnings.filter((w) => w.code !== 'TAG_RESOLVE_FAILED');
   for (const error of [...doc.errors, ...warnings]) {
-    const key = YAML_ERROR_KEYS[error.code];
-    problems.push(
-      problemAt(error.pos[0], key ? t(key) : t('yaml.syntax', { detail: error.message.split('\n')[0] ?? '' })),
-    );
+    // One mistake often confuses the parser for the rest of its line: the first report of a line is the useful one.
+    const at = problemAt(error.pos[0], t(YAML_ERROR_KEYS[error.code] ?? 'yaml.syntax'));
+    if (!problems.some((p) => p.line === at.line)) problems.push(at);
   }
   visit(doc, {
     Alias(_, node) {

@@ -3,7 +3,8 @@
  * taken from the schema's own `.meta({ title })`, and what was expected.
  */
 import { z } from 'astro/zod';
-import { t } from '../i18n/t.ts';
+import { type StringKey, t } from '../i18n/t.ts';
+import strings from '../i18n/zh-CN.json' with { type: 'json' };
 
 type AnySchema = z.core.$ZodType;
 type PathKey = PropertyKey;
@@ -71,6 +72,12 @@ const TYPE_WORDS: Record<string, Parameters<typeof t>[0]> = {
   object: 'expect.map',
 };
 
+/** A choice written in English in YAML, with its Chinese meaning: `acting（社区代行）`. */
+function glossed(value: string): string {
+  const key = `value.${value}` as StringKey;
+  return key in strings ? `${value}（${t(key)}）` : value;
+}
+
 /** What a zod issue expected, as a Chinese clause; used as the per-parse error map. */
 export function expectationFor(issue: z.core.$ZodRawIssue): string {
   switch (issue.code) {
@@ -79,7 +86,7 @@ export function expectationFor(issue: z.core.$ZodRawIssue): string {
       return key ? t(key) : t('expect.type', { type: issue.expected });
     }
     case 'invalid_value':
-      return t('expect.oneOf', { values: issue.values.map(String).join('、') });
+      return t('expect.oneOf', { values: issue.values.map((v) => glossed(String(v))).join('、') });
     case 'unrecognized_keys':
       return t('expect.knownField');
     case 'too_small':

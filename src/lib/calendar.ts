@@ -73,3 +73,20 @@ export function quartersBetween(first: string, last: string): string[] {
   for (let id = first; id <= last; id = nextQuarter(id)) out.push(id);
   return out;
 }
+
+const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** The calendar day in China Standard Time (UTC+8) of a Unix time in seconds. */
+export function dateFromEpochSeconds(seconds: number): string {
+  return new Date(seconds * 1000 + CST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * "Today" for checking files a committee is preparing (the /submit/ page,
+ * `npm run validate` on files outside content/): the later of the build's
+ * date and the clock's, so that a correct recent date is never called future.
+ */
+export function checkingDate(buildDay: string, now: Date = new Date()): string {
+  const clockDay = dateFromEpochSeconds(Math.floor(now.getTime() / 1000));
+  return clockDay > buildDay ? clockDay : buildDay;
+}

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { t } from '../i18n/t.ts';
-import { isoDate, money, quarter, signedMoney, text } from './primitives.ts';
+import { isoDate, money, normalizeText, quarter, signedMoney, text } from './primitives.ts';
 
 /** The committee's own account that public revenue goes to, in `compound.yaml`. */
 export const publicRevenueAccountSchema = z.strictObject({
@@ -11,7 +11,7 @@ export const publicRevenueAccountSchema = z.strictObject({
   /** Only the last four digits of the account number are ever published. */
   account_last4: z
     .union([z.string(), z.number()])
-    .transform((v) => String(v).trim())
+    .transform((v) => normalizeText(String(v)).replace(/^尾号/, ''))
     .pipe(z.string().regex(/^\d{4}$/, { error: t('expect.last4') }))
     .meta({ title: '账号后四位' }),
   /** Owners' agreed share of the net revenue, in percent (the rest goes to the company). */

@@ -3,9 +3,11 @@
  * or drops a file: the very decoding, parsing and schema code the build and
  * `npm run validate` use, run on the reader's machine. Nothing is uploaded.
  */
+
 import { formatProblem, sortProblems } from '../data/problems.ts';
 import { type SourceFile, validateContent } from '../data/validate-content.ts';
 import { t } from '../i18n/t.ts';
+import { checkingDate } from '../lib/calendar.ts';
 
 export interface BrowserCheck {
   today: string;
@@ -29,8 +31,9 @@ export async function checkFiles(
   context: BrowserCheck,
 ): Promise<{ lines: CheckedLine[]; summary: string }> {
   const sources = await Promise.all(files.map(async (f) => sourceOf(f, new Uint8Array(await f.arrayBuffer()))));
+  const today = checkingDate(context.today);
   const { problems } = validateContent(sources, {
-    today: context.today,
+    today,
     mode: 'loose',
     knownCommunities: context.communities,
     knownCompanies: context.companies,
@@ -40,7 +43,6 @@ export async function checkFiles(
     text: formatProblem({ ...p, file: p.file.replace(/^compounds\//, '') }),
   }));
   const errors = problems.filter((p) => p.severity === 'error').length;
-  const summary =
-    errors > 0 ? t('validate.failed', { count: errors }) : t('validate.okFiles', { today: context.today });
+  const summary = errors > 0 ? t('validate.failed', { count: errors }) : t('validate.okFiles', { today });
   return { lines, summary };
 }

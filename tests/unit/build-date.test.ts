@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildDate, dateFromEpochSeconds } from '../../src/data/build-date.ts';
+import { buildDate } from '../../src/data/build-date.ts';
+import { checkingDate, dateFromEpochSeconds } from '../../src/lib/calendar.ts';
 
 describe('dateFromEpochSeconds', () => {
   it('counts days in China Standard Time (UTC+8)', () => {
@@ -24,5 +25,13 @@ describe('buildDate', () => {
     const result = buildDate({ SOURCE_DATE_EPOCH: '2026-10-01' });
     assert.notEqual(result.source, 'SOURCE_DATE_EPOCH');
     assert.match(result.date, /^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe('checkingDate', () => {
+  it('is the later of the build day and the clock’s day in China Standard Time', () => {
+    const now = new Date(Date.UTC(2026, 10, 24, 16, 30));
+    assert.equal(checkingDate('2026-11-20', now), '2026-11-25');
+    assert.equal(checkingDate('2026-12-01', now), '2026-12-01');
   });
 });

@@ -156,7 +156,7 @@ describe('readTable: headers', () => {
     assert.deepEqual(table.rows, []);
     assert.deepEqual(
       table.problems.map((p) => [p.line, p.column, p.field, p.label, p.expected, p.found]),
-      [[1, 4, 'item', '项目', '缺少这一必填列，请在表头中加上', undefined]],
+      [[1, 4, '', '项目', '缺少这一必填列，请在表头中加上', undefined]],
     );
     const withoutNote = items('2026Q1,收入,停车,8000\n', '季度,收支类别,项目,金额（元）');
     assert.deepEqual(withoutNote.problems, []);
@@ -174,8 +174,8 @@ describe('readTable: headers', () => {
     assert.deepEqual(where(table.problems), [
       [1, 2, 'quarter', '季度'],
       [1, 3, '', '表头'],
-      [1, 5, 'kind', '收支类别'],
-      [1, 5, 'item', '项目'],
+      [1, 5, '', '收支类别'],
+      [1, 5, '', '项目'],
     ]);
   });
 });
@@ -398,7 +398,7 @@ describe('readTable: cells', () => {
     );
     assert.deepEqual(
       table.problems.map((p) => [p.line, p.column, p.field, p.label, p.expected, p.found]),
-      [[2, 7, 'next_inspection', '下次年检日期', '下次年检日期应晚于上次年检日期', '2026-05-10']],
+      [[2, 7, 'next_inspection', '下次年检日期', '应晚于上次年检日期', '2026-05-10']],
     );
   });
 

@@ -431,12 +431,7 @@ describe('loadContent: checks across fields, rows and files', () => {
     const { problems } = await loadMutated((c) => c.edit(QUARTERS, '2026Q2,2026-07-08', '2026Q2,2026-06-29'));
     assert.deepEqual(
       problems.map((p) => [at(p), p.expected]),
-      [
-        [
-          'content/compounds/ceshi-xiaoqu/public-revenue.csv:3:2 published',
-          '公示日期应在季度结束（2026-06-30）当天或之后',
-        ],
-      ],
+      [['content/compounds/ceshi-xiaoqu/public-revenue.csv:3:2 published', '应在季度结束（2026-06-30）当天或之后']],
     );
   });
 

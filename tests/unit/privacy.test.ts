@@ -105,7 +105,13 @@ describe('scanPrivacy: resident ID numbers', () => {
   it('flags a valid ID inside Chinese text, masked, with its offset', () => {
     const text = `业主张三，身份证号${ID_A}，已缴费`;
     assert.deepEqual(scanPrivacy(text), [
-      { kind: 'id-card', index: text.indexOf(ID_A), masked: '**************002X', expected: strings['privacy.idCard'] },
+      {
+        kind: 'id-card',
+        index: text.indexOf(ID_A),
+        length: 18,
+        masked: '**************002X',
+        expected: strings['privacy.idCard'],
+      },
     ]);
   });
 
@@ -114,6 +120,7 @@ describe('scanPrivacy: resident ID numbers', () => {
     assert.deepEqual(kinds(hits), ['id-card']);
     assert.equal(hits[0]?.index, 4);
     assert.equal(hits[0]?.masked, '**************002x');
+    assert.equal(hits[0]?.length, '110105 19491231 002x'.length);
   });
 
   it('does not flag an 18-digit number whose check character is wrong', () => {
@@ -216,7 +223,7 @@ describe('scanPrivacy: mobiles', () => {
   it('flags a mobile in free text', () => {
     const text = '有问题请联系王经理13899990000。';
     assert.deepEqual(scanPrivacy(text), [
-      { kind: 'mobile', index: 9, masked: '*******0000', expected: strings['privacy.mobile'] },
+      { kind: 'mobile', index: 9, length: 11, masked: '*******0000', expected: strings['privacy.mobile'] },
     ]);
   });
 

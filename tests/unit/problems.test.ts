@@ -170,3 +170,15 @@ describe('ContentValidationError', () => {
     assert.match(t('problem.summary', { count: 2 }), /2 处错误/);
   });
 });
+
+describe('formatProblem and private numbers', () => {
+  it('never repeats an ID or full bank card number found in a value, whatever the problem', () => {
+    const text = formatProblem(
+      problem({ found: '退款6222 0212 3456 7890 128，身份证11010519491231002X', label: '金额（元）', file: 'a.csv' }),
+    );
+    assert.ok(!text.includes('6222 0212'), text);
+    assert.ok(!text.includes('110105'), text);
+    assert.match(text, /\*+0128/);
+    assert.match(text, /\*+002X/);
+  });
+});

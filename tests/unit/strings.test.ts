@@ -21,7 +21,7 @@ async function sources(dir: string): Promise<string> {
 
 test('every string in zh-CN.json is used', async () => {
   const code = (await sources('src')) + (await sources('scripts'));
-  const dynamicPrefixes = [...code.matchAll(/t\(`([\w.-]+)\.\$\{/g)].map((m) => `${m[1]}.`);
+  const dynamicPrefixes = [...code.matchAll(/`([\w-]+(?:\.[\w-]+)*)\.\$\{/g)].map((m) => `${m[1]}.`);
   const unused = Object.keys(strings).filter(
     (key) => !code.includes(`'${key}'`) && !dynamicPrefixes.some((prefix) => key.startsWith(prefix)),
   );

@@ -165,3 +165,39 @@ describe('GitHub annotations', () => {
     assert.equal(summary.split('\n').filter((l) => l.startsWith('| 错误 |')).length, 12);
   });
 });
+
+describe('what committee members actually type', () => {
+  it('catches an elevator code Excel turned into scientific notation, though the column is text', () => {
+    const header = '电梯注册代码,所在位置,维保单位,维保单位电话,最近维保日期,上次年检日期,下次年检日期';
+    const row = '3.11065E+19,1号楼1单元,某电梯公司,0994-7230005,2026-11-05,2025-10-20,2026-10-19';
+    const { problems } = loose([{ path: 'elevators.csv', bytes: encode(`${header}\r\n${row}\r\n`) }]);
+    assert.deepEqual(
+      problems.map((p) => [p.line, p.column, p.label, p.found]),
+      [[2, 1, '电梯注册代码', '3.11065E+19']],
+    );
+    assert.match(problems[0]?.expected ?? '', /科学计数法/);
+  });
+
+  it('explains a YAML value starting with @ in Chinese, once', async () => {
+    const template = await readFile('src/templates/compound.yaml', 'utf8');
+    const bad = template.replace('repair_hours: 全天24小时', 'repair_hours: @全天');
+    const { problems } = loose([{ path: 'compound.yaml', bytes: encode(bad) }]);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]?.expected ?? '', /加上英文双引号/);
+    assert.doesNotMatch(problems[0]?.expected ?? '', /[A-Za-z]{6,}/);
+  });
+
+  it('names the allowed file names when a file checked on its own is misnamed', () => {
+    const { problems } = loose([{ path: '维修资金.csv', bytes: encode('a\r\n') }]);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]?.expected ?? '', /maintenance-fund\.csv/);
+  });
+
+  it('gives the Chinese meaning of choices written in English', async () => {
+    const template = await readFile('src/templates/compound.yaml', 'utf8');
+    const { problems } = loose([
+      { path: 'compound.yaml', bytes: encode(template.replace('status: established', 'status: yes')) },
+    ]);
+    assert.match(problems[0]?.expected ?? '', /established（已成立）、acting（社区代行）/);
+  });
+});

@@ -175,7 +175,13 @@ describe('readYaml: refused constructs', () => {
 
   it('a misaligned key is reported as bad indentation', () => {
     assert.deepEqual(errors('a:\n  b: 1\n c: 2\n'), [
-      [3, 1, '缩进不对：同一层级的字段应对齐，下一层比上一层多缩进两个空格', undefined, 'error'],
+      [
+        3,
+        1,
+        '这一行读不懂：常见原因是冒号后面缺少空格、用了中文冒号“：”、括号没有配对，或缩进不对（同一层对齐，下一层多缩进两个空格）',
+        undefined,
+        'error',
+      ],
     ]);
   });
 

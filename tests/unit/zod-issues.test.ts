@@ -81,7 +81,10 @@ describe('check', () => {
       { path: ['location', 'lat'], expected: '应为纬度（WGS-84，十进制度数，奇台约为 44.0）' },
       { path: ['location', 'lon'], expected: '应为经度（WGS-84，十进制度数，奇台约为 89.6）' },
       { path: ['old_compound'], expected: '应为 true（是）或 false（否）' },
-      { path: ['management'], expected: '应为以下之一：professional、self、none' },
+      {
+        path: ['management'],
+        expected: '应为以下之一：professional（专业物业）、self（业主自管）、none（无物业，社区兜底）',
+      },
       { path: ['services', 'items'], expected: '至少应有 1 项' },
       { path: ['committee'], expected: '应为一组字段（下一行缩进两格书写）' },
     ]);
