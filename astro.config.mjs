@@ -1,6 +1,9 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { mapBundle } from './src/integrations/map-bundle.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
+import { sitemap } from './src/integrations/sitemap.ts';
 
 export default defineConfig({
   // Overridden per deployment; pages print the canonical address from content/site.yaml.
@@ -10,7 +13,7 @@ export default defineConfig({
   outDir: process.env.GONGSHI_OUT_DIR ?? './dist',
   // Every stylesheet is inlined: a compound page then renders in one round trip.
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [mdx()],
+  integrations: [mdx(), searchIndex(), mapBundle(), sitemap()],
   // Pages are small and must render without JavaScript; nothing is prefetched.
   prefetch: false,
   devToolbar: { enabled: false },

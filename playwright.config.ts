@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './scripts/lib/chromium.ts';
-import { TEST_ENV, TEST_PORT } from './tests/e2e/test-env.ts';
+import { TEST_ENV, TEST_OUT_DIR, TEST_PORT } from './tests/e2e/test-env.ts';
 
 /**
  * End-to-end tests run in Debian's Chromium against the site built from the
@@ -30,7 +30,7 @@ export default defineConfig({
     { name: 'desktop', testIgnore: /build-errors/, use: { viewport: { width: 1280, height: 900 } } },
   ],
   webServer: {
-    command: `astro build && astro preview --host 127.0.0.1 --port ${TEST_PORT}`,
+    command: `astro build && node scripts/serve.ts ${TEST_OUT_DIR} ${TEST_PORT}`,
     url: `http://127.0.0.1:${TEST_PORT}/`,
     env: TEST_ENV,
     timeout: 180_000,

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Makes sure Debian's Chromium and CJK fonts are there before the browser tests.
+# Makes sure Debian's Chromium and CJK fonts are there before the browser tests, and the tools the
+# print tests read PDFs with: poppler-utils (pdfinfo, pdftoppm) and zbar-tools (zbarimg decodes QR codes).
 # Installs them with apt-get (Debian's own packages) when missing; never downloads a browser build.
 set -euo pipefail
 browser=${CHROMIUM_PATH:-/usr/bin/chromium}
 need=()
 [[ -x $browser ]] || need+=(chromium)
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk fontconfig)
+command -v zbarimg >/dev/null || need+=(zbar-tools)
+command -v pdftoppm >/dev/null && command -v pdfinfo >/dev/null || need+=(poppler-utils)
 ((${#need[@]})) || exit 0
 echo "安装浏览器测试所需的 Debian 软件包：${need[*]}" >&2
 sudo_cmd=()

@@ -28,7 +28,7 @@ async function validatedBundle(context: LoaderContext): Promise<ContentBundle> {
   return bundle;
 }
 
-type CollectionName = 'site' | 'communities' | 'companies' | 'compounds';
+type CollectionName = 'site' | 'communities' | 'companies' | 'compounds' | 'departments';
 
 function entriesOf(bundle: ContentBundle, collection: CollectionName): { id: string; data: Record<string, unknown> }[] {
   switch (collection) {
@@ -40,6 +40,9 @@ function entriesOf(bundle: ContentBundle, collection: CollectionName): { id: str
       return bundle.companies.map((c) => ({ id: c.slug, data: { ...c } }));
     case 'compounds':
       return bundle.compounds.map((c) => ({ id: c.slug, data: { ...c } }));
+    case 'departments':
+      // The 社区 row has no name of its own, so a department is known by its place in the list.
+      return bundle.departments.map((d) => ({ id: String(d.order), data: { ...d } }));
   }
 }
 

@@ -29,7 +29,7 @@ function metaOf(schema: AnySchema): { description?: unknown; examples?: unknown 
 }
 
 /** The enum inside optional/pipe wrappers, if the column is one. */
-function enumOptions(schema: AnySchema): string[] | undefined {
+export function enumOptions(schema: AnySchema): string[] | undefined {
   for (let s: AnySchema | undefined = schema; s; ) {
     const def = s._zod.def as { type: string; entries?: Record<string, string>; innerType?: AnySchema; in?: AnySchema };
     if (def.type === 'enum' && def.entries) return Object.values(def.entries);

@@ -5,6 +5,7 @@
 import type { Community } from '../schemas/community.ts';
 import type { Company } from '../schemas/company.ts';
 import type { Compound } from '../schemas/compound.ts';
+import type { Department } from '../schemas/department.ts';
 import type { Elevator } from '../schemas/elevator.ts';
 import type { FeeItem } from '../schemas/fee-item.ts';
 import type { FundUse } from '../schemas/maintenance-fund.ts';
@@ -34,6 +35,12 @@ export interface CompanyRecord extends Company {
   slug: string;
 }
 
+/** One line of the departments' board, in the order content/departments.yaml gives. */
+export interface DepartmentRecord extends Department {
+  /** Position in content/departments.yaml, from 0: the board prints in this order. */
+  order: number;
+}
+
 export interface ContentBundle {
   site: Site;
   /** The build's "today", YYYY-MM-DD. */
@@ -41,4 +48,5 @@ export interface ContentBundle {
   communities: CommunityRecord[];
   companies: CompanyRecord[];
   compounds: CompoundRecord[];
+  departments: DepartmentRecord[];
 }

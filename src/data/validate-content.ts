@@ -9,12 +9,13 @@ import { t } from '../i18n/t.ts';
 import { communitySchema } from '../schemas/community.ts';
 import { companySchema } from '../schemas/company.ts';
 import { compoundSchema } from '../schemas/compound.ts';
+import { departmentsSchema } from '../schemas/department.ts';
 import { siteSchema } from '../schemas/site.ts';
 import { checkCompound } from './cross-checks.ts';
 import { readTable, type Table } from './csv-source.ts';
 import { privacyProblems, scalars } from './privacy-checks.ts';
 import type { Problem } from './problems.ts';
-import type { CommunityRecord, CompanyRecord, CompoundRecord, ContentBundle } from './records.ts';
+import type { CommunityRecord, CompanyRecord, CompoundRecord, ContentBundle, DepartmentRecord } from './records.ts';
 import { COMPOUND_FILE, COMPOUND_TABLES, type CompoundTableFile } from './tables.ts';
 import { readYaml, type YamlSource } from './yaml-source.ts';
 import { check, labelFor } from './zod-issues.ts';
@@ -34,7 +35,7 @@ export interface ValidateOptions {
   /** Put before every path in a problem, so that it names the file as the reader knows it (`content/`). */
   displayPrefix?: string;
   /**
-   * Whole tree (the build): site.yaml and compound.yaml are required and
+   * Whole tree (the build): site.yaml, departments.yaml and compound.yaml are required and
    * references must resolve. Loose (a committee checking some files): each
    * file is checked for itself and with the others given, nothing more is required.
    */
@@ -51,7 +52,11 @@ export interface LoadResult {
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const YAML_NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$/;
-const KNOWN_TOP = ['site.yaml', 'communities', 'companies', 'compounds'];
+const DEPARTMENTS_FILE = 'departments.yaml';
+/** The maintainers' announcements (MDX, read by the `notices` collection in src/content.config.ts), one file per slug. */
+const NOTICES = 'notices';
+const NOTICE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*\.mdx$/;
+const KNOWN_TOP = ['site.yaml', DEPARTMENTS_FILE, 'communities', 'companies', 'compounds', NOTICES];
 
 type TableMap = { [F in CompoundTableFile]: Table<z.output<(typeof COMPOUND_TABLES)[F]>> | undefined };
 
@@ -107,6 +112,7 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
   const tree = options.mode === 'tree';
   const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
   let siteFile: SourceFile | undefined;
+  let departmentsFile: SourceFile | undefined;
   const folders = { communities: [] as SourceFile[], companies: [] as SourceFile[] };
   const compoundFolders = new Map<string, Map<string, SourceFile>>();
   const badFolders = new Set<string>();
@@ -120,6 +126,7 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
     const parts = file.path.split('/');
     const [top = '', second, third] = parts;
     if (parts.length === 1 && top === 'site.yaml') siteFile = file;
+    else if (parts.length === 1 && top === DEPARTMENTS_FILE) departmentsFile = file;
     else if ((top === 'communities' || top === 'companies') && parts.length === 2 && second) {
       if (YAML_NAME.test(second)) folders[top].push(file);
       else fileProblem(file.path, t('load.yamlFolderName', { folder: top }), second);
@@ -132,6 +139,11 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
       const folder = compoundFolders.get(second) ?? new Map<string, SourceFile>();
       folder.set(third, file);
       compoundFolders.set(second, folder);
+    } else if (top === NOTICES && parts.length > 1) {
+      // Only <slug>.mdx: Astro's loader checks the frontmatter, and any other file would be published nowhere.
+      if (parts.length !== 2 || !NOTICE_NAME.test(second ?? '')) {
+        fileProblem(file.path, t('load.noticeName'), parts.slice(1).join('/'));
+      }
     } else if (options.mode === 'loose' && parts.length === 1 && (top === COMPOUND_FILE || top in COMPOUND_TABLES)) {
       // A single file a committee is checking on its own: one compound with just that file.
       const folder = compoundFolders.get('') ?? new Map<string, SourceFile>();
@@ -153,6 +165,10 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
   // ------------------------------------------------------------------ county-wide files
   if (!siteFile && tree) fileProblem('site.yaml', t('load.missingFile'));
   const site = siteFile ? yamlFile(siteFile, siteSchema).value : undefined;
+  // The departments' board of every compound is printed from this one county-wide list.
+  if (!departmentsFile && tree) fileProblem(DEPARTMENTS_FILE, t('load.missingFile'));
+  const departmentList = departmentsFile ? yamlFile(departmentsFile, departmentsSchema).value : undefined;
+  const departments: DepartmentRecord[] = (departmentList ?? []).map((department, order) => ({ ...department, order }));
 
   function yamlFolder<S extends z.ZodType>(list: SourceFile[], schema: S) {
     const records: (z.output<S> & { slug: string })[] = [];
@@ -236,6 +252,6 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
   }
 
   const hasErrors = problems.some((p) => p.severity === 'error');
-  if (hasErrors || !site || !tree) return { bundle: undefined, problems };
-  return { bundle: { site, today: options.today, communities, companies, compounds }, problems };
+  if (hasErrors || !site || !departmentList || !tree) return { bundle: undefined, problems };
+  return { bundle: { site, today: options.today, communities, companies, compounds, departments }, problems };
 }

@@ -19,3 +19,13 @@ export function sumFen(amounts: Iterable<number>): number {
   for (const amount of amounts) total += amount;
   return total;
 }
+
+/**
+ * 123456 → "1234.56", -5 → "-0.05": yuan with exactly two decimals and no
+ * thousands separator, for data files that programs and spreadsheets read.
+ */
+export function yuanPlain(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}

@@ -31,6 +31,7 @@ export const SECTIONS = [
   'elevators',
   'fire-safety',
   'utility-split',
+  'location',
 ] as const;
 export type SectionId = (typeof SECTIONS)[number];
 

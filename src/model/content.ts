@@ -3,7 +3,7 @@
  * records of src/data/records.ts, already validated, so no schema runs here.
  */
 import { getCollection, getEntry } from 'astro:content';
-import type { CommunityRecord, CompanyRecord, CompoundRecord } from '../data/records.ts';
+import type { CommunityRecord, CompanyRecord, CompoundRecord, DepartmentRecord } from '../data/records.ts';
 import type { Site } from '../schemas/site.ts';
 
 export interface SiteData extends Site {
@@ -31,4 +31,11 @@ export async function getCompounds(): Promise<CompoundRecord[]> {
   return (await getCollection('compounds'))
     .map((e) => e.data as unknown as CompoundRecord)
     .sort((a, b) => byName(a.compound, b.compound));
+}
+
+/** The departments of the 执法部门职责及联系人公告牌, in the order content/departments.yaml lists them. */
+export async function getDepartments(): Promise<DepartmentRecord[]> {
+  return (await getCollection('departments'))
+    .map((e) => e.data as unknown as DepartmentRecord)
+    .sort((a, b) => a.order - b.order);
 }

@@ -18,5 +18,10 @@ export const siteSchema = z.strictObject({
   service_hotline: phone.default('12345').meta({ title: '政务服务便民热线' }),
   /** Price complaints line (market regulation). */
   price_hotline: phone.default('12315').meta({ title: '价格投诉电话' }),
+  /** Web address of the data repository; each compound's change history links to its commits there. */
+  repository_url: z
+    .url({ error: t('expect.url') })
+    .optional()
+    .meta({ title: '数据仓库地址' }),
 });
 export type Site = z.output<typeof siteSchema>;

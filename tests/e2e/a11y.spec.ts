@@ -6,7 +6,22 @@ import { expect, test } from '@playwright/test';
 // Every compound page is its own case: they differ in which parts are present.
 const compoundPaths = readdirSync('content/compounds').map((slug) => `/c/${slug}/`);
 const communityPaths = readdirSync('content/communities').map((file) => `/shequ/${file.replace(/\.ya?ml$/, '')}/`);
-const paths = ['/', '/c/', '/submit/', '/404.html', ...communityPaths.slice(0, 1), ...compoundPaths];
+const paths = [
+  '/',
+  '/c/',
+  '/search/',
+  '/map/',
+  '/submit/',
+  '/data/',
+  '/notices/',
+  '/404.html',
+  ...communityPaths.slice(0, 1),
+  // Printable sheets: the largest compound's notice and board, and one 社区's print-all pages.
+  '/c/tianshan-huayuan/notice/',
+  '/c/tianshan-huayuan/board/',
+  ...communityPaths.slice(0, 1).flatMap((p) => [`${p}notices/`, `${p}boards/`]),
+  ...compoundPaths,
+];
 
 for (const path of paths) {
   test(`no accessibility violations on ${path}`, async ({ page }) => {

@@ -309,7 +309,13 @@ describe('loadContent: files and folders', () => {
     const { problems } = await loadMutated((c) => c.write('notes.txt', 'x'));
     assert.deepEqual(
       problems.map((p) => [at(p), p.expected, p.found]),
-      [['content/notes.txt:1:1 ', 'content/ 下只能有：site.yaml、communities、companies、compounds', 'notes.txt']],
+      [
+        [
+          'content/notes.txt:1:1 ',
+          'content/ 下只能有：site.yaml、departments.yaml、communities、companies、compounds、notices',
+          'notes.txt',
+        ],
+      ],
     );
   });
 

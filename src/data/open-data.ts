@@ -1,0 +1,403 @@
+/**
+ * The open-data downloads at /data/: county-wide tables and each compound's
+ * own files, as CSV (UTF-8 with a byte-order mark, Chinese headers, the very
+ * titles of the submission templates) and JSON, and a Frictionless Data
+ * Package that describes every county table. Pure functions of the validated
+ * bundle: the endpoints under src/pages/data/ only call them, and the unit
+ * tests read the CSV back with the project's own reader.
+ */
+import { z } from 'astro/zod';
+import Papa from 'papaparse';
+import { t } from '../i18n/t.ts';
+import { formatScaled } from '../lib/format.ts';
+import { yuanPlain } from '../lib/money.ts';
+import { compoundSchema } from '../schemas/compound.ts';
+import { type CompoundRow, compoundColumn, compoundRowSchema } from '../schemas/open-data.ts';
+import { columnsOf } from './csv-source.ts';
+import { enumOptions } from './dictionary.ts';
+import type { CompoundRecord, ContentBundle } from './records.ts';
+import { COMPOUND_TABLES, type CompoundTableFile } from './tables.ts';
+import { schemaAt } from './zod-issues.ts';
+
+/** The licence of the data; code is MIT, see README. */
+export const DATA_LICENSE = {
+  name: 'CC-BY-4.0',
+  title: 'Creative Commons Attribution 4.0 International',
+  path: 'https://creativecommons.org/licenses/by/4.0/',
+} as const;
+
+type ObjectSchema = z.ZodObject<z.core.$ZodLooseShape>;
+type Row = Record<string, unknown>;
+
+/** The part of the validated bundle the downloads are made from. */
+export type OpenDataSource = Pick<ContentBundle, 'site' | 'today' | 'communities' | 'companies' | 'compounds'>;
+
+// ---------------------------------------------------------------- tables
+
+/** The county-wide tables, in the order /data/ lists them; each is `<name>.csv` and `<name>.json`. */
+export const COUNTY_TABLES = [
+  'compounds',
+  'fees',
+  'public-revenue',
+  'public-revenue-items',
+  'maintenance-fund',
+  'elevators',
+  'utility-split',
+] as const;
+export type CountyTable = (typeof COUNTY_TABLES)[number];
+export type CompoundTable = Exclude<CountyTable, 'compounds'>;
+
+/** Where each table's rows are in a compound folder and in its record. */
+const SOURCES: Record<CompoundTable, { file: CompoundTableFile; rows: (r: CompoundRecord) => Row[] }> = {
+  fees: { file: 'fees.csv', rows: (r) => r.fees },
+  'public-revenue': { file: 'public-revenue.csv', rows: (r) => r.revenueQuarters },
+  'public-revenue-items': { file: 'public-revenue-items.csv', rows: (r) => r.revenueItems },
+  'maintenance-fund': { file: 'maintenance-fund.csv', rows: (r) => r.fundUses },
+  elevators: { file: 'elevators.csv', rows: (r) => r.elevators },
+  'utility-split': { file: 'utility-split.csv', rows: (r) => r.utilitySplits },
+};
+
+/**
+ * Columns that identify a row: the same ones cross-checks.ts refuses
+ * duplicates of, with the compound in front. Maintenance-fund uses have no
+ * natural key beyond all their facts, so none is claimed.
+ */
+const PRIMARY_KEYS: Partial<Record<CountyTable, string[]>> = {
+  compounds: ['compound'],
+  fees: ['compound', 'item', 'payer', 'effective'],
+  'public-revenue': ['compound', 'quarter'],
+  'public-revenue-items': ['compound', 'quarter', 'kind', 'item'],
+  elevators: ['compound', 'register_number'],
+  'utility-split': ['compound', 'period', 'kind', 'scope'],
+};
+
+/** A compound table's file name in a compound folder (`fees.csv`), which is also its per-compound download. */
+export const compoundTableFile = (table: CompoundTable): CompoundTableFile => SOURCES[table].file;
+
+const countySchemas = new Map<CountyTable, ObjectSchema>();
+
+/**
+ * The schema of a county table: the compound column, then the columns of the
+ * compound file it gathers, so that the header is the template's header with
+ * 小区标识 in front and `readTable` reads it back.
+ */
+export function countySchema(table: CountyTable): ObjectSchema {
+  let schema = countySchemas.get(table);
+  if (!schema) {
+    schema =
+      table === 'compounds'
+        ? compoundRowSchema
+        : z.strictObject({ compound: compoundColumn, ...COMPOUND_TABLES[SOURCES[table].file].shape });
+    countySchemas.set(table, schema);
+  }
+  return schema;
+}
+
+const bySlug = (a: CompoundRecord, b: CompoundRecord) => a.slug.localeCompare(b.slug);
+
+/** A compound's row of compounds.csv; absent optional facts stay absent. */
+export function compoundRow(bundle: OpenDataSource, record: CompoundRecord): CompoundRow {
+  const c = record.compound;
+  const community = bundle.communities.find((x) => x.slug === c.community);
+  const company = bundle.companies.find((x) => x.slug === c.company);
+  return {
+    compound: record.slug,
+    name: c.name,
+    community: c.community,
+    community_name: community?.name ?? '',
+    address: c.address,
+    lat: c.location.lat,
+    lon: c.location.lon,
+    buildings: c.buildings,
+    households: c.households,
+    floor_area: c.floor_area,
+    year_built: c.year_built,
+    old_compound: c.old_compound,
+    high_rise: c.high_rise,
+    management: c.management,
+    ...(c.company !== undefined ? { company: c.company } : {}),
+    ...(company ? { company_name: company.name, company_uscc: company.uscc } : {}),
+  };
+}
+
+/** The rows of a county table, compounds by slug and rows in their file's order, as validated (money in fen). */
+export function countyRows(bundle: OpenDataSource, table: CountyTable): Row[] {
+  const records = [...bundle.compounds].sort(bySlug);
+  if (table === 'compounds') return records.map((r) => compoundRow(bundle, r));
+  const source = SOURCES[table];
+  return records.flatMap((r) => source.rows(r).map((row) => ({ compound: r.slug, ...row })));
+}
+
+/** The rows of one compound's table, as in its folder. */
+export function compoundRows(record: CompoundRecord, table: CompoundTable): Row[] {
+  return SOURCES[table].rows(record);
+}
+
+// ---------------------------------------------------------------- column kinds
+
+export type ColumnKind =
+  | { type: 'fen' }
+  | { type: 'scaled'; scale: number }
+  | { type: 'integer' }
+  | { type: 'number' }
+  | { type: 'boolean' }
+  | { type: 'date' }
+  | { type: 'yearmonth' }
+  | { type: 'quarter' }
+  | { type: 'string'; enum?: string[] };
+
+/**
+ * What a column holds, found by asking its own schema what it makes of
+ * sample input. Declaring it in a list here instead would let a new money
+ * column slip out as raw fen (80 for 0.80 元) the day someone forgets the list.
+ */
+export function columnKind(field: z.ZodType): ColumnKind {
+  const read = (input: string): unknown => {
+    const result = field.safeParse(input);
+    return result.success ? result.data : undefined;
+  };
+  const allowed = enumOptions(field);
+  if (allowed) return { type: 'string', enum: allowed };
+  if (read(YES) === true) return { type: 'boolean' };
+  if (read('2026/1/2') === '2026-01-02') return { type: 'date' };
+  if (read('2026-1') === '2026-01') return { type: 'yearmonth' };
+  if (read('2026-q1') === '2026Q1') return { type: 'quarter' };
+  if (read('1元') === 100) return { type: 'fen' };
+  // Two probes, since some counts start above 1 (建成年份 from 1950).
+  for (const probe of ['1', '2000']) {
+    const value = read(probe);
+    if (typeof value !== 'number') continue;
+    if (value !== Number(probe)) return { type: 'scaled', scale: value / Number(probe) };
+    return typeof read(`${probe}.5`) === 'number' ? { type: 'number' } : { type: 'integer' };
+  }
+  return { type: 'string' };
+}
+
+/** How a yes/no column is written in a table: the words `yesNo` reads back. */
+const YES = '是';
+const NO = '否';
+
+export interface ColumnSpec {
+  key: string;
+  title: string;
+  required: boolean;
+  description: string;
+  kind: ColumnKind;
+}
+
+const specsCache = new WeakMap<ObjectSchema, ColumnSpec[]>();
+
+/** The columns of a table schema with their kind and documentation, in order. */
+export function columnSpecs(schema: ObjectSchema): ColumnSpec[] {
+  const cached = specsCache.get(schema);
+  if (cached) return cached;
+  const specs = columnsOf(schema).map((column) => {
+    const field = schema.shape[column.key] as z.ZodType;
+    const meta = z.globalRegistry.get(field);
+    return {
+      ...column,
+      description: typeof meta?.description === 'string' ? meta.description : '',
+      kind: columnKind(field),
+    };
+  });
+  specsCache.set(schema, specs);
+  return specs;
+}
+
+// ---------------------------------------------------------------- CSV and JSON
+
+/** Spreadsheets run a cell that starts like a formula; such text is prefixed with ' so that it stays text. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvCell(kind: ColumnKind, value: unknown): string {
+  if (value === undefined || value === null) return '';
+  switch (kind.type) {
+    case 'fen':
+      return yuanPlain(value as number);
+    case 'scaled':
+      return formatScaled(value as number, kind.scale);
+    case 'boolean':
+      return value ? YES : NO;
+    case 'string': {
+      const text = String(value);
+      return FORMULA_START.test(text) ? `'${text}` : text;
+    }
+    default:
+      return String(value);
+  }
+}
+
+/**
+ * A table as CSV: a byte-order mark (Excel on Chinese Windows then reads it
+ * as UTF-8), the Chinese header, one line per row, CRLF line ends.
+ */
+export function toCsv(schema: ObjectSchema, rows: readonly Row[]): string {
+  const specs = columnSpecs(schema);
+  const lines = [specs.map((s) => s.title), ...rows.map((row) => specs.map((s) => csvCell(s.kind, row[s.key])))];
+  return `\uFEFF${Papa.unparse(lines, { newline: '\r\n' })}\r\n`;
+}
+
+/** A value for JSON: money and scaled quantities as exact decimal strings ("0.80"), never as floats. */
+function jsonValue(kind: ColumnKind, value: unknown): unknown {
+  if (value === undefined) return undefined;
+  if (kind.type === 'fen') return yuanPlain(value as number);
+  if (kind.type === 'scaled') return formatScaled(value as number, kind.scale);
+  return value;
+}
+
+/** Rows for JSON, with the schema's English keys; a missing optional value is left out. */
+export function toJsonRows(schema: ObjectSchema, rows: readonly Row[]): Row[] {
+  const specs = columnSpecs(schema);
+  return rows.map((row) => {
+    const out: Row = {};
+    for (const spec of specs) {
+      const value = jsonValue(spec.kind, row[spec.key]);
+      if (value !== undefined) out[spec.key] = value;
+    }
+    return out;
+  });
+}
+
+export const countyCsv = (bundle: OpenDataSource, table: CountyTable): string =>
+  toCsv(countySchema(table), countyRows(bundle, table));
+
+export const countyJson = (bundle: OpenDataSource, table: CountyTable): string =>
+  `${JSON.stringify(toJsonRows(countySchema(table), countyRows(bundle, table)), null, 2)}\n`;
+
+/** The compound tables a compound has rows in: only those are offered for download. */
+export function compoundTables(record: CompoundRecord): CompoundTable[] {
+  return COUNTY_TABLES.filter((t): t is CompoundTable => t !== 'compounds' && SOURCES[t].rows(record).length > 0);
+}
+
+/**
+ * One compound's table in exactly the format of its folder and of the
+ * submission template (no compound column), so that a committee can start
+ * its next change from the published file.
+ */
+export const compoundCsv = (record: CompoundRecord, table: CompoundTable): string =>
+  toCsv(COMPOUND_TABLES[SOURCES[table].file], compoundRows(record, table));
+
+/** The compound.yaml fields that compounds.csv already carries; everything else there is a disclosure. */
+const FACT_KEYS = new Set(
+  Object.keys(compoundSchema.shape).filter((key) => key in compoundRowSchema.shape || key === 'location'),
+);
+
+/** A value of compound.yaml for JSON: any money in it (the fund balance) as a yuan string. */
+function yamlJson(value: unknown, path: (string | number)[]): unknown {
+  if (typeof value === 'number') {
+    const field = schemaAt(compoundSchema, path);
+    return field && columnKind(field as z.ZodType).type === 'fen' ? yuanPlain(value) : value;
+  }
+  if (Array.isArray(value)) return value.map((item, i) => yamlJson(item, [...path, i]));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, yamlJson(item, [...path, key])]));
+  }
+  return value;
+}
+
+/**
+ * Everything published about one compound as one JSON document: its facts,
+ * every disclosure of compound.yaml (keys as in that file) and every table.
+ */
+export function compoundJson(bundle: OpenDataSource, record: CompoundRecord): string {
+  const disclosures = Object.fromEntries(
+    Object.entries(record.compound)
+      .filter(([key]) => !FACT_KEYS.has(key))
+      .map(([key, value]) => [key, yamlJson(value, [key])]),
+  );
+  const tables: Record<string, Row[]> = {};
+  for (const table of compoundTables(record)) {
+    tables[table] = toJsonRows(COMPOUND_TABLES[SOURCES[table].file], compoundRows(record, table));
+  }
+  const document = { ...toJsonRows(compoundRowSchema, [compoundRow(bundle, record)])[0], disclosures, tables };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+// ---------------------------------------------------------------- data package
+
+function frictionlessField(spec: ColumnSpec): Row {
+  const constraints: Row = {};
+  if (spec.required) constraints.required = true;
+  const field: Row = {
+    // The CSV header is the Chinese title, and a Table Schema matches header to field by name.
+    name: spec.title,
+    title: spec.title,
+    description: spec.description,
+    // The key of the same value in the JSON downloads.
+    jsonKey: spec.key,
+  };
+  switch (spec.kind.type) {
+    case 'fen':
+    case 'scaled':
+    case 'number':
+      field.type = 'number';
+      break;
+    case 'integer':
+      field.type = 'integer';
+      break;
+    case 'boolean':
+      Object.assign(field, { type: 'boolean', trueValues: [YES], falseValues: [NO] });
+      break;
+    case 'date':
+      field.type = 'date';
+      break;
+    case 'yearmonth':
+      field.type = 'yearmonth';
+      break;
+    case 'quarter':
+      field.type = 'string';
+      constraints.pattern = '\\d{4}Q[1-4]';
+      break;
+    case 'string':
+      field.type = 'string';
+      if (spec.kind.enum) constraints.enum = spec.kind.enum;
+      break;
+  }
+  if (Object.keys(constraints).length > 0) field.constraints = constraints;
+  return field;
+}
+
+/** The Frictionless Data Package (v2) describing every county table. */
+export function dataPackage(bundle: OpenDataSource): Row {
+  const base = new URL('data/', bundle.site.base_url).href;
+  const titleOf = (key: string) => columnSpecs(countySchema('compounds')).find((s) => s.key === key)?.title ?? key;
+  return {
+    $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
+    name: 'gongshi-property-disclosures',
+    title: t('data.package.title', { county: bundle.site.county }),
+    description: t(bundle.site.sample_data ? 'data.package.descriptionSample' : 'data.package.description', {
+      county: bundle.site.county,
+    }),
+    homepage: base,
+    created: `${bundle.today}T00:00:00+08:00`,
+    licenses: [DATA_LICENSE],
+    sources: [{ title: t('site.name'), path: bundle.site.base_url }],
+    resources: COUNTY_TABLES.map((table) => {
+      const specs = columnSpecs(countySchema(table));
+      const title = (key: string) => specs.find((s) => s.key === key)?.title ?? key;
+      const primaryKey = PRIMARY_KEYS[table];
+      return {
+        name: table,
+        type: 'table',
+        path: `${table}.csv`,
+        title: t(`data.table.${table}`),
+        description: t(`data.table.${table}.description`),
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        licenses: [DATA_LICENSE],
+        schema: {
+          fields: specs.map(frictionlessField),
+          ...(primaryKey ? { primaryKey: primaryKey.map(title) } : {}),
+          ...(table === 'compounds'
+            ? {}
+            : {
+                foreignKeys: [
+                  { fields: [title('compound')], reference: { resource: 'compounds', fields: [titleOf('compound')] } },
+                ],
+              }),
+        },
+      };
+    }),
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * Pagefind ranks by word matches, and a number in a query is matched as a
+ * prefix, so 文化路1号院 also finds 文化路11号院 and may rank it first. A
+ * resident typing a compound's exact name must get that compound first:
+ * results are re-ordered by how their title matches the whole query,
+ * keeping Pagefind's order within each tier.
+ */
+
+const squash = (text: string) => text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
+/** 0: the title is the query; 1: the title contains it; 2: anything else. */
+export function titleTier(title: string, query: string): number {
+  const t = squash(title);
+  const q = squash(query);
+  if (!q) return 2;
+  if (t === q) return 0;
+  return t.includes(q) ? 1 : 2;
+}
+
+export function rankByTitle<T extends { title: string }>(results: readonly T[], query: string): T[] {
+  return results
+    .map((result, order) => ({ result, order, tier: titleTier(result.title, query) }))
+    .sort((a, b) => a.tier - b.tier || a.order - b.order)
+    .map((r) => r.result);
+}

@@ -1,0 +1,37 @@
+/**
+ * What the maps show of each compound: where it is and its disclosure
+ * status, from the same compliance rules as the pages. The status is told
+ * by a marker's shape and colour and by its words, never by colour alone.
+ */
+import type { CompoundRecord } from '../data/records.ts';
+import { evaluateCompound } from './compliance.ts';
+
+/** current: everything on time; late: something overdue or late; missing: something never published. */
+export type MapStatus = 'current' | 'late' | 'missing';
+
+export interface MapPoint {
+  slug: string;
+  name: string;
+  community: string;
+  lat: number;
+  lon: number;
+  status: MapStatus;
+}
+
+export function mapStatus(record: CompoundRecord, today: string): MapStatus {
+  const levels = new Set(evaluateCompound(record, today).map((f) => f.level));
+  if (levels.has('missing')) return 'missing';
+  if (levels.has('overdue') || levels.has('late')) return 'late';
+  return 'current';
+}
+
+export function mapPoints(records: CompoundRecord[], communityNames: Map<string, string>, today: string): MapPoint[] {
+  return records.map((r) => ({
+    slug: r.slug,
+    name: r.compound.name,
+    community: communityNames.get(r.compound.community) ?? r.compound.community,
+    lat: r.compound.location.lat,
+    lon: r.compound.location.lon,
+    status: mapStatus(r, today),
+  }));
+}

@@ -1,0 +1,175 @@
+/**
+ * The change history from git: a throw-away repository holding the minimal
+ * fixture as content/, changed and committed on fixed dates, read back as
+ * sentences; and no history at all outside a checkout or without git.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { type CompoundHistory, type History, lastChanges, readHistory } from '../../src/data/history.ts';
+import { MINIMAL } from './helpers.ts';
+
+const COMPOUND = 'content/compounds/ceshi-xiaoqu';
+let root: string;
+
+/** Runs git in the test repository, every commit on the given day and time (China Standard Time). */
+function git(args: string[], when = '2026-01-10T10:00:00+08:00') {
+  execFileSync(
+    'git',
+    ['-c', 'user.name=测试', '-c', 'user.email=test@example.cn', '-c', 'commit.gpgsign=false', ...args],
+    {
+      cwd: root,
+      stdio: 'ignore',
+      env: { ...process.env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when },
+    },
+  );
+}
+
+async function edit(file: string, from: string, to: string) {
+  const text = await readFile(path.join(root, file), 'utf8');
+  assert.equal(text.split(from).length, 2, `${from} once in ${file}`);
+  await writeFile(path.join(root, file), text.replace(from, to));
+}
+
+function compound(history: History, slug = 'ceshi-xiaoqu'): CompoundHistory {
+  assert.ok(history.available, 'history is available');
+  const found = history.compounds.get(slug);
+  assert.ok(found, slug);
+  return found;
+}
+
+const texts = (h: CompoundHistory, index: number) => h.entries[index]?.changes.map((c) => c.text) ?? [];
+
+before(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'gongshi-history-'));
+  // Never find a repository above the temporary folder.
+  process.env.GIT_CEILING_DIRECTORIES = path.dirname(root);
+  await cp(MINIMAL, path.join(root, 'content'), { recursive: true });
+  git(['init', '-q']);
+  git(['add', '-A']);
+  git(['commit', '-q', '-m', 'First publication']);
+
+  // A new parking fee from March, as committees announce one: a new row with a later 计费起始时间.
+  await appendFile(
+    path.join(root, COMPOUND, 'fees.csv'),
+    '地面停车费,机动车车主,地面车位停放管理,按车位,元/月,60,市场调节价,,,业主大会决议,2026-03-01,2026-01-25\n',
+  );
+  git(['commit', '-q', '-am', 'Parking fee from March'], '2026-01-26T09:30:00+08:00');
+
+  // The announced service-fee change revised in place, a new manager phone, a reordered header only elsewhere.
+  await edit(
+    `${COMPOUND}/fees.csv`,
+    '0.85,政府指导价,0.80,±10%,奇发改价〔2020〕12号,2026-12-01',
+    '0.88,政府指导价,0.80,±10%,奇发改价〔2020〕12号,2027-01-01',
+  );
+  await edit(`${COMPOUND}/compound.yaml`, 'phone: 13800000000', 'phone: 13900000000');
+  await edit(`${COMPOUND}/compound.yaml`, 'repair: 0994-7230003', 'repair: 0994-7230009');
+  await edit(`${COMPOUND}/compound.yaml`, 'updated: 2026-03-05', 'updated: 2026-04-01');
+  await appendFile(path.join(root, COMPOUND, 'public-revenue.csv'), '2026Q3,2026-10-08,0,0,0,0,0,11600\n');
+  git(['commit', '-q', '-am', 'Manager phone, repair line, Q3'], '2026-04-02T08:00:00+08:00');
+
+  // Only the `updated` date of a part: checked, not changed.
+  await edit(`${COMPOUND}/compound.yaml`, 'updated: 2026-04-01', 'updated: 2026-05-01');
+  git(['commit', '-q', '-am', 'Checked the manager'], '2026-05-02T08:00:00+08:00');
+});
+
+after(async () => {
+  delete process.env.GIT_CEILING_DIRECTORIES;
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('history from a repository', () => {
+  it('reads the fee change with its old and new price, date and commit', () => {
+    const history = compound(
+      readHistory({ contentDir: path.join(root, 'content'), repositoryUrl: 'https://git.example.cn/gongshi/' }),
+    );
+    const entry = history.entries.find((e) => e.date === '2026-01-26');
+    assert.ok(entry, 'the fee commit is in the history');
+    assert.deepEqual(entry.changes, [{ section: 'fees', text: '地面停车费 50.00 → 60.00 元/月，2026年3月1日起' }]);
+    assert.equal(entry.time, '2026-01-26T09:30:00+08:00');
+    assert.match(entry.commit, /^[0-9a-f]{40}$/);
+    assert.equal(entry.url, `https://git.example.cn/gongshi/commit/${entry.commit}`);
+    assert.equal(entry.created, false);
+  });
+
+  it('lists entries newest first, names manager and hotline changes, and skips a new `updated` date alone', () => {
+    const history = compound(readHistory({ contentDir: path.join(root, 'content') }));
+    assert.deepEqual(
+      history.entries.map((e) => e.date),
+      ['2026-04-02', '2026-01-26', '2026-01-10'],
+    );
+    assert.deepEqual(texts(history, 0), [
+      '项目负责人电话：13800000000 → 13900000000',
+      '物业报修电话：0994-7230003 → 0994-7230009',
+      '住宅物业服务费 0.85 → 0.88 元/㎡·月，2027年1月1日起',
+      '公布2026年第3季度公共收益：收入 0.00 元，支出 0.00 元，期末结余 11,600.00 元',
+    ]);
+    assert.deepEqual(
+      history.entries[0]?.changes.map((c) => c.section),
+      ['manager', 'hotlines', 'fees', 'public-revenue'],
+    );
+    assert.equal(history.entries[0]?.url, undefined);
+    assert.equal(history.truncated, false);
+  });
+
+  it('marks the first commit as the start of publication, and knows what changed last', () => {
+    const history = compound(readHistory({ contentDir: path.join(root, 'content') }));
+    const first = history.entries.at(-1);
+    assert.equal(first?.created, true);
+    assert.equal(first?.date, '2026-01-10');
+    const last = lastChanges(history);
+    assert.equal(last.get('fees')?.date, '2026-04-02');
+    assert.equal(last.get('manager')?.date, '2026-04-02');
+    assert.equal(last.get('committee'), undefined);
+    assert.deepEqual(compound(readHistory({ contentDir: path.join(root, 'content') }), 'laojie').entries.length, 1);
+  });
+
+  it('reads only as many commits per compound as it is allowed, a commit without visible change included', () => {
+    const history = compound(readHistory({ contentDir: path.join(root, 'content'), maxCommitsPerCompound: 3 }));
+    assert.equal(history.truncated, true);
+    assert.deepEqual(
+      history.entries.map((e) => e.date),
+      ['2026-04-02', '2026-01-26'],
+    );
+  });
+});
+
+describe('a shallow clone', () => {
+  it('does not take its oldest commit for the start of publication', async () => {
+    const clone = await mkdtemp(path.join(os.tmpdir(), 'gongshi-shallow-'));
+    try {
+      execFileSync('git', ['clone', '-q', '--depth', '2', `file://${root}`, clone], { stdio: 'ignore' });
+      const history = compound(readHistory({ contentDir: path.join(clone, 'content') }));
+      // Two commits: the `updated`-only one, and the boundary, which has nothing to compare with.
+      assert.deepEqual(history.entries, []);
+      assert.equal(history.truncated, true);
+    } finally {
+      await rm(clone, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('no history', () => {
+  it('outside a git checkout', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'gongshi-nogit-'));
+    try {
+      await cp(MINIMAL, path.join(dir, 'content'), { recursive: true });
+      assert.deepEqual(readHistory({ contentDir: path.join(dir, 'content') }), { available: false });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('when git is not installed', () => {
+    const saved = process.env.PATH;
+    process.env.PATH = path.join(root, 'no-such-folder');
+    try {
+      assert.deepEqual(readHistory({ contentDir: path.join(root, 'content') }), { available: false });
+    } finally {
+      process.env.PATH = saved;
+    }
+  });
+});
