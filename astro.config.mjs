@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { mapBundle } from './src/integrations/map-bundle.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
 
 export default defineConfig({
@@ -13,7 +14,8 @@ export default defineConfig({
   outDir: process.env.GONGSHI_OUT_DIR ?? './dist',
   // Every stylesheet is inlined: a compound page then renders in one round trip.
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [mdx(), searchIndex(), mapBundle(), sitemap()],
+  // securityHeaders last: it hashes the inline scripts of the finished pages.
+  integrations: [mdx(), searchIndex(), mapBundle(), sitemap(), securityHeaders()],
   // Pages are small and must render without JavaScript; nothing is prefetched.
   prefetch: false,
   devToolbar: { enabled: false },

@@ -6,6 +6,9 @@ import { TEST_ENV, TEST_OUT_DIR, TEST_PORT } from './tests/e2e/test-env.ts';
  * End-to-end tests run in Debian's Chromium against the site built from the
  * bundled sample data, on a fixed build date so that findings are stable.
  */
+/** Specs that run `astro build` themselves (broken or hostile data, two builds compared). */
+const BUILD_SPECS = /(build-errors|hostile-build|reproducible)\.spec\.ts/;
+
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'tests/.tmp/results',
@@ -25,9 +28,10 @@ export default defineConfig({
   },
   projects: [
     // Runs the build itself on broken fixtures: no browser, so once rather than per viewport.
-    { name: 'build', testMatch: /build-errors\.spec\.ts/ },
-    { name: 'phone', testIgnore: /build-errors/, use: { viewport: { width: 375, height: 812 }, hasTouch: true } },
-    { name: 'desktop', testIgnore: /build-errors/, use: { viewport: { width: 1280, height: 900 } } },
+    // One at a time: concurrent `astro build`s in one project share .astro/ and break each other.
+    { name: 'build', testMatch: BUILD_SPECS, workers: 1 },
+    { name: 'phone', testIgnore: BUILD_SPECS, use: { viewport: { width: 375, height: 812 }, hasTouch: true } },
+    { name: 'desktop', testIgnore: BUILD_SPECS, use: { viewport: { width: 1280, height: 900 } } },
   ],
   webServer: {
     command: `astro build && node scripts/serve.ts ${TEST_OUT_DIR} ${TEST_PORT}`,

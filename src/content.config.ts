@@ -12,6 +12,7 @@ export const collections = {
   companies: defineCollection({ loader: gongshiLoader('companies') }),
   compounds: defineCollection({ loader: gongshiLoader('compounds') }),
   departments: defineCollection({ loader: gongshiLoader('departments') }),
+  oversight: defineCollection({ loader: gongshiLoader('oversight') }),
   // The maintainers' MDX announcements in content/notices/ (validate-content.ts admits only <slug>.mdx there).
   notices: defineCollection({
     loader: glob({ pattern: '*.mdx', base: path.join(defaultLoadOptions().contentDir, 'notices') }),

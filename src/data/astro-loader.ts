@@ -28,7 +28,7 @@ async function validatedBundle(context: LoaderContext): Promise<ContentBundle> {
   return bundle;
 }
 
-type CollectionName = 'site' | 'communities' | 'companies' | 'compounds' | 'departments';
+type CollectionName = 'site' | 'communities' | 'companies' | 'compounds' | 'departments' | 'oversight';
 
 function entriesOf(bundle: ContentBundle, collection: CollectionName): { id: string; data: Record<string, unknown> }[] {
   switch (collection) {
@@ -43,6 +43,9 @@ function entriesOf(bundle: ContentBundle, collection: CollectionName): { id: str
     case 'departments':
       // The 社区 row has no name of its own, so a department is known by its place in the list.
       return bundle.departments.map((d) => ({ id: String(d.order), data: { ...d } }));
+    case 'oversight':
+      // content/oversight/ as one entry: the scale, ratings, actions, blacklist and evaluations.
+      return [{ id: 'oversight', data: { ...bundle.oversight } }];
   }
 }
 

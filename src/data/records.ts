@@ -2,14 +2,19 @@
  * What the loaders hand to the rest of the site: validated, normalised data,
  * money in integer fen and dates as ISO strings, ready to serialise.
  */
+
+import type { BlacklistEntry } from '../schemas/blacklist.ts';
 import type { Community } from '../schemas/community.ts';
 import type { Company } from '../schemas/company.ts';
 import type { Compound } from '../schemas/compound.ts';
 import type { Department } from '../schemas/department.ts';
 import type { Elevator } from '../schemas/elevator.ts';
+import type { Evaluation } from '../schemas/evaluation.ts';
 import type { FeeItem } from '../schemas/fee-item.ts';
 import type { FundUse } from '../schemas/maintenance-fund.ts';
+import type { OversightAction } from '../schemas/oversight-action.ts';
 import type { RevenueItem, RevenueQuarter } from '../schemas/public-revenue.ts';
+import type { Rating, RatingScale } from '../schemas/rating.ts';
 import type { Site } from '../schemas/site.ts';
 import type { UtilitySplit } from '../schemas/utility-split.ts';
 
@@ -25,6 +30,11 @@ export interface CompoundRecord {
   utilitySplits: UtilitySplit[];
   /** Every file the compound's data came from, relative to the project root. */
   files: string[];
+  /**
+   * This compound's semi-annual evaluations from content/oversight/evaluations.csv, oldest first;
+   * undefined when the county publishes no evaluations yet (the evaluation rule then says nothing).
+   */
+  evaluations?: Evaluation[] | undefined;
 }
 
 export interface CommunityRecord extends Community {
@@ -41,6 +51,16 @@ export interface DepartmentRecord extends Department {
   order: number;
 }
 
+/** The county's oversight data, content/oversight/: every part optional, empty when absent. */
+export interface OversightData {
+  scale: RatingScale | undefined;
+  ratings: Rating[];
+  actions: OversightAction[];
+  blacklist: BlacklistEntry[];
+  /** Undefined when content/oversight/evaluations.csv does not exist. */
+  evaluations: Evaluation[] | undefined;
+}
+
 export interface ContentBundle {
   site: Site;
   /** The build's "today", YYYY-MM-DD. */
@@ -49,4 +69,5 @@ export interface ContentBundle {
   companies: CompanyRecord[];
   compounds: CompoundRecord[];
   departments: DepartmentRecord[];
+  oversight: OversightData;
 }

@@ -10,9 +10,11 @@ import { communitySchema } from '../schemas/community.ts';
 import { companySchema } from '../schemas/company.ts';
 import { compoundSchema } from '../schemas/compound.ts';
 import { departmentsSchema } from '../schemas/department.ts';
+import { ratingScaleSchema } from '../schemas/rating.ts';
 import { siteSchema } from '../schemas/site.ts';
 import { checkCompound } from './cross-checks.ts';
 import { readTable, type Table } from './csv-source.ts';
+import { checkOversight, OVERSIGHT, OVERSIGHT_FILES, SCALE_FILE } from './oversight-checks.ts';
 import { privacyProblems, scalars } from './privacy-checks.ts';
 import type { Problem } from './problems.ts';
 import type { CommunityRecord, CompanyRecord, CompoundRecord, ContentBundle, DepartmentRecord } from './records.ts';
@@ -50,13 +52,20 @@ export interface LoadResult {
   problems: Problem[];
 }
 
+/**
+ * No content file may be larger than this (5 MB): the largest real table, years of
+ * quarterly revenue items, is a few hundred kilobytes.
+ */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const YAML_NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$/;
 const DEPARTMENTS_FILE = 'departments.yaml';
 /** The maintainers' announcements (MDX, read by the `notices` collection in src/content.config.ts), one file per slug. */
 const NOTICES = 'notices';
 const NOTICE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*\.mdx$/;
-const KNOWN_TOP = ['site.yaml', DEPARTMENTS_FILE, 'communities', 'companies', 'compounds', NOTICES];
+const KNOWN_TOP = ['site.yaml', DEPARTMENTS_FILE, 'communities', 'companies', 'compounds', NOTICES, OVERSIGHT];
 
 type TableMap = { [F in CompoundTableFile]: Table<z.output<(typeof COMPOUND_TABLES)[F]>> | undefined };
 
@@ -116,7 +125,17 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
   const folders = { communities: [] as SourceFile[], companies: [] as SourceFile[] };
   const compoundFolders = new Map<string, Map<string, SourceFile>>();
   const badFolders = new Set<string>();
+  // content/oversight/: the county's ratings, commendations and criticisms, blacklist and evaluations.
+  const oversightFiles = new Map<string, SourceFile>();
   for (const file of sorted) {
+    if (file.bytes.length > MAX_FILE_BYTES) {
+      // Refused before it is decoded or parsed: a huge or hostile file cannot slow the build down.
+      fileProblem(
+        file.path,
+        t('load.tooLarge', { size: megabytes(file.bytes.length), max: megabytes(MAX_FILE_BYTES) }),
+      );
+      continue;
+    }
     if (file.path.endsWith('/')) {
       // An empty folder, as a file system shows it: a compound folder must still hold compound.yaml.
       const [top, slug] = file.path.split('/');
@@ -139,6 +158,14 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
       const folder = compoundFolders.get(second) ?? new Map<string, SourceFile>();
       folder.set(third, file);
       compoundFolders.set(second, folder);
+    } else if (top === OVERSIGHT && parts.length > 1) {
+      if (parts.length === 2 && second && OVERSIGHT_FILES.includes(second)) oversightFiles.set(second, file);
+      else
+        fileProblem(
+          file.path,
+          t('load.oversightFile', { known: OVERSIGHT_FILES.join('、') }),
+          parts.slice(1).join('/'),
+        );
     } else if (top === NOTICES && parts.length > 1) {
       // Only <slug>.mdx: Astro's loader checks the frontmatter, and any other file would be published nowhere.
       if (parts.length !== 2 || !NOTICE_NAME.test(second ?? '')) {
@@ -251,7 +278,32 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
     });
   }
 
+  // ------------------------------------------------------------------ oversight
+  const scaleFile = oversightFiles.get(SCALE_FILE);
+  const scaleRead = scaleFile ? yamlFile(scaleFile, ratingScaleSchema) : undefined;
+  const oversight = checkOversight({
+    files: new Map([...oversightFiles].filter(([name]) => name !== SCALE_FILE).map(([name, f]) => [name, f.bytes])),
+    scale: scaleRead?.value,
+    hasScaleFile: scaleFile !== undefined,
+    ...(scaleRead ? { locateScale: scaleRead.source.locate } : {}),
+    shown,
+    companies: companySlugs,
+    compounds: tree ? new Set(compoundFolders.keys()) : undefined,
+  });
+  problems.push(...oversight.problems);
+  const evaluations = oversight.data.evaluations;
+  if (evaluations) {
+    for (const record of compounds) {
+      record.evaluations = evaluations
+        .filter((e) => e.compound === record.slug)
+        .sort((a, b) => a.period.localeCompare(b.period));
+    }
+  }
+
   const hasErrors = problems.some((p) => p.severity === 'error');
   if (hasErrors || !site || !departmentList || !tree) return { bundle: undefined, problems };
-  return { bundle: { site, today: options.today, communities, companies, compounds, departments }, problems };
+  return {
+    bundle: { site, today: options.today, communities, companies, compounds, departments, oversight: oversight.data },
+    problems,
+  };
 }

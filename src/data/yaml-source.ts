@@ -39,6 +39,9 @@ const YAML_ERROR_KEYS: Record<string, StringKey> = {
   UNEXPECTED_TOKEN: 'yaml.unexpected',
 };
 
+/** The only tags a plain file may name: `!!binary`, `!!js/function`, `!!set` and the like are refused too. */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((n) => `tag:yaml.org,2002:${n}`));
+
 export function readYaml(file: string, bytes: Uint8Array): YamlSource {
   const problems: Problem[] = [];
   const decoded = decodeText(file, bytes);
@@ -79,10 +82,13 @@ export function readYaml(file: string, bytes: Uint8Array): YamlSource {
     },
     Node(_, node) {
       if (node.anchor) problems.push(problemAt(node.range?.[0] ?? 0, t('yaml.noAnchor'), `&${node.anchor}`));
-      if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
+      if (node.tag && !CORE_TAGS.has(node.tag)) {
         const valueAt = node.range?.[0] ?? 0;
-        const tagAt = text.lastIndexOf('!', valueAt);
-        problems.push(problemAt(tagAt >= 0 ? tagAt : valueAt, t('yaml.noTag'), node.tag));
+        let tagAt = text.lastIndexOf('!', valueAt);
+        while (tagAt > 0 && text[tagAt - 1] === '!') tagAt--;
+        // Show the tag as written (`!!binary`), not as resolved (`tag:yaml.org,2002:binary`).
+        const written = tagAt >= 0 ? /^!\S*/.exec(text.slice(tagAt))?.[0] : undefined;
+        problems.push(problemAt(tagAt >= 0 ? tagAt : valueAt, t('yaml.noTag'), written ?? node.tag));
       }
     },
   });

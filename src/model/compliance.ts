@@ -17,6 +17,7 @@ import {
 } from '../lib/calendar.ts';
 import { formatDate, formatQuarter } from '../lib/format.ts';
 import type { FilingKey } from '../schemas/filings.ts';
+import { formatHalfYear, halfYearEnd, halfYearOf, previousHalfYear } from '../schemas/half-year.ts';
 
 /** Anchors of the parts of a compound page, in the order the page shows them. */
 export const SECTIONS = [
@@ -31,6 +32,7 @@ export const SECTIONS = [
   'elevators',
   'fire-safety',
   'utility-split',
+  'evaluation',
   'location',
 ] as const;
 export type SectionId = (typeof SECTIONS)[number];
@@ -74,7 +76,8 @@ export type RuleId =
   | 'committee-filing'
   | 'five-filings'
   | 'elevator-inspection'
-  | 'fire-maintenance';
+  | 'fire-maintenance'
+  | 'evaluation';
 
 const FILING_KEYS: FilingKey[] = ['area', 'committee', 'contract', 'manager', 'handover'];
 
@@ -88,6 +91,21 @@ export function lastOverdueQuarter(today: string): string {
   let q = quarterOf(today);
   while (revenueDeadline(q) >= today) q = previousQuarter(q);
   return q;
+}
+
+/**
+ * A half-year's comprehensive evaluation is due by the end of the quarter
+ * after the half-year (2026H1 by 2026-09-30, 2025H2 by 2026-03-31).
+ */
+export function evaluationDeadline(period: string): string {
+  return quarterEnd(nextQuarter(quarterOf(halfYearEnd(period))));
+}
+
+/** The last half-year whose evaluation deadline has passed by `today`. */
+export function lastDueHalfYear(today: string): string {
+  let h = previousHalfYear(halfYearOf(today));
+  while (evaluationDeadline(h) >= today) h = previousHalfYear(h);
+  return h;
 }
 
 export const RULES: Rule[] = [
@@ -277,6 +295,41 @@ export const RULES: Rule[] = [
         ];
       }
       return [];
+    },
+  },
+  {
+    id: 'evaluation',
+    title: 'rule.evaluation.title',
+    basis: 'rule.evaluation.basis',
+    evaluate(record, today) {
+      // No evaluations file: the county publishes no evaluations yet, so nothing can be owed.
+      if (!record.evaluations) return [];
+      const done = new Set(record.evaluations.map((e) => e.period));
+      const base = { rule: 'evaluation', section: 'evaluation' } as const;
+      const last = lastDueHalfYear(today);
+      const findings: Finding[] = [];
+      if (!done.has(last)) {
+        findings.push({
+          ...base,
+          level: 'overdue',
+          text: t('finding.evaluationMissing', {
+            period: formatHalfYear(last),
+            deadline: formatDate(evaluationDeadline(last)),
+          }),
+        });
+      }
+      const ended = previousHalfYear(halfYearOf(today));
+      if (ended !== last && !done.has(ended)) {
+        findings.push({
+          ...base,
+          level: 'due',
+          text: t('finding.evaluationDue', {
+            period: formatHalfYear(ended),
+            deadline: formatDate(evaluationDeadline(ended)),
+          }),
+        });
+      }
+      return findings;
     },
   },
 ];

@@ -78,6 +78,7 @@ export function lastUpdated(record: CompoundRecord): Record<SectionId, string | 
     elevators: latest(record.elevators.map((e) => e.last_maintenance)),
     'fire-safety': c.fire_safety?.updated,
     'utility-split': latest(record.utilitySplits.map((u) => u.published)),
+    evaluation: latest((record.evaluations ?? []).map((e) => e.date)),
     // The location comes with the compound's facts, which have no date of their own.
     location: undefined,
   };

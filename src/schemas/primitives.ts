@@ -75,6 +75,14 @@ export function parseYuanToFen(raw: string): number | 'scientific' | undefined {
   return sign === '-' ? -fen : fen;
 }
 
+/**
+ * No single amount a compound publishes comes near 1 billion yuan (十亿元); anything
+ * larger is a typing slip (extra digits, an ID pasted into the amount column).
+ */
+export const MAX_MONEY_YUAN = 1_000_000_000;
+const MAX_MONEY_FEN = MAX_MONEY_YUAN * 100;
+const MAX_MONEY_YUAN_TEXT = '1,000,000,000';
+
 function moneyOf(allowNegative: boolean) {
   return z.union([z.string(), z.number()], { error: t('expect.money') }).transform((raw, ctx) => {
     const fen = parseYuanToFen(String(raw));
@@ -84,6 +92,10 @@ function moneyOf(allowNegative: boolean) {
     }
     if (fen === undefined) {
       ctx.issues.push({ code: 'custom', input: raw, message: t('expect.money') });
+      return z.NEVER;
+    }
+    if (Math.abs(fen) > MAX_MONEY_FEN) {
+      ctx.issues.push({ code: 'custom', input: raw, message: t('expect.moneyTooLarge', { max: MAX_MONEY_YUAN_TEXT }) });
       return z.NEVER;
     }
     if (!allowNegative && fen < 0) {

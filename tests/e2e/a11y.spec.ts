@@ -2,11 +2,14 @@
 import { readdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { PAGE_TYPES } from './page-types.ts';
 
 // Every compound page is its own case: they differ in which parts are present.
 const compoundPaths = readdirSync('content/compounds').map((slug) => `/c/${slug}/`);
 const communityPaths = readdirSync('content/communities').map((file) => `/shequ/${file.replace(/\.ya?ml$/, '')}/`);
 const paths = [
+  // One of every page type (notice pages included), then every compound and the print sheets.
+  ...PAGE_TYPES,
   '/',
   '/c/',
   '/search/',
@@ -20,10 +23,18 @@ const paths = [
   '/c/tianshan-huayuan/notice/',
   '/c/tianshan-huayuan/board/',
   ...communityPaths.slice(0, 1).flatMap((p) => [`${p}notices/`, `${p}boards/`]),
+  // County oversight: one of each page type.
+  '/dashboard/',
+  '/dashboard/evaluation-overdue/',
+  '/companies/',
+  '/companies/ruifeng/',
+  '/ratings/',
+  '/blacklist/',
+  '/evaluations/',
   ...compoundPaths,
 ];
 
-for (const path of paths) {
+for (const path of new Set(paths)) {
   test(`no accessibility violations on ${path}`, async ({ page }) => {
     await page.goto(path);
     const results = await new AxeBuilder({ page })

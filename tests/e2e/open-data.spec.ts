@@ -22,7 +22,7 @@ test('/data/ lists every download, the licence and the feeds', async ({ page }) 
     await expect(page.locator(`main a[href="/data/${table}.json"]`)).toHaveCount(1);
   }
   await expect(page.locator('main a[href="/data/datapackage.json"]')).toHaveCount(1);
-  await expect(page.locator('main a[rel="license"]')).toHaveAttribute(
+  await expect(page.locator('main a[rel~="license"]')).toHaveAttribute(
     'href',
     'https://creativecommons.org/licenses/by/4.0/',
   );

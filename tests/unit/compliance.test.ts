@@ -333,6 +333,7 @@ describe('RULES', () => {
         'five-filings',
         'elevator-inspection',
         'fire-maintenance',
+        'evaluation',
       ],
     );
     for (const rule of RULES) {

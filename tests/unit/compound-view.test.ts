@@ -124,6 +124,7 @@ describe('lastUpdated', () => {
       elevators: '2026-11-01',
       'fire-safety': '2026-06-20',
       'utility-split': undefined,
+      evaluation: undefined,
       location: undefined,
     });
   });

@@ -312,7 +312,7 @@ describe('loadContent: files and folders', () => {
       [
         [
           'content/notes.txt:1:1 ',
-          'content/ 下只能有：site.yaml、departments.yaml、communities、companies、compounds、notices',
+          'content/ 下只能有：site.yaml、departments.yaml、communities、companies、compounds、notices、oversight',
           'notes.txt',
         ],
       ],

@@ -1,0 +1,295 @@
+/**
+ * `npm run bench [-- --sizes 1000,10000] [--keep]`: measures validation and
+ * build of the sample data and of synthetic data sets (scripts/generate-synthetic.ts),
+ * the weight of a compound page, and the bytes a browser fetches to show the
+ * first search result. Writes the table to docs/performance.md and prints it.
+ *
+ * Wall time and peak memory come from GNU time (`/usr/bin/time -v`, Debian
+ * package `time`): "Maximum resident set size" is the largest of the process
+ * and its waited-for children. Everything temporary goes under one tmp folder,
+ * removed at the end.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { parse } from 'yaml';
+import { chromiumLaunchOptions } from './lib/chromium.ts';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    keep: { type: 'boolean', default: false },
+    port: { type: 'string', default: '4339' },
+  },
+});
+const sizes = values.sizes
+  .split(',')
+  .filter(Boolean)
+  .map((s) => Number(s));
+const EPOCH = String(Date.parse('2026-11-20T00:00:00+08:00') / 1000);
+const TIME = '/usr/bin/time';
+if (!existsSync(TIME)) throw new Error('bench needs GNU time: apt-get install time');
+const root = process.cwd();
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+
+interface Measured {
+  seconds: number;
+  /** Largest single process (GNU time). */
+  peakMiB: number;
+  /** Largest sum of resident memory over the process tree, sampled every 250 ms. */
+  treePeakMiB: number;
+  output: string;
+}
+
+/** Resident memory of a process and all its descendants, from /proc. */
+function treeRssKiB(pid: number): number {
+  let total = 0;
+  const stack = [pid];
+  while (stack.length > 0) {
+    const p = stack.pop() as number;
+    try {
+      const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      for (const task of readdirSync(`/proc/${p}/task`)) {
+        const children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
+        if (children) stack.push(...children.split(/\s+/).map(Number));
+      }
+    } catch {
+      // The process ended between two reads.
+    }
+  }
+  return total;
+}
+
+/** Runs a command under GNU time; fails loudly if the command fails. */
+function measure(command: string, args: string[], env: Record<string, string>): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TIME, ['-v', command, ...args], {
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SOURCE_DATE_EPOCH: EPOCH, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    // GNU time gives the largest single process; the sampler adds up the whole tree (node + pagefind).
+    let treePeak = 0;
+    const sampler = setInterval(() => {
+      if (child.pid) treePeak = Math.max(treePeak, treeRssKiB(child.pid));
+    }, 250);
+    child.stdout.on('data', (d) => {
+      output += d;
+    });
+    child.stderr.on('data', (d) => {
+      output += d;
+    });
+    child.on('close', (code) => {
+      clearInterval(sampler);
+      if (code !== 0) {
+        reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${output.slice(-4000)}`));
+        return;
+      }
+      const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(output);
+      const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(output);
+      if (!wall || !rss) {
+        reject(new Error(`no timing in the output of ${command}`));
+        return;
+      }
+      const seconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
+      resolve({
+        seconds,
+        peakMiB: Number(rss[1]) / 1024,
+        treePeakMiB: Math.max(treePeak, Number(rss[1])) / 1024,
+        output,
+      });
+    });
+  });
+}
+
+async function countPages(dir: string): Promise<number> {
+  let n = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith('.html')) n++;
+  }
+  return n;
+}
+
+interface PageWeight {
+  slug: string;
+  html: number;
+  htmlGz: number;
+  css: number;
+  cssGz: number;
+  js: number;
+  jsFiles: number;
+}
+
+/** The largest compound page of a built site: its HTML, its inlined CSS, its scripts. */
+async function heaviestPage(site: string): Promise<PageWeight> {
+  let worst: PageWeight | undefined;
+  for (const slug of await readdir(path.join(site, 'c'))) {
+    const file = path.join(site, 'c', slug, 'index.html');
+    if (!existsSync(file)) continue;
+    const html = await readFile(file);
+    const text = html.toString('utf8');
+    const css = [...text.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('');
+    const js = [...text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
+      .filter((m) => !/type="application\/(ld\+)?json"/.test(m[0]))
+      .map((m) => m[1])
+      .join('');
+    const weight = {
+      slug,
+      html: html.length,
+      htmlGz: gzipSync(html).length,
+      css: Buffer.byteLength(css),
+      cssGz: gzipSync(css).length,
+      js: Buffer.byteLength(js),
+      jsFiles: [...text.matchAll(/<script[^>]*\bsrc=/g)].length,
+    };
+    if (!worst || weight.htmlGz > worst.htmlGz) worst = weight;
+  }
+  if (!worst) throw new Error(`no compound page in ${site}`);
+  return worst;
+}
+
+function serve(site: string, port: string): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'scripts/serve.ts'), site, port], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.stdout?.once('data', () => resolve(child));
+    child.once('error', reject);
+  });
+}
+
+/** Bytes fetched from loading /search/?q=<name> until the first result is shown. */
+async function searchBytes(site: string, query: string): Promise<{ bytes: number; requests: number; ms: number }> {
+  const server = await serve(site, values.port);
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    const page = await browser.newPage();
+    const sizes: Promise<number>[] = [];
+    page.on('requestfinished', (request) => {
+      sizes.push(
+        request
+          .sizes()
+          .then((s) => s.responseBodySize + s.responseHeadersSize)
+          .catch(() => 0),
+      );
+    });
+    const started = Date.now();
+    await page.goto(`http://127.0.0.1:${values.port}/search/?q=${encodeURIComponent(query)}`);
+    await page.locator('.search-results a').first().waitFor({ timeout: 60_000 });
+    const ms = Date.now() - started;
+    const all = await Promise.all(sizes);
+    return { bytes: all.reduce((a, b) => a + b, 0), requests: all.length, ms };
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+async function dirBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+interface Row {
+  label: string;
+  compounds: number;
+  validate: Measured;
+  build: Measured;
+  searchSeconds: number | undefined;
+  pages: number;
+  page: PageWeight;
+  search: { bytes: number; requests: number; ms: number };
+  indexMiB: number;
+}
+
+async function run(label: string, contentDir: string, compounds: number, tmp: string): Promise<Row> {
+  console.error(`— ${label}: validating`);
+  const validate = await measure(process.execPath, ['scripts/validate.ts'], { GONGSHI_CONTENT_DIR: contentDir });
+  const out = path.join(tmp, `site-${compounds}`);
+  console.error(`— ${label}: building`);
+  const build = await measure(bin('astro'), ['build'], { GONGSHI_CONTENT_DIR: contentDir, GONGSHI_OUT_DIR: out });
+  const indexed = /pages indexed for search in ([\d.]+) s/.exec(build.output);
+  const first = (await readdir(path.join(contentDir, 'compounds'))).sort()[0] as string;
+  const firstName = String(
+    parse(await readFile(path.join(contentDir, 'compounds', first, 'compound.yaml'), 'utf8')).name,
+  );
+  console.error(`— ${label}: weighing pages and search`);
+  const row: Row = {
+    label,
+    compounds,
+    validate,
+    build,
+    searchSeconds: indexed ? Number(indexed[1]) : undefined,
+    pages: await countPages(out),
+    page: await heaviestPage(out),
+    search: await searchBytes(out, firstName),
+    indexMiB: (await dirBytes(path.join(out, 'pagefind'))) / 1048576,
+  };
+  if (!values.keep) await rm(out, { recursive: true, force: true });
+  return row;
+}
+
+const kib = (n: number) => `${(n / 1024).toFixed(1)}`;
+
+function table(rows: Row[]): string {
+  const lines = [
+    '| data | validate s | validate peak MiB | build s | build peak MiB: largest process, whole tree | search index s | HTML pages | pages/s | index MiB | largest compound page: HTML KiB (gzip) | CSS KiB (gzip) | JS at load: inline B, files | search: KiB fetched to first result (requests) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.label} | ${r.validate.seconds.toFixed(1)} | ${r.validate.peakMiB.toFixed(0)} | ${r.build.seconds.toFixed(1)} | ${r.build.peakMiB.toFixed(0)}, ${r.build.treePeakMiB.toFixed(0)} | ${r.searchSeconds?.toFixed(1) ?? '?'} | ${r.pages} | ${(r.pages / r.build.seconds).toFixed(0)} | ${r.indexMiB.toFixed(1)} | ${kib(r.page.html)} (${kib(r.page.htmlGz)}) | ${kib(r.page.css)} (${kib(r.page.cssGz)}) | ${r.page.js}, ${r.page.jsFiles} | ${kib(r.search.bytes)} (${r.search.requests}) |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${cpu}, ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, Node ${process.version}, ${os.type()} ${os.release()}, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+async function main(): Promise<void> {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'gongshi-bench-'));
+  const rows: Row[] = [];
+  try {
+    const sample = await readdir(path.join(root, 'content', 'compounds'));
+    rows.push(await run('sample', path.join(root, 'content'), sample.length, tmp));
+    for (const n of sizes) {
+      const dir = path.join(tmp, `content-${n}`);
+      console.error(`— ${n}: generating`);
+      execFileSync(process.execPath, ['scripts/generate-synthetic.ts', '--compounds', String(n), '--out', dir], {
+        stdio: 'ignore',
+      });
+      rows.push(await run(`synthetic ${n.toLocaleString('en')}`, dir, n, tmp));
+      if (!values.keep) await rm(dir, { recursive: true, force: true });
+    }
+  } finally {
+    if (!values.keep) await rm(tmp, { recursive: true, force: true });
+  }
+  const result = `Measured by \`npm run bench\` on ${machine()}.\n\n${table(rows)}\n`;
+  console.log(result);
+  const doc = path.join(root, 'docs', 'performance.md');
+  const previous = existsSync(doc) ? await readFile(doc, 'utf8') : '';
+  const START = '<!-- bench:start -->';
+  const END = '<!-- bench:end -->';
+  const block = `${START}\n${result}${END}`;
+  const next =
+    previous.includes(START) && previous.includes(END)
+      ? previous.replace(new RegExp(`${START}[\\s\\S]*?${END}`), block)
+      : `# Performance\n\n${block}\n`;
+  await writeFile(doc, next);
+  // Biome formats Markdown too: align the table so that `biome check .` stays clean.
+  execFileSync(bin('biome'), ['format', '--write', doc], { stdio: 'ignore' });
+}
+
+await main();

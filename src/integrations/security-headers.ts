@@ -1,0 +1,123 @@
+/**
+ * The Content-Security-Policy of the whole site, applied as the last step of
+ * every `astro build`: the SHA-256 hash of every inline script actually
+ * written into a page is computed from the built HTML, so the policy can never
+ * drift from the scripts. Every page gets the policy as a
+ * `<meta http-equiv>` right after its charset, and `_headers`
+ * (Netlify / Cloudflare Pages format) carries the same policy plus what a
+ * meta tag cannot set (frame-ancestors). docs/architecture.md has the nginx
+ * equivalent.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { type TileConfig, tileConfig } from '../lib/map-tiles.ts';
+
+const INLINE_SCRIPT = /<script(\s[^>]*)?>([\s\S]*?)<\/script>/g;
+/** Script types a browser runs; data blocks (JSON-LD and the like) need no hash. */
+const EXECUTABLE = /^(?:|text\/javascript|module|application\/javascript)$/i;
+
+/** The script bodies of one page that run inline (no src attribute). */
+export function inlineScripts(html: string): string[] {
+  const bodies: string[] = [];
+  for (const [, attrs = '', body = ''] of html.matchAll(INLINE_SCRIPT)) {
+    if (/\ssrc\s*=/i.test(attrs)) continue;
+    const type = /\stype\s*=\s*["']?([^"'\s>]*)/i.exec(attrs)?.[1] ?? '';
+    if (EXECUTABLE.test(type)) bodies.push(body);
+  }
+  return bodies;
+}
+
+export const scriptHash = (body: string): string =>
+  `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
+
+/** Origins the configured map tiles come from: `https://t{s}.tianditu.gov.cn/…` gives every subdomain. */
+export function tileOrigins(tiles: TileConfig): string[] {
+  const origins = new Set<string>();
+  for (const layer of tiles.layers) {
+    const hosts = layer.includes('{s}') ? [...tiles.subdomains].map((s) => layer.replace('{s}', s)) : [layer];
+    for (const host of hosts) origins.add(new URL(host.replace(/\{[a-z]\}/g, '0')).origin);
+  }
+  return [...origins].sort();
+}
+
+/** The policy: nothing from elsewhere except map tiles; scripts only from this site or by hash. */
+export function contentSecurityPolicy(hashes: readonly string[], tiles: TileConfig): string {
+  return [
+    "default-src 'self'",
+    // Pagefind compiles its WebAssembly search core in the browser.
+    `script-src 'self' 'wasm-unsafe-eval' ${[...hashes].sort().join(' ')}`.trim(),
+    // Astro inlines every stylesheet and Leaflet positions tiles with style attributes.
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: ${tileOrigins(tiles).join(' ')}`.trim(),
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/**
+ * A link to another site (a maintainer's notice in MDX, a commit on GitHub) gets
+ * rel="noopener noreferrer": the other site can neither script this tab nor learn
+ * which compound page the reader came from.
+ */
+export function withSafeOutboundLinks(html: string): string {
+  return html.replace(/<a\s[^>]*href="(?:https?:)?\/\/[^"]*"[^>]*>/gi, (tag) => {
+    const rel = /\srel="([^"]*)"/i.exec(tag);
+    const words = new Set(rel?.[1]?.split(/\s+/).filter(Boolean) ?? []);
+    if (words.has('noopener') && words.has('noreferrer')) return tag;
+    words.add('noopener');
+    words.add('noreferrer');
+    const value = `rel="${[...words].join(' ')}"`;
+    return rel ? tag.replace(rel[0], ` ${value}`) : tag.replace(/^<a\s/i, `<a ${value} `);
+  });
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+export function securityHeaders(): AstroIntegration {
+  return {
+    name: 'gongshi-security-headers',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const files = await htmlFiles(site);
+        const pages = await Promise.all(files.map(async (file) => ({ file, html: await readFile(file, 'utf8') })));
+        const hashes = new Set<string>();
+        for (const { html } of pages) for (const body of inlineScripts(html)) hashes.add(scriptHash(body));
+        const policy = contentSecurityPolicy([...hashes], tileConfig(process.env));
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${policy.replaceAll('"', '&quot;')}">`;
+        for (const page of pages) {
+          const { file } = page;
+          const html = withSafeOutboundLinks(page.html);
+          if (html.includes('http-equiv="Content-Security-Policy"')) continue;
+          const charset = /<meta charset="?utf-8"?\s*\/?>/i.exec(html);
+          if (!charset) throw new Error(`${path.relative(site, file)} has no <meta charset>: cannot place the CSP`);
+          const at = charset.index + charset[0].length;
+          await writeFile(file, `${html.slice(0, at)}${meta}${html.slice(at)}`);
+        }
+        const headers = [
+          '/*',
+          `  Content-Security-Policy: ${policy}; frame-ancestors 'none'`,
+          '  X-Content-Type-Options: nosniff',
+          '  Referrer-Policy: strict-origin-when-cross-origin',
+          '  Permissions-Policy: camera=(), microphone=(), geolocation=()',
+          '  X-Frame-Options: DENY',
+          '',
+        ].join('\n');
+        await writeFile(path.join(site, '_headers'), headers);
+        logger.info(`Content-Security-Policy on ${pages.length} pages, ${hashes.size} inline script hashes`);
+      },
+    },
+  };
+}

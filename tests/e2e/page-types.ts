@@ -1,0 +1,38 @@
+/**
+ * One address of every kind of page the site has, for the sweeps that must
+ * cover them all (security, narrow screens, large text).
+ */
+import { readdirSync } from 'node:fs';
+
+const firstCommunity = readdirSync('content/communities')
+  .map((file) => file.replace(/\.ya?ml$/, ''))
+  .sort()[0];
+const firstNotice = readdirSync('content/notices')
+  .filter((file) => file.endsWith('.mdx'))
+  .map((file) => file.replace(/\.mdx$/, ''))
+  .sort()[0];
+
+export const PAGE_TYPES: string[] = [
+  '/',
+  '/c/',
+  '/c/tianshan-huayuan/',
+  '/c/tianshan-huayuan/notice/',
+  '/c/tianshan-huayuan/board/',
+  `/shequ/${firstCommunity}/`,
+  `/shequ/${firstCommunity}/notices/`,
+  `/shequ/${firstCommunity}/boards/`,
+  '/search/',
+  '/map/',
+  '/data/',
+  '/submit/',
+  '/notices/',
+  `/notices/${firstNotice}/`,
+  '/dashboard/',
+  '/dashboard/evaluation-overdue/',
+  '/companies/',
+  '/companies/tianrun/',
+  '/ratings/',
+  '/blacklist/',
+  '/evaluations/',
+  '/404.html',
+];

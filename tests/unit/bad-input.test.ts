@@ -1,0 +1,351 @@
+/**
+ * Hostile and broken input: every case breaks the minimal content set in one
+ * way a committee (or an attacker) could, and must give a located Chinese
+ * error — file, line, column, message — or load as plain text. Validation
+ * never throws. Large inputs are generated here, never committed.
+ */
+import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { formatProblem, type Problem } from '../../src/data/problems.ts';
+import { MAX_FILE_BYTES, type SourceFile, validateContent } from '../../src/data/validate-content.ts';
+import { MINIMAL, MINIMAL_TODAY, utf8 } from './helpers.ts';
+
+const DIR = 'compounds/ceshi-xiaoqu/';
+const FEES = `${DIR}fees.csv`;
+const QUARTERS = `${DIR}public-revenue.csv`;
+const ITEMS = `${DIR}public-revenue-items.csv`;
+const YAML = `${DIR}compound.yaml`;
+
+async function readTree(dir: string, base = ''): Promise<SourceFile[]> {
+  const files: SourceFile[] = [];
+  for (const entry of await readdir(path.join(dir, base), { withFileTypes: true })) {
+    const relative = base ? `${base}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) files.push(...(await readTree(dir, relative)));
+    else files.push({ path: relative, bytes: await readFile(path.join(dir, relative)) });
+  }
+  return files;
+}
+
+const minimal = await readTree(MINIMAL);
+const text = (file: string) => new TextDecoder().decode(minimal.find((f) => f.path === file)?.bytes);
+
+type Files = Map<string, Uint8Array>;
+interface Case {
+  name: string;
+  mutate: (files: Files) => void;
+  /** `file:line:column` and a part of the expected message, for each error the case must give; [] means it loads. */
+  errors: [string, string][];
+}
+
+const replace = (files: Files, file: string, from: string | RegExp, to: string) => {
+  const before = new TextDecoder().decode(files.get(file));
+  const after = before.replace(from, to);
+  assert.notEqual(after, before, `${String(from)} not found in ${file}`);
+  files.set(file, utf8(after));
+};
+const set = (files: Files, file: string, body: string | Uint8Array) =>
+  files.set(file, typeof body === 'string' ? utf8(body) : body);
+
+function run(mutate: (files: Files) => void, today = MINIMAL_TODAY) {
+  const files: Files = new Map(minimal.map((f) => [f.path, f.bytes]));
+  mutate(files);
+  return validateContent(
+    [...files].map(([p, bytes]) => ({ path: p, bytes })),
+    { today, mode: 'tree', displayPrefix: 'content/' },
+  );
+}
+
+const errorsOf = (problems: Problem[]) => problems.filter((p) => p.severity === 'error');
+
+/** GB18030 bytes of a string, from a table built with the decoder (Node has no GBK encoder). */
+function gbk(textToEncode: string): Uint8Array {
+  const decoder = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  for (let a = 0x81; a <= 0xfe; a++) {
+    for (let b = 0x40; b <= 0xfe; b++) {
+      if (b === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([a, b]));
+      if (ch.length === 1 && !table.has(ch)) table.set(ch, [a, b]);
+    }
+  }
+  const out: number[] = [];
+  for (const ch of textToEncode)
+    out.push(...(ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : (table.get(ch) ?? [0x3f])));
+  return new Uint8Array(out);
+}
+
+function utf16(body: string): Uint8Array {
+  const out = new Uint8Array(2 + body.length * 2);
+  out.set([0xff, 0xfe]);
+  for (let i = 0; i < body.length; i++) {
+    out[2 + i * 2] = body.charCodeAt(i) & 0xff;
+    out[3 + i * 2] = body.charCodeAt(i) >> 8;
+  }
+  return out;
+}
+
+const HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(1)>';
+
+export const CASES: Case[] = [
+  {
+    name: 'truncated CSV (cut inside a row)',
+    mutate: (f) => set(f, FEES, text(FEES).slice(0, text(FEES).indexOf('\n') + 40)),
+    errors: [['fees.csv:2:7', '这一行有 6 列，表头有 12 列']],
+  },
+  {
+    name: 'unbalanced quotes',
+    mutate: (f) => replace(f, QUARTERS, '"10,000.00"', '"10,000.00'),
+    errors: [['public-revenue.csv:2:1', '引号不成对']],
+  },
+  {
+    name: 'semicolon as delimiter',
+    mutate: (f) => set(f, ITEMS, text(ITEMS).replaceAll(',', ';')),
+    errors: [['public-revenue-items.csv:1:1', '列之间应以英文逗号分隔']],
+  },
+  {
+    name: 'tab as delimiter',
+    mutate: (f) => set(f, ITEMS, text(ITEMS).replaceAll(',', '\t')),
+    errors: [['public-revenue-items.csv:1:1', '列之间应以英文逗号分隔']],
+  },
+  {
+    name: 'an extra column in a row',
+    mutate: (f) => replace(f, ITEMS, '2026Q1,收入,地面停车费,8000,', '2026Q1,收入,地面停车费,8000,,多余'),
+    errors: [['public-revenue-items.csv:2:6', '这一行有 6 列，表头有 5 列']],
+  },
+  {
+    name: 'a missing column in a row',
+    mutate: (f) => replace(f, ITEMS, '2026Q1,收入,地面停车费,8000,', '2026Q1,收入,地面停车费'),
+    errors: [['public-revenue-items.csv:2:4', '这一行有 3 列，表头有 5 列']],
+  },
+  {
+    name: 'a duplicate quarter',
+    mutate: (f) => set(f, QUARTERS, `${text(QUARTERS).trimEnd()}\n2026Q2,2026-07-08,12000,2000,7000,3000,1000,11600\n`),
+    errors: [['public-revenue.csv:4:1', '与第 3 行重复']],
+  },
+  {
+    name: 'a negative amount',
+    mutate: (f) => replace(f, ITEMS, '2026Q1,收入,地面停车费,8000,', '2026Q1,收入,地面停车费,-8000,'),
+    errors: [['public-revenue-items.csv:2:4', '金额不能为负数']],
+  },
+  {
+    name: 'an absurd amount (over 1e9 yuan)',
+    mutate: (f) => replace(f, ITEMS, '2026Q1,收入,地面停车费,8000,', '2026Q1,收入,地面停车费,80000000000,'),
+    errors: [['public-revenue-items.csv:2:4', '单项金额不能超过 1,000,000,000 元']],
+  },
+  {
+    name: 'an amount beyond any integer',
+    mutate: (f) => replace(f, ITEMS, '2026Q1,收入,地面停车费,8000,', `2026Q1,收入,地面停车费,${'9'.repeat(400)},`),
+    errors: [['public-revenue-items.csv:2:4', '应为金额（元）']],
+  },
+  {
+    name: 'an impossible date',
+    mutate: (f) => replace(f, QUARTERS, '2026Q1,2026-04-10', '2026Q1,2026-02-30'),
+    errors: [['public-revenue.csv:2:2', '应为日期']],
+  },
+  {
+    name: 'a future quarter',
+    mutate: (f) => set(f, QUARTERS, `${text(QUARTERS).trimEnd()}\n2027Q4,2026-07-08,0,0,0,0,0,11600\n`),
+    errors: [['public-revenue.csv:4:1', '季度不能晚于数据生成日期']],
+  },
+  {
+    name: 'unknown community and company',
+    mutate: (f) => {
+      replace(f, YAML, 'community: dongcheng', 'community: meiyou');
+      replace(f, YAML, 'company: ceshi', 'company: meiyou');
+    },
+    errors: [
+      ['compound.yaml:2:12', '找不到这个社区'],
+      ['compound.yaml:12:10', '找不到这个物业服务企业'],
+    ],
+  },
+  { name: 'UTF-16 CSV', mutate: (f) => set(f, FEES, utf16(text(FEES))), errors: [['fees.csv:1:1', 'UTF-16']] },
+  { name: 'UTF-16 YAML', mutate: (f) => set(f, YAML, utf16(text(YAML))), errors: [['compound.yaml:1:1', 'UTF-16']] },
+  {
+    name: 'binary (an .xlsx renamed to .csv)',
+    mutate: (f) => set(f, FEES, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0, 0xff, 0xfe])),
+    errors: [['fees.csv:1:1', '这不是文本文件']],
+  },
+  {
+    name: 'neither UTF-8 nor GBK',
+    mutate: (f) => set(f, FEES, new Uint8Array([0x61, 0x80, 0xff, 0xff, 0x0a])),
+    errors: [['fees.csv:1:1', '文件编码无法识别']],
+  },
+  { name: 'empty CSV', mutate: (f) => set(f, FEES, ''), errors: [['fees.csv:1:1', '文件为空或缺少表头']] },
+  {
+    name: 'CSV with only a BOM',
+    mutate: (f) => set(f, FEES, '\uFEFF'),
+    errors: [['fees.csv:1:1', '文件为空或缺少表头']],
+  },
+  { name: 'empty compound.yaml', mutate: (f) => set(f, YAML, ''), errors: [['compound.yaml:1:1', '文件是空的']] },
+  {
+    name: 'YAML anchor and alias',
+    mutate: (f) => set(f, YAML, text(YAML).replace('name: 测试花园', 'name: &n 测试花园\nx_name: *n')),
+    errors: [
+      ['compound.yaml:1:10', '不支持 YAML 锚点'],
+      ['compound.yaml:2:9', '不支持 YAML 别名'],
+    ],
+  },
+  {
+    name: 'YAML tags',
+    mutate: (f) => replace(f, YAML, 'name: 测试花园', 'name: !!js/function "function () { return 1 }"'),
+    errors: [['compound.yaml:1:7', '不支持 YAML 标签']],
+  },
+  {
+    name: 'YAML binary tag',
+    mutate: (f) => replace(f, YAML, 'name: 测试花园', 'name: !!binary aGVsbG8='),
+    errors: [['compound.yaml:1:7', '不支持 YAML 标签']],
+  },
+  {
+    name: 'YAML duplicate keys',
+    mutate: (f) => replace(f, YAML, 'name: 测试花园', 'name: 测试花园\nname: 另一个'),
+    errors: [['compound.yaml:2:1', '同一字段写了两次']],
+  },
+  {
+    name: 'YAML billion laughs',
+    mutate: (f) =>
+      set(
+        f,
+        YAML,
+        `a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n${text(YAML)}`,
+      ),
+    errors: [
+      ['compound.yaml:1:7', '不支持 YAML 锚点'],
+      ['compound.yaml:2:8', '不支持 YAML 别名'],
+    ],
+  },
+  {
+    name: 'folder ../x',
+    mutate: (f) => set(f, 'compounds/../x/compound.yaml', text(YAML)),
+    errors: [['content/compounds/../x/compound.yaml:1:1', '文件放错了位置']],
+  },
+  {
+    name: 'folder 天山',
+    mutate: (f) => set(f, 'compounds/天山/compound.yaml', text(YAML)),
+    errors: [['content/compounds/天山:1:1', '小区文件夹名应为小写英文字母']],
+  },
+  {
+    name: 'folder "a b"',
+    mutate: (f) => set(f, 'compounds/a b/compound.yaml', text(YAML)),
+    errors: [['content/compounds/a b:1:1', '小区文件夹名应为小写英文字母']],
+  },
+  {
+    name: 'executable or unknown file types',
+    mutate: (f) => {
+      set(f, `${DIR}index.html`, HOSTILE);
+      set(f, `${DIR}fees.csv.exe`, 'MZ');
+      set(f, 'communities/evil.svg', '<svg onload="alert(1)"/>');
+      set(f, 'notices/evil.js', 'alert(1)');
+      set(f, 'evil.html', HOSTILE);
+    },
+    errors: [
+      ['content/communities/evil.svg:1:1', '只能放以小写英文标识命名的 .yaml'],
+      ['content/evil.html:1:1', 'content/ 下只能有'],
+      ['content/notices/evil.js:1:1', '.mdx 公告文件'],
+      ['fees.csv.exe:1:1', '小区文件夹中只能有'],
+      ['index.html:1:1', '小区文件夹中只能有'],
+    ],
+  },
+  {
+    name: 'a file over the size cap',
+    mutate: (f) => set(f, ITEMS, new Uint8Array(MAX_FILE_BYTES + 1).fill(0x41)),
+    errors: [['public-revenue-items.csv:1:1', '文件太大（5.0 MB）：每个文件不能超过 5.0 MB']],
+  },
+];
+
+/** Every problem names a file in content/, a line and a column, and says what was expected in Chinese. */
+function assertLocated(problems: Problem[]) {
+  for (const p of problems) {
+    assert.match(p.file, /^content\//, formatProblem(p));
+    assert.ok(Number.isInteger(p.line) && p.line >= 1, formatProblem(p));
+    assert.ok(Number.isInteger(p.column) && p.column >= 1, formatProblem(p));
+    assert.match(p.expected, /\p{Script=Han}/u, formatProblem(p));
+    assert.doesNotMatch(formatProblem(p), /\n\s+at /, 'no stack trace');
+  }
+}
+
+describe('bad input: each case gives its located Chinese error', () => {
+  for (const c of CASES) {
+    it(c.name, () => {
+      const { bundle, problems } = run(c.mutate);
+      assertLocated(problems);
+      const errors = errorsOf(problems).map(formatProblem);
+      assert.ok(errors.length > 0, 'the case must fail');
+      assert.equal(bundle, undefined);
+      for (const [where, message] of c.errors) {
+        assert.ok(
+          errors.some((e) => e.includes(`${where} `) && e.includes(message)),
+          `expected ${where} … ${message} among:\n${errors.join('\n')}`,
+        );
+      }
+    });
+  }
+});
+
+describe('bad input that is published as it is', () => {
+  it('GBK: a warning that says how to save as UTF-8, and the data loads', () => {
+    const { bundle, problems } = run((f) => set(f, ITEMS, gbk(text(ITEMS))));
+    assert.deepEqual(
+      problems.map((p) => [p.file, p.line, p.column, p.severity]),
+      [[`content/${ITEMS}`, 1, 1, 'warning']],
+    );
+    assert.match(problems[0]?.expected ?? '', /GBK/);
+    assert.equal(bundle?.compounds.find((c) => c.slug === 'ceshi-xiaoqu')?.revenueItems[0]?.item, '地面停车费');
+  });
+
+  it('HTML and <script> in text fields are kept as plain text (the pages escape them)', () => {
+    const { bundle, problems } = run((f) => {
+      replace(f, YAML, 'name: 测试花园', "name: '<script>alert(1)</script>'");
+      replace(f, YAML, /address: .*/, "address: '<img src=x onerror=alert(1)>'");
+      replace(f, ITEMS, '2026Q1,收入,地面停车费,8000,', `2026Q1,收入,"${HOSTILE}",8000,"${HOSTILE}"`);
+    });
+    assert.deepEqual(errorsOf(problems).map(formatProblem), []);
+    const compound = bundle?.compounds.find((c) => c.slug === 'ceshi-xiaoqu');
+    assert.equal(compound?.compound.name, '<script>alert(1)</script>');
+    assert.equal(compound?.compound.address, '<img src=x onerror=alert(1)>');
+    assert.equal(compound?.revenueItems[0]?.item, HOSTILE);
+  });
+});
+
+describe('huge input', () => {
+  it('a 50 MB CSV is refused by size before it is read', () => {
+    const started = performance.now();
+    const huge = new Uint8Array(50 * 1024 * 1024).fill(0x2c);
+    const { problems } = run((f) => set(f, ITEMS, huge));
+    assertLocated(problems);
+    assert.ok(
+      errorsOf(problems).some((p) => p.file === `content/${ITEMS}` && p.expected.includes('文件太大（50.0 MB）')),
+    );
+    assert.ok(performance.now() - started < 5000, 'refused quickly');
+  });
+
+  it('a 100,000-row CSV under the cap is checked row by row without crashing', () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => `2026Q1,收入,停车费${i},${i % 2 === 0 ? 'abc' : '1'},`);
+    const body = `季度,收支类别,项目,金额（元）,说明\n${rows.join('\n')}\n`;
+    assert.ok(utf8(body).length < MAX_FILE_BYTES);
+    const { problems } = run((f) => set(f, ITEMS, body));
+    assertLocated(problems);
+    // Row 2 holds item 0, whose amount is not a number.
+    assert.ok(errorsOf(problems).some((p) => p.file === `content/${ITEMS}` && p.line === 2 && p.column === 4));
+  });
+});
+
+describe('garbage never throws', () => {
+  it('random bytes in every file give problems, not an exception', () => {
+    let seed = 9;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed;
+    };
+    for (const file of minimal.map((f) => f.path)) {
+      for (let round = 0; round < 5; round++) {
+        const bytes = Uint8Array.from({ length: 1 + (random() % 2000) }, () =>
+          round % 2 ? random() % 256 : 0x20 + (random() % 0x5f),
+        );
+        const { problems } = run((f) => set(f, file, bytes));
+        assertLocated(problems);
+      }
+    }
+  });
+});

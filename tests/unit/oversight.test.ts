@@ -1,0 +1,236 @@
+/**
+ * content/oversight/: the credit scale, ratings, actions, blacklist and
+ * evaluations; the evaluation rule of the compliance engine; the dashboard lists.
+ */
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { type LoadResult, loadContent } from '../../src/data/load-content.ts';
+import type { Problem } from '../../src/data/problems.ts';
+import { evaluateCompound, evaluationDeadline, lastDueHalfYear, RULES } from '../../src/model/compliance.ts';
+import { dashboard } from '../../src/model/dashboard.ts';
+import { companyListing, currentRating, rankedEvaluations } from '../../src/model/oversight.ts';
+import { blacklistEntrySchema } from '../../src/schemas/blacklist.ts';
+import { evaluationSchema } from '../../src/schemas/evaluation.ts';
+import { parseHalfYear } from '../../src/schemas/half-year.ts';
+import { gradeForScore, ratingScaleSchema } from '../../src/schemas/rating.ts';
+import { baseRecord, type ContentCopy, copyMinimal, MINIMAL_TODAY } from './helpers.ts';
+
+const SCALE = `basis: 评定办法
+grades:
+  - { grade: AAA, min: 90, max: 100 }
+  - { grade: AA, min: 80, max: 89 }
+  - { grade: A, min: 70, max: 79 }
+  - { grade: B, min: 60, max: 69 }
+  - { grade: C, min: 0, max: 59, blacklist: true }
+`;
+const RATINGS_HEAD = '评定期,企业标识,得分,信用等级,公布日期\n';
+const EVALUATIONS_HEAD = '考评期,小区标识,得分,考评等级,考评日期\n';
+
+async function loadWith(mutate: (c: ContentCopy) => Promise<void>, today = MINIMAL_TODAY): Promise<LoadResult> {
+  const copy = await copyMinimal();
+  try {
+    await mkdir(path.join(copy.contentDir, 'oversight'));
+    await mutate(copy);
+    return await loadContent({ contentDir: copy.contentDir, projectRoot: copy.root, today });
+  } finally {
+    await copy.dispose();
+  }
+}
+const at = (p: Problem) => `${p.file}:${p.line}:${p.column} ${p.field}`;
+
+describe('half-years', () => {
+  it('reads the usual spellings', () => {
+    assert.equal(parseHalfYear('2025H2'), '2025H2');
+    assert.equal(parseHalfYear('２０２５－ｈ１'), '2025H1');
+    assert.equal(parseHalfYear('2025年下半年'), '2025H2');
+    assert.equal(parseHalfYear('2025年上半年'), '2025H1');
+    assert.equal(parseHalfYear('2025Q3'), undefined);
+  });
+  it('an evaluation is due by the end of the quarter after its half-year', () => {
+    assert.equal(evaluationDeadline('2026H1'), '2026-09-30');
+    assert.equal(evaluationDeadline('2025H2'), '2026-03-31');
+    assert.equal(lastDueHalfYear('2026-09-30'), '2025H2');
+    assert.equal(lastDueHalfYear('2026-10-01'), '2026H1');
+  });
+});
+
+describe('schemas', () => {
+  it('the scale: grades with bands; gradeForScore finds the band', () => {
+    const scale = ratingScaleSchema.parse({
+      basis: 'x',
+      grades: [
+        { grade: 'A', min: 60, max: 100 },
+        { grade: 'C', min: 0, max: 59, blacklist: true },
+      ],
+    });
+    assert.equal(gradeForScore(scale, 60)?.grade, 'A');
+    assert.equal(gradeForScore(scale, 59)?.grade, 'C');
+    assert.equal(gradeForScore(scale, 59)?.blacklist, true);
+    assert.equal(scale.grades[0]?.blacklist, false);
+  });
+  it('a blacklist entry cannot be lifted before it was listed', () => {
+    const row = { company: 'x', reason: 'r', date: '2026-02-01', decision: 'd' };
+    assert.equal(blacklistEntrySchema.safeParse({ ...row, lifted: '2026-03-01' }).success, true);
+    assert.equal(blacklistEntrySchema.safeParse({ ...row, lifted: '2026-01-01' }).success, false);
+  });
+  it('an evaluation has a score of 0–100 and a known grade', () => {
+    const row = { period: '2026年上半年', compound: 'x', score: '88', grade: '良好', date: '2026-08-01' };
+    assert.equal(evaluationSchema.parse(row).period, '2026H1');
+    assert.equal(evaluationSchema.safeParse({ ...row, score: '101' }).success, false);
+    assert.equal(evaluationSchema.safeParse({ ...row, grade: '很好' }).success, false);
+  });
+});
+
+describe('content/oversight/', () => {
+  it('is optional: no folder, no ratings, no evaluation findings', async () => {
+    const { bundle, problems } = await loadWith((c) => c.remove('oversight'));
+    assert.deepEqual(problems, []);
+    assert.deepEqual(bundle?.oversight.ratings, []);
+    assert.equal(bundle?.oversight.evaluations, undefined);
+    for (const record of bundle?.compounds ?? []) {
+      assert.deepEqual(
+        evaluateCompound(record, MINIMAL_TODAY).filter((f) => f.rule === 'evaluation'),
+        [],
+      );
+    }
+  });
+
+  it('loads valid files', async () => {
+    const { bundle, problems } = await loadWith(async (c) => {
+      await c.write('oversight/rating-scale.yaml', SCALE);
+      await c.write(
+        'oversight/ratings.csv',
+        `${RATINGS_HEAD}2026H1,ceshi,52,C,2026-07-20\n2025H2,ceshi,83,AA,2026-01-20\n`,
+      );
+      await c.write(
+        'oversight/blacklist.csv',
+        '企业标识,项目负责人,列入原因,列入日期,决定文号,移出日期\nceshi,,拒不整改,2026-08-01,文1,\n',
+      );
+      await c.write(
+        'oversight/actions.csv',
+        '类别,企业标识,项目负责人,日期,事由,文号\n通报批评,ceshi,,2026-04-01,差,文2\n',
+      );
+      await c.write('oversight/evaluations.csv', `${EVALUATIONS_HEAD}2026H1,ceshi-xiaoqu,80,良好,2026-08-01\n`);
+    });
+    assert.deepEqual(problems, []);
+    assert.ok(bundle);
+    assert.equal(currentRating(bundle.oversight, 'ceshi')?.grade, 'C');
+    assert.equal(companyListing(bundle.oversight, 'ceshi', MINIMAL_TODAY)?.decision, '文1');
+    assert.equal(companyListing(bundle.oversight, 'ceshi', '2026-07-31'), undefined);
+    const ceshi = bundle.compounds.find((r) => r.slug === 'ceshi-xiaoqu');
+    const laojie = bundle.compounds.find((r) => r.slug === 'laojie');
+    assert.deepEqual(
+      ceshi?.evaluations?.map((e) => e.period),
+      ['2026H1'],
+    );
+    assert.deepEqual(laojie?.evaluations, []);
+  });
+
+  it('a grade that does not match its score band, an unknown grade, company or compound, a duplicate', async () => {
+    const { bundle, problems } = await loadWith(async (c) => {
+      await c.write('oversight/rating-scale.yaml', SCALE);
+      await c.write(
+        'oversight/ratings.csv',
+        `${RATINGS_HEAD}2026H1,ceshi,85,AAA,2026-07-20\n2026H1,ceshi,85,AA,2026-07-20\n2025H2,nosuch,95,AAA,2026-01-20\n2025H2,ceshi,95,S,2026-01-20\n`,
+      );
+      await c.write('oversight/evaluations.csv', `${EVALUATIONS_HEAD}2026H1,nosuch,80,良好,2026-08-01\n`);
+    });
+    assert.equal(bundle, undefined);
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.expected]),
+      [
+        ['content/oversight/ratings.csv:2:4 grade', '得分 85 属于 AA 级（80–89 分），信用等级应为 AA'],
+        [
+          'content/oversight/ratings.csv:4:2 company',
+          `找不到这个物业服务企业，应为 content/companies/ 中的文件名之一：ceshi`,
+        ],
+        ['content/oversight/ratings.csv:5:4 grade', '应为评定标准中的等级之一：AAA、AA、A、B、C'],
+        ['content/oversight/ratings.csv:3:2 company', '与第 2 行重复，请删除其中一行'],
+        [
+          'content/oversight/evaluations.csv:2:2 compound',
+          '找不到这个小区，应为 content/compounds/ 中的文件夹名之一：ceshi-xiaoqu、laojie',
+        ],
+      ],
+    );
+  });
+
+  it('overlapping bands, ratings without a scale, an unknown file', async () => {
+    const overlap = await loadWith((c) =>
+      c.write(
+        'oversight/rating-scale.yaml',
+        'basis: x\ngrades:\n  - { grade: A, min: 50, max: 100 }\n  - { grade: C, min: 0, max: 60 }\n',
+      ),
+    );
+    assert.deepEqual(
+      overlap.problems.map((p) => [at(p), p.expected]),
+      [['content/oversight/rating-scale.yaml:3:5 grades.0', '等级 A 与 C 的得分区间重叠，每个得分只能属于一个等级']],
+    );
+    const noScale = await loadWith(async (c) => {
+      await c.write('oversight/ratings.csv', `${RATINGS_HEAD}2026H1,ceshi,85,AA,2026-07-20\n`);
+      await c.write('oversight/notes.txt', 'x');
+    });
+    assert.deepEqual(
+      noScale.problems.map((p) => at(p)),
+      ['content/oversight/notes.txt:1:1 ', 'content/oversight/rating-scale.yaml:1:1 '],
+    );
+  });
+});
+
+describe('rule evaluation', () => {
+  const rule = RULES.find((r) => r.id === 'evaluation');
+  const evaluation = (period: string) => ({
+    period,
+    compound: 'x',
+    score: 80,
+    grade: '良好' as const,
+    date: '2026-01-10',
+  });
+  it('moving the build date moves a compound into the overdue list', () => {
+    const record = baseRecord({ evaluations: [evaluation('2025H2')] });
+    // 2026H1 has ended but is due only by 2026-09-30.
+    assert.deepEqual(
+      rule?.evaluate(record, '2026-09-30').map((f) => [f.level, f.text]),
+      [['due', '2026年上半年的综合考评应于 2026年9月30日 前完成']],
+    );
+    assert.deepEqual(
+      rule?.evaluate(record, '2026-10-01').map((f) => [f.level, f.text]),
+      [['overdue', '2026年上半年的综合考评未公布（应于 2026年9月30日 前完成）']],
+    );
+    const withLatest = baseRecord({ evaluations: [evaluation('2025H2'), evaluation('2026H1')] });
+    assert.deepEqual(rule?.evaluate(withLatest, '2026-10-01'), []);
+  });
+  it('feeds the dashboard list', () => {
+    const late = baseRecord({ slug: 'late', evaluations: [evaluation('2025H2')] });
+    const done = baseRecord({ slug: 'done', evaluations: [evaluation('2025H2'), evaluation('2026H1')] });
+    const community = { slug: late.compound.community, name: '测试社区', address: 'x', phone: '12345' };
+    const before = dashboard([late, done], [community], '2026-09-30');
+    assert.deepEqual(before.county.lists['evaluation-overdue'], []);
+    const after = dashboard([late, done], [community], '2026-10-01');
+    assert.deepEqual(
+      after.county.lists['evaluation-overdue'].map((r) => r.slug),
+      ['late'],
+    );
+    assert.deepEqual(
+      after.communities[0]?.lists['evaluation-overdue'].map((r) => r.slug),
+      ['late'],
+    );
+  });
+  it('ranks evaluations by score, equal scores sharing a rank', () => {
+    const rows = [
+      { ...evaluation('2026H1'), compound: 'a', score: 80 },
+      { ...evaluation('2026H1'), compound: 'b', score: 90 },
+      { ...evaluation('2026H1'), compound: 'c', score: 80 },
+      { ...evaluation('2025H2'), compound: 'd', score: 99 },
+    ];
+    assert.deepEqual(
+      rankedEvaluations(rows, '2026H1').map((r) => [r.compound, r.rank]),
+      [
+        ['b', 1],
+        ['a', 2],
+        ['c', 2],
+      ],
+    );
+  });
+});
