@@ -13,7 +13,7 @@ export default defineConfig({
   // Tests build into their own folder so that they never clobber dist/.
   outDir: process.env.GONGSHI_OUT_DIR ?? './dist',
   // Every stylesheet is inlined: a compound page then renders in one round trip.
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 8 },
   // securityHeaders last: it hashes the inline scripts of the finished pages.
   integrations: [mdx(), searchIndex(), mapBundle(), sitemap(), securityHeaders()],
   // Pages are small and must render without JavaScript; nothing is prefetched.

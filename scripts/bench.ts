@@ -217,7 +217,7 @@ async function run(label: string, contentDir: string, compounds: number, tmp: st
   const out = path.join(tmp, `site-${compounds}`);
   console.error(`— ${label}: building`);
   const build = await measure(bin('astro'), ['build'], { GONGSHI_CONTENT_DIR: contentDir, GONGSHI_OUT_DIR: out });
-  const indexed = /pages indexed for search in ([\d.]+) s/.exec(build.output);
+  const indexed = /finishing the index took ([\d.]+) s/.exec(build.output);
   const first = (await readdir(path.join(contentDir, 'compounds'))).sort()[0] as string;
   const firstName = String(
     parse(await readFile(path.join(contentDir, 'compounds', first, 'compound.yaml'), 'utf8')).name,

@@ -8,7 +8,10 @@
  * numbered name, a jittered location inside Qitai, and five years (20
  * quarters) of public revenue computed in integer fen so that every
  * cross-check holds. The other tables (fees, elevators, …) are copied from the
- * template. A seeded PRNG makes runs identical, so timings are comparable.
+ * template. Every 25 compounds share a 社区, as in a real county (the sample's
+ * 社区 are copied as more numbered ones when N needs them), so that per-社区
+ * pages grow as they would, not to thousands of compounds each.
+ * A seeded PRNG makes runs identical, so timings are comparable.
  * Build with GONGSHI_CONTENT_DIR=DIR; content/ itself is never touched.
  */
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -148,6 +151,33 @@ async function renameReferences(templates: string[]): Promise<void> {
   }
 }
 
+/** About as many compounds as a 社区 of a county seat looks after. */
+const COMPOUNDS_PER_COMMUNITY = 25;
+
+/**
+ * `needed` 社区 slugs: the sample's own first, then numbered copies of them
+ * (`beicheng-2`, 北城社区2, …) written next to them in communities/.
+ */
+async function syntheticCommunities(needed: number): Promise<string[]> {
+  const folder = path.join(out, 'communities');
+  const samples = (await readdir(folder)).filter((n) => n.endsWith('.yaml')).sort();
+  const slugs: string[] = [];
+  for (let i = 0; i < needed; i++) {
+    const file = samples[i % samples.length] as string;
+    const copy = Math.floor(i / samples.length) + 1;
+    const slug = file.replace(/\.yaml$/, '');
+    if (copy === 1) {
+      slugs.push(slug);
+      continue;
+    }
+    const doc = parseDocument(await readFile(path.join(folder, file), 'utf8'));
+    doc.set('name', `${String(doc.get('name'))}${copy}`);
+    await writeFile(path.join(folder, `${slug}-${copy}.yaml`), doc.toString({ lineWidth: 0 }));
+    slugs.push(`${slug}-${copy}`);
+  }
+  return slugs.length > 0 ? slugs : samples.map((f) => f.replace(/\.yaml$/, ''));
+}
+
 async function main(): Promise<void> {
   await rm(out, { recursive: true, force: true });
   await mkdir(path.join(out, 'compounds'), { recursive: true });
@@ -168,6 +198,7 @@ async function main(): Promise<void> {
     templateFiles.set(slug, files);
   }
   await renameReferences(templates);
+  const communities = await syntheticCommunities(Math.ceil(count / COMPOUNDS_PER_COMMUNITY));
   for (let n = 1; n <= count; n++) {
     const template = templates[(n - 1) % templates.length] as string;
     const files = templateFiles.get(template) as Map<string, Buffer>;
@@ -177,6 +208,7 @@ async function main(): Promise<void> {
     const doc = parseDocument((files.get('compound.yaml') as Buffer).toString('utf8'));
     const name = `${String(doc.get('name'))}${n}号`;
     doc.set('name', name);
+    doc.set('community', communities[Math.floor((n - 1) / COMPOUNDS_PER_COMMUNITY)]);
     doc.setIn(['location', 'lat'], Number((43.99 + random() * 0.05).toFixed(5)));
     doc.setIn(['location', 'lon'], Number((89.56 + random() * 0.06).toFixed(5)));
     const writes: Promise<void>[] = [];

@@ -1,34 +1,72 @@
 /**
- * Builds the Pagefind search index as the last step of every `astro build`,
- * from the pages just written, so that the index always matches the site and
- * is never committed. Pagefind's extended binary (the npm package's) segments
- * Chinese words with ICU4X.
+ * Builds the Pagefind search index in every `astro build`, so that the index
+ * always matches the data and is never committed. Pagefind's extended binary
+ * (the npm package's) segments Chinese words with ICU4X.
+ *
+ * Pagefind reads one small document per compound (src/model/search-document.ts),
+ * made from the validated records, not the written pages: so indexing starts
+ * when the build does and runs in Pagefind's own process while Astro renders
+ * the pages, and only the files are written at the end.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { compoundView } from '../model/compound-view.ts';
+import { getCommunities, getCompanies, getCompounds, getSite } from '../model/content.ts';
+import { searchDocument } from '../model/search-document.ts';
+
+type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
+
+/** Hands every compound's search document to Pagefind; resolves with the index and how many were added. */
+async function indexCompounds(): Promise<{ index: PagefindIndex; count: number }> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const [site, compounds, communities, companies] = await Promise.all([
+    getSite(),
+    getCompounds(),
+    getCommunities(),
+    getCompanies(),
+  ]);
+  const communityBySlug = new Map(communities.map((c) => [c.slug, c]));
+  const companyBySlug = new Map(companies.map((c) => [c.slug, c]));
+  const added = await Promise.all(
+    compounds.map(async (record) => {
+      const community = communityBySlug.get(record.compound.community);
+      if (!community) throw new Error(`community ${record.compound.community} missing after validation`);
+      const { url, html } = searchDocument(
+        compoundView(record, site.today),
+        community,
+        record.compound.company ? companyBySlug.get(record.compound.company) : undefined,
+      );
+      const result = await index.addHTMLFile({ url, content: html });
+      if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${result.errors.join('; ')}`);
+    }),
+  );
+  return { index, count: added.length };
+}
 
 export function searchIndex(): AstroIntegration {
+  let indexing: Promise<{ index: PagefindIndex; count: number }> | undefined;
   return {
     name: 'gongshi-search-index',
     hooks: {
+      'astro:build:start': () => {
+        indexing = indexCompounds();
+        // Bad content stops the build at content sync, with the full problem list; nothing to add here.
+        indexing.catch(() => {});
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const site = fileURLToPath(dir);
-        const { index, errors } = await pagefind.createIndex({});
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        // Only compound pages carry data-pagefind-body, so only they are read: the other
-        // pages (print sheets, lists, data) would be parsed just to be skipped.
-        const started = performance.now();
-        const added = await index.addDirectory({ path: site, glob: 'c/*/index.html' });
-        if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-        const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
+        if (!indexing) throw new Error('the search index was never started');
+        const waited = performance.now();
+        const { index, count } = await indexing;
+        const written = await index.writeFiles({ outputPath: path.join(fileURLToPath(dir), 'pagefind') });
         if (written.errors.length > 0)
           throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
         await pagefind.close();
-        logger.info(
-          `${added.page_count} pages indexed for search in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-        );
+        // What the index adds to the build: the pages are all written by now.
+        const seconds = ((performance.now() - waited) / 1000).toFixed(1);
+        logger.info(`${count} compounds indexed for search; finishing the index took ${seconds} s`);
       },
     },
   };

@@ -1,19 +1,19 @@
 /**
- * The Content-Security-Policy of the whole site, applied as the last step of
- * every `astro build`: the SHA-256 hash of every inline script actually
- * written into a page is computed from the built HTML, so the policy can never
- * drift from the scripts. Every page gets the policy as a
- * `<meta http-equiv>` right after its charset, and `_headers`
- * (Netlify / Cloudflare Pages format) carries the same policy plus what a
- * meta tag cannot set (frame-ancestors). docs/architecture.md has the nginx
- * equivalent.
+ * The Content-Security-Policy of the site. Each page gets, right after its
+ * charset, a `<meta http-equiv>` policy with the SHA-256 hashes of the inline
+ * scripts actually written into it (page-registry.ts, as the page is
+ * rendered), so the policy can never drift from the scripts. `_headers`
+ * (Netlify / Cloudflare Pages format), written as the last step of the build,
+ * carries the same policy with the hashes of every page plus what a meta tag
+ * cannot set (frame-ancestors). docs/architecture.md has the nginx equivalent.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { type TileConfig, tileConfig } from '../lib/map-tiles.ts';
+import { finishedPages, resetPageRegistry } from './page-registry.ts';
 
 const INLINE_SCRIPT = /<script(\s[^>]*)?>([\s\S]*?)<\/script>/g;
 /** Script types a browser runs; data blocks (JSON-LD and the like) need no hash. */
@@ -77,35 +77,14 @@ export function withSafeOutboundLinks(html: string): string {
   });
 }
 
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
-}
-
 export function securityHeaders(): AstroIntegration {
   return {
     name: 'gongshi-security-headers',
     hooks: {
+      'astro:build:start': () => resetPageRegistry(),
       'astro:build:done': async ({ dir, logger }) => {
-        const site = fileURLToPath(dir);
-        const files = await htmlFiles(site);
-        const pages = await Promise.all(files.map(async (file) => ({ file, html: await readFile(file, 'utf8') })));
-        const hashes = new Set<string>();
-        for (const { html } of pages) for (const body of inlineScripts(html)) hashes.add(scriptHash(body));
-        const policy = contentSecurityPolicy([...hashes], tileConfig(process.env));
-        const meta = `<meta http-equiv="Content-Security-Policy" content="${policy.replaceAll('"', '&quot;')}">`;
-        for (const page of pages) {
-          const { file } = page;
-          const html = withSafeOutboundLinks(page.html);
-          if (html.includes('http-equiv="Content-Security-Policy"')) continue;
-          const charset = /<meta charset="?utf-8"?\s*\/?>/i.exec(html);
-          if (!charset) throw new Error(`${path.relative(site, file)} has no <meta charset>: cannot place the CSP`);
-          const at = charset.index + charset[0].length;
-          await writeFile(file, `${html.slice(0, at)}${meta}${html.slice(at)}`);
-        }
+        const { pages, scriptHashes } = finishedPages();
+        const policy = contentSecurityPolicy([...scriptHashes], tileConfig(process.env));
         const headers = [
           '/*',
           `  Content-Security-Policy: ${policy}; frame-ancestors 'none'`,
@@ -115,8 +94,8 @@ export function securityHeaders(): AstroIntegration {
           '  X-Frame-Options: DENY',
           '',
         ].join('\n');
-        await writeFile(path.join(site, '_headers'), headers);
-        logger.info(`Content-Security-Policy on ${pages.length} pages, ${hashes.size} inline script hashes`);
+        await writeFile(path.join(fileURLToPath(dir), '_headers'), headers);
+        logger.info(`Content-Security-Policy on ${pages} pages, ${scriptHashes.size} inline script hashes`);
       },
     },
   };

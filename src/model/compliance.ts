@@ -334,8 +334,27 @@ export const RULES: Rule[] = [
   },
 ];
 
+/**
+ * The page, the map, the lists and the dashboards all ask for the same
+ * compound's findings; with 10,000 compounds, evaluating the rules once per
+ * record and day instead of once per asker saves tens of seconds of build.
+ */
+const evaluated = new WeakMap<CompoundRecord, Map<string, readonly Finding[]>>();
+
 /** Every finding for one compound, in page order. */
 export function evaluateCompound(record: CompoundRecord, today: string): Finding[] {
-  const findings = RULES.flatMap((rule) => rule.evaluate(record, today));
-  return findings.sort((a, b) => SECTIONS.indexOf(a.section) - SECTIONS.indexOf(b.section));
+  let byDay = evaluated.get(record);
+  if (!byDay) {
+    byDay = new Map();
+    evaluated.set(record, byDay);
+  }
+  let findings = byDay.get(today);
+  if (!findings) {
+    findings = RULES.flatMap((rule) => rule.evaluate(record, today)).sort(
+      (a, b) => SECTIONS.indexOf(a.section) - SECTIONS.indexOf(b.section),
+    );
+    byDay.set(today, findings);
+  }
+  // Each caller gets its own array; the findings themselves are never changed.
+  return [...findings];
 }

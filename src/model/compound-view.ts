@@ -89,6 +89,32 @@ export interface CompoundView {
   findings: Finding[];
   findingsBySection: Map<SectionId, Finding[]>;
   updated: Record<SectionId, string | undefined>;
+  /** Whether anything has been published for each part: see publishedSections. */
+  published: Record<SectionId, boolean>;
+}
+
+/**
+ * Whether anything has been published for each part of a compound page. The
+ * page says 未公示 for the others and the search index leaves them out, so a
+ * topic finds exactly the compounds that publish it.
+ */
+export function publishedSections(record: CompoundRecord): Record<SectionId, boolean> {
+  const c = record.compound;
+  return {
+    manager: c.management !== 'professional' || c.manager !== undefined,
+    services: c.services !== undefined,
+    fees: record.fees.length > 0,
+    hotlines: true,
+    'public-revenue': c.public_revenue !== undefined,
+    filings: c.filings !== undefined,
+    committee: c.committee !== undefined,
+    'maintenance-fund': c.maintenance_fund !== undefined || record.fundUses.length > 0,
+    elevators: record.elevators.length > 0,
+    'fire-safety': c.fire_safety !== undefined,
+    'utility-split': record.utilitySplits.length > 0,
+    evaluation: (record.evaluations ?? []).length > 0,
+    location: true,
+  };
 }
 
 export function compoundView(record: CompoundRecord, today: string): CompoundView {
@@ -97,5 +123,5 @@ export function compoundView(record: CompoundRecord, today: string): CompoundVie
   for (const finding of findings) {
     findingsBySection.set(finding.section, [...(findingsBySection.get(finding.section) ?? []), finding]);
   }
-  return { record, findings, findingsBySection, updated: lastUpdated(record) };
+  return { record, findings, findingsBySection, updated: lastUpdated(record), published: publishedSections(record) };
 }

@@ -1,12 +1,13 @@
 /**
- * Typed access to the content collections. The loaders stored exactly the
- * records of src/data/records.ts, already validated, so no schema runs here.
+ * Typed access to the validated content. The records come from the one
+ * validation pass of src/data/content-bundle.ts, so no schema runs here.
  */
-import { getCollection, getEntry } from 'astro:content';
+import { contentBundle } from '../data/content-bundle.ts';
 import type {
   CommunityRecord,
   CompanyRecord,
   CompoundRecord,
+  ContentBundle,
   DepartmentRecord,
   OversightData,
 } from '../data/records.ts';
@@ -17,64 +18,61 @@ export interface SiteData extends Site {
   today: string;
 }
 
-export async function getSite(): Promise<SiteData> {
-  const entry = await getEntry('site', 'site');
-  if (!entry) throw new Error('content/site.yaml was not loaded');
-  return entry.data as unknown as SiteData;
-}
-
 // One collator for every comparison: String#localeCompare with a locale builds one per call.
 const collator = new Intl.Collator('zh-CN');
 const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name);
 
+interface Sorted {
+  communities: CommunityRecord[];
+  companies: CompanyRecord[];
+  compounds: CompoundRecord[];
+  departments: DepartmentRecord[];
+}
+
 /**
- * In a build the collections never change, yet every page asks for them: read
- * and sort each list once (10,000 compound pages would otherwise sort 10,000
- * records each). Callers get their own copy of the array. `astro dev` reloads
- * data on edits, so nothing is kept there.
+ * Every page asks for the lists, 10,000 compound pages included: sort each
+ * once per validation pass. Callers get their own copy of the array.
  */
-const lists = new Map<string, Promise<unknown[]>>();
-async function once<T>(key: string, read: () => Promise<T[]>): Promise<T[]> {
-  if (import.meta.env.DEV) return read();
-  let list = lists.get(key) as Promise<T[]> | undefined;
-  if (!list) {
-    list = read();
-    lists.set(key, list);
+const sortedLists = new WeakMap<ContentBundle, Sorted>();
+async function sorted(): Promise<Sorted> {
+  const bundle = await contentBundle();
+  let lists = sortedLists.get(bundle);
+  if (!lists) {
+    lists = {
+      communities: [...bundle.communities].sort(byName),
+      companies: [...bundle.companies].sort(byName),
+      compounds: [...bundle.compounds].sort((a, b) => byName(a.compound, b.compound)),
+      // The 执法部门职责及联系人公告牌 lists them in the order content/departments.yaml does.
+      departments: [...bundle.departments].sort((a, b) => a.order - b.order),
+    };
+    sortedLists.set(bundle, lists);
   }
-  return [...(await list)];
+  return lists;
 }
 
-export function getCommunities(): Promise<CommunityRecord[]> {
-  return once('communities', async () =>
-    (await getCollection('communities')).map((e) => e.data as unknown as CommunityRecord).sort(byName),
-  );
+export async function getSite(): Promise<SiteData> {
+  const bundle = await contentBundle();
+  return { ...bundle.site, today: bundle.today };
 }
 
-export function getCompanies(): Promise<CompanyRecord[]> {
-  return once('companies', async () =>
-    (await getCollection('companies')).map((e) => e.data as unknown as CompanyRecord).sort(byName),
-  );
+export async function getCommunities(): Promise<CommunityRecord[]> {
+  return [...(await sorted()).communities];
 }
 
-export function getCompounds(): Promise<CompoundRecord[]> {
-  return once('compounds', async () =>
-    (await getCollection('compounds'))
-      .map((e) => e.data as unknown as CompoundRecord)
-      .sort((a, b) => byName(a.compound, b.compound)),
-  );
+export async function getCompanies(): Promise<CompanyRecord[]> {
+  return [...(await sorted()).companies];
 }
 
-/** The departments of the 执法部门职责及联系人公告牌, in the order content/departments.yaml lists them. */
+export async function getCompounds(): Promise<CompoundRecord[]> {
+  return [...(await sorted()).compounds];
+}
+
+/** The departments of the 执法部门职责及联系人公告牌. */
 export async function getDepartments(): Promise<DepartmentRecord[]> {
-  return (await getCollection('departments'))
-    .map((e) => e.data as unknown as DepartmentRecord)
-    .sort((a, b) => a.order - b.order);
+  return [...(await sorted()).departments];
 }
 
 /** content/oversight/: credit scale and ratings, commendations and criticisms, blacklist, evaluations. */
 export async function getOversight(): Promise<OversightData> {
-  const entry = await getEntry('oversight', 'oversight');
-  if (!entry) throw new Error('content/oversight/ was not loaded');
-  const data = entry.data as unknown as OversightData;
-  return { ...data, evaluations: data.evaluations ?? undefined };
+  return (await contentBundle()).oversight;
 }

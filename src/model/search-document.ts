@@ -1,0 +1,71 @@
+/**
+ * What Pagefind indexes for a compound: a small HTML document made from the
+ * same validated record as the compound page, rather than the page itself.
+ *
+ * Why not the page: its text is mostly amounts, dates and phone numbers, which
+ * no resident searches for but which made the index (and the time to build
+ * it) grow with every quarter published; and reading 10,000 pages back from
+ * disk only starts once the last page is written. This document holds the
+ * words a resident does search for — the name, the 社区, the address, the
+ * company, what the compound publishes (section titles, fee and revenue
+ * items) — and can be indexed while the pages are being rendered. Pagefind
+ * still weighs the name as a heading, and shows the result with the title,
+ * 社区 and address the page has.
+ */
+import type { CommunityRecord, CompanyRecord } from '../data/records.ts';
+import { t } from '../i18n/t.ts';
+import { SECTIONS } from './compliance.ts';
+import type { CompoundView } from './compound-view.ts';
+
+export interface SearchDocument {
+  /** The compound page's address, /c/<slug>/. */
+  url: string;
+  /** The HTML Pagefind reads. */
+  html: string;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+
+/** Every distinct value, in first-seen order. */
+const distinct = (values: readonly string[]) => [...new Set(values)];
+
+export function searchDocument(
+  view: CompoundView,
+  community: CommunityRecord,
+  company: CompanyRecord | undefined,
+): SearchDocument {
+  const { record, published } = view;
+  const c = record.compound;
+  const management = company ? company.name : t(`management.${c.management}`);
+  const attention = view.findings.some((f) => f.level !== 'due');
+  const kinds = [c.old_compound && t('compound.old'), c.high_rise && t('compound.highRise')].filter(
+    (k): k is string => typeof k === 'string',
+  );
+  /** Words under each published part's title. */
+  const words: Partial<Record<(typeof SECTIONS)[number], string[]>> = {
+    manager: c.manager ? [c.manager.name] : [],
+    services: distinct(c.services?.items.map((i) => i.category) ?? []),
+    fees: distinct(record.fees.map((f) => f.item)),
+    'public-revenue': distinct(record.revenueItems.map((i) => i.item)),
+  };
+  const meta = (name: string, value: string) => `<span data-pagefind-meta="${escapeHtml(`${name}:${value}`)}"></span>`;
+  const filter = (name: string, value: string) =>
+    `<span data-pagefind-filter="${escapeHtml(`${name}:${value}`)}"></span>`;
+  const parts = [
+    `<h1>${escapeHtml(c.name)}</h1>`,
+    meta('community', community.name),
+    meta('address', c.address),
+    filter(t('search.filter.community'), community.name),
+    filter(t('search.filter.company'), management),
+    filter(t('search.filter.status'), t(attention ? 'search.status.attention' : 'search.status.current')),
+    `<p>${[community.name, c.address, management, ...kinds].map(escapeHtml).join(' ')}</p>`,
+    ...SECTIONS.filter((id) => published[id]).map(
+      (id) => `<h2>${escapeHtml(t(`section.${id}`))}</h2><p>${(words[id] ?? []).map(escapeHtml).join(' ')}</p>`,
+    ),
+  ];
+  return {
+    url: `/c/${record.slug}/`,
+    html: `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(c.name)}</title></head><body data-pagefind-body>${parts.join('')}</body></html>`,
+  };
+}

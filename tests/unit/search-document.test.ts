@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { loadContent } from '../../src/data/load-content.ts';
+import type { CommunityRecord } from '../../src/data/records.ts';
+import { compoundView } from '../../src/model/compound-view.ts';
+import { searchDocument } from '../../src/model/search-document.ts';
+import { baseCompound, baseRecord, MINIMAL_TODAY, PROJECT_ROOT } from './helpers.ts';
+
+const community: CommunityRecord = {
+  slug: 'dongcheng',
+  name: '东城社区',
+  address: '奇台县奇台镇东城路1号',
+  phone: '0994-7230101',
+  hours: '工作日 10:00—19:30',
+};
+
+/** The text of an element (its first occurrence) of a search document. */
+const attribute = (html: string, name: string) =>
+  [...html.matchAll(new RegExp(`${name}="([^"]*)"`, 'g'))].map((m) => m[1]);
+
+describe('searchDocument', () => {
+  test('carries the name as the heading, the 社区 and address as meta, and the three filters', () => {
+    const { url, html } = searchDocument(compoundView(baseRecord(), MINIMAL_TODAY), community, undefined);
+    assert.equal(url, '/c/ceshi-xiaoqu/');
+    assert.match(html, /<h1>测试花园<\/h1>/);
+    assert.deepEqual(attribute(html, 'data-pagefind-meta'), ['community:东城社区', 'address:奇台县奇台镇东城路10号']);
+    assert.deepEqual(attribute(html, 'data-pagefind-filter'), [
+      '社区:东城社区',
+      '物业服务企业:专业物业服务企业',
+      '公示状态:各项按期',
+    ]);
+    assert.match(html, /<body data-pagefind-body>/);
+  });
+
+  test('lists only the parts the compound publishes, with their fee, revenue and service items', () => {
+    const record = baseRecord({
+      revenueItems: [
+        { quarter: '2026Q1', kind: '收入', item: '地面停车费', amount: 100000 },
+        { quarter: '2026Q2', kind: '收入', item: '地面停车费', amount: 120000 },
+      ],
+    });
+    const { html } = searchDocument(compoundView(record, MINIMAL_TODAY), community, undefined);
+    assert.match(html, /<h2>物业收费项目及标准<\/h2><p>[^<]*物业服务费/);
+    assert.match(html, /<h2>公共收益收支情况<\/h2><p>地面停车费<\/p>/);
+    assert.match(html, /<h2>物业服务内容及标准<\/h2><p>保洁<\/p>/);
+    assert.match(html, /<h2>小区物业负责人信息<\/h2><p>测试员<\/p>/);
+    // No elevators were published: the word must not make this compound a result for 电梯.
+    assert.doesNotMatch(html, /电梯/);
+    const withoutRevenue = baseRecord();
+    const { public_revenue: _dropped, ...compound } = baseCompound();
+    withoutRevenue.compound = compound;
+    assert.doesNotMatch(
+      searchDocument(compoundView(withoutRevenue, MINIMAL_TODAY), community, undefined).html,
+      /公共收益/,
+    );
+  });
+
+  test('holds no amounts and no phone numbers', () => {
+    const { html } = searchDocument(compoundView(baseRecord(), MINIMAL_TODAY), community, undefined);
+    assert.doesNotMatch(html, /13800000000|0994-7230003|5,?600\.00/);
+  });
+
+  test('escapes what a committee typed', () => {
+    const record = baseRecord();
+    record.compound = { ...baseCompound(), name: '<b>花园</b> & "院"' };
+    const { html } = searchDocument(compoundView(record, MINIMAL_TODAY), community, undefined);
+    assert.match(html, /<h1>&lt;b&gt;花园&lt;\/b&gt; &amp; &quot;院&quot;<\/h1>/);
+  });
+
+  test('finds every topic of the sample data exactly where the compound page shows it', async () => {
+    const { bundle } = await loadContent({
+      contentDir: `${PROJECT_ROOT}/content`,
+      projectRoot: PROJECT_ROOT,
+      today: '2026-11-20',
+    });
+    assert.ok(bundle);
+    const communities = new Map(bundle.communities.map((c) => [c.slug, c]));
+    for (const record of bundle.compounds) {
+      const view = compoundView(record, bundle.today);
+      const { html } = searchDocument(view, communities.get(record.compound.community) as CommunityRecord, undefined);
+      assert.equal(html.includes('<h2>电梯</h2>'), record.elevators.length > 0, record.slug);
+      assert.equal(html.includes('公共收益'), record.compound.public_revenue !== undefined, record.slug);
+    }
+  });
+});
