@@ -31,8 +31,14 @@ export function privacyProblems(
   schema: AnySchema,
   csv: boolean,
 ): Problem[] {
-  const field = schemaAt(schema, where.path);
-  return scanPrivacy(value, { allowMobile: isPhoneField(field) }).map((hit) => ({
+  let hits = scanPrivacy(value);
+  if (hits.length === 0) return [];
+  // Mobiles are scanned last and never hide an ID or a card, so dropping them afterwards
+  // is the same as not looking for them: the schema is asked only when one was found.
+  if (hits.some((hit) => hit.kind === 'mobile') && isPhoneField(schemaAt(schema, where.path))) {
+    hits = hits.filter((hit) => hit.kind !== 'mobile');
+  }
+  return hits.map((hit) => ({
     file: where.file,
     line: where.line,
     column: where.column,
