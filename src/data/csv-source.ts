@@ -96,7 +96,8 @@ export function readTable<S extends ObjectSchema>(file: string, bytes: Uint8Arra
   const lineStarts = [0];
   // \r\n (Windows), \n (Unix) and a lone \r (old Mac Excel) all end a line.
   for (let i = 0; i < text.length; i++) {
-    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) lineStarts.push(i + 1);
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) lineStarts.push(i + 1);
   }
   const lineOf = (offset: number) => {
     let lo = 0;

@@ -122,6 +122,8 @@ function precheck(text: string): { enoughDigits: boolean; ascii: boolean } {
       continue;
     }
     ascii = false;
+    // CJK ideographs, most of any Chinese value, have no NFKC mapping at all.
+    if (c >= 0x4e00 && c <= 0x9fff) continue;
     const codePoint = text.codePointAt(i) ?? c;
     if (codePoint > 0xffff) i++;
     digits += digitsOf(codePoint);

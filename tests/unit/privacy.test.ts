@@ -362,6 +362,13 @@ describe('scanPrivacy: values passed over without folding', () => {
     );
   });
 
+  it('relies on CJK ideographs U+4E00–U+9FFF folding to themselves', () => {
+    for (let c = 0x4e00; c <= 0x9fff; c++) {
+      const ch = String.fromCharCode(c);
+      assert.equal(ch.normalize('NFKC'), ch, c.toString(16));
+    }
+  });
+
   it('treats lone surrogates like any other character', () => {
     assert.deepEqual(kinds(scanPrivacy('\ud83513899990000\udc00')), ['mobile']);
     assert.equal(scanPrivacy('\ud83513899990000\udc00')[0]?.index, 1);
