@@ -52,6 +52,27 @@ const headerKey = (raw: string) =>
     .replace(/\s+/g, '')
     .toLowerCase();
 
+/**
+ * A table's columns and the header spellings that name them, worked out once per
+ * schema: a county has thousands of files of the same few tables.
+ */
+const layouts = new WeakMap<ObjectSchema, { columns: TableColumn[]; byName: Map<string, TableColumn> }>();
+
+function layoutOf(schema: ObjectSchema) {
+  let layout = layouts.get(schema);
+  if (!layout) {
+    const columns = columnsOf(schema);
+    const byName = new Map<string, TableColumn>();
+    for (const column of columns) {
+      byName.set(headerKey(column.title), column);
+      byName.set(headerKey(column.key), column);
+    }
+    layout = { columns, byName };
+    layouts.set(schema, layout);
+  }
+  return layout;
+}
+
 export function readTable<S extends ObjectSchema>(file: string, bytes: Uint8Array, schema: S): Table<z.output<S>> {
   const problems: Problem[] = [];
   const rows: TableRow<z.output<S>>[] = [];
@@ -75,7 +96,8 @@ export function readTable<S extends ObjectSchema>(file: string, bytes: Uint8Arra
   const lineStarts = [0];
   // \r\n (Windows), \n (Unix) and a lone \r (old Mac Excel) all end a line.
   for (let i = 0; i < text.length; i++) {
-    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) lineStarts.push(i + 1);
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) lineStarts.push(i + 1);
   }
   const lineOf = (offset: number) => {
     let lo = 0;
@@ -115,7 +137,7 @@ export function readTable<S extends ObjectSchema>(file: string, bytes: Uint8Arra
   });
 
   const [header, ...body] = parsedRows;
-  const columns = columnsOf(schema);
+  const { columns, byName } = layoutOf(schema);
   if (!header || header.fields.every((f) => f.trim() === '')) {
     problem(1, 1, '', t('csv.label'), t('csv.noHeader', { columns: columns.map((c) => c.title).join(',') }));
     return result;
@@ -125,11 +147,6 @@ export function readTable<S extends ObjectSchema>(file: string, bytes: Uint8Arra
     return result;
   }
 
-  const byName = new Map<string, TableColumn>();
-  for (const column of columns) {
-    byName.set(headerKey(column.title), column);
-    byName.set(headerKey(column.key), column);
-  }
   columnOfKey = new Map();
   // Excel and WPS often save empty columns after the last one used: a blank header is no column.
   const blankColumns: number[] = [];

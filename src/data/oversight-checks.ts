@@ -161,14 +161,12 @@ export function checkOversight(input: OversightInput): { data: OversightData; pr
   for (const row of tables['blacklist.csv']?.rows ?? []) knownCompany('blacklist.csv', row.line, row.value.company);
   noDuplicates('blacklist.csv', (r) => `${r.company} ${r.manager ?? ''} ${r.date}`, 'date');
 
+  // The list of every compound is long in a large county: spelt out once, not per unknown row.
+  let unknownCompound: string | undefined;
   for (const row of tables['evaluations.csv']?.rows ?? []) {
     if (input.compounds && !input.compounds.has(row.value.compound)) {
-      cellProblem(
-        'evaluations.csv',
-        row.line,
-        'compound',
-        t('check.unknownCompound', { known: [...input.compounds].join('、') }),
-      );
+      unknownCompound ??= t('check.unknownCompound', { known: [...input.compounds].join('、') });
+      cellProblem('evaluations.csv', row.line, 'compound', unknownCompound);
     }
   }
   noDuplicates('evaluations.csv', (r) => `${r.period} ${r.compound}`, 'compound');

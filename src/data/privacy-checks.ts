@@ -31,8 +31,14 @@ export function privacyProblems(
   schema: AnySchema,
   csv: boolean,
 ): Problem[] {
-  const field = schemaAt(schema, where.path);
-  return scanPrivacy(value, { allowMobile: isPhoneField(field) }).map((hit) => ({
+  let hits = scanPrivacy(value);
+  if (hits.length === 0) return [];
+  // Mobiles are scanned last and never hide an ID or a card, so dropping them afterwards
+  // is the same as not looking for them: the schema is asked only when one was found.
+  if (hits.some((hit) => hit.kind === 'mobile') && isPhoneField(schemaAt(schema, where.path))) {
+    hits = hits.filter((hit) => hit.kind !== 'mobile');
+  }
+  return hits.map((hit) => ({
     file: where.file,
     line: where.line,
     column: where.column,
@@ -45,14 +51,19 @@ export function privacyProblems(
   }));
 }
 
-/** Every string or number scalar in parsed YAML, with its path. */
-export function* scalars(
+/**
+ * Every string or number scalar in parsed YAML, with its path, in document order.
+ * A plain list rather than a generator: nested yield* costs more than the scan of most values.
+ */
+export function scalars(
   value: unknown,
   path: (string | number)[] = [],
-): Generator<{ path: (string | number)[]; text: string }> {
-  if (typeof value === 'string' || typeof value === 'number') yield { path, text: String(value) };
-  else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* scalars(item, [...path, i]);
+  out: { path: (string | number)[]; text: string }[] = [],
+): { path: (string | number)[]; text: string }[] {
+  if (typeof value === 'string' || typeof value === 'number') out.push({ path, text: String(value) });
+  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) scalars(value[i], [...path, i], out);
   else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) yield* scalars(item, [...path, key]);
+    for (const [key, item] of Object.entries(value)) scalars(item, [...path, key], out);
   }
+  return out;
 }

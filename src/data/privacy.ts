@@ -84,6 +84,53 @@ function fold(text: string): { folded: string; origin: number[] } {
   return { folded, origin };
 }
 
+/**
+ * Every kind of number looked for has at least this many digits once folded:
+ * a mobile 11, a card 16, an ID 17 (and its check character).
+ */
+const MIN_DIGITS = 11;
+
+/**
+ * How many ASCII digits each non-ASCII code point folds to, learnt once per
+ * code point: besides full-width digits, NFKC turns ① into 1, ⑳ into 20 and
+ * 𝟏 into 1, so no fixed list of "digit-like" characters would be exact.
+ */
+const foldedDigits = new Map<number, number>();
+
+function digitsOf(codePoint: number): number {
+  let count = foldedDigits.get(codePoint);
+  if (count === undefined) {
+    count = 0;
+    for (const c of String.fromCodePoint(codePoint).normalize('NFKC')) if (c >= '0' && c <= '9') count++;
+    foldedDigits.set(codePoint, count);
+  }
+  return count;
+}
+
+/**
+ * Most values (names, dates, amounts) hold too few digits to be any number
+ * looked for: they are passed over without folding. Also says whether the
+ * text is plain ASCII, which NFKC leaves as it is.
+ */
+function precheck(text: string): { enoughDigits: boolean; ascii: boolean } {
+  let digits = 0;
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c >= 0x30 && c <= 0x39) digits++;
+      continue;
+    }
+    ascii = false;
+    // CJK ideographs, most of any Chinese value, have no NFKC mapping at all.
+    if (c >= 0x4e00 && c <= 0x9fff) continue;
+    const codePoint = text.codePointAt(i) ?? c;
+    if (codePoint > 0xffff) i++;
+    digits += digitsOf(codePoint);
+  }
+  return { enoughDigits: digits >= MIN_DIGITS, ascii };
+}
+
 /** Hides all but the last four characters of a number, dropping its spaces and hyphens. */
 function mask(match: string): string {
   const compact = match.replace(/[ -]/g, '');
@@ -127,7 +174,10 @@ interface Span {
 
 /** Scans one text value. `allowMobile` is true for fields meant to carry a phone number. */
 export function scanPrivacy(text: string, options: { allowMobile?: boolean } = {}): PrivacyHit[] {
-  const { folded, origin } = fold(text);
+  const { enoughDigits, ascii } = precheck(text);
+  if (!enoughDigits) return [];
+  // ASCII text folds to itself, every unit coming from its own offset.
+  const { folded, origin } = ascii ? { folded: text, origin: undefined } : fold(text);
   const spans: Span[] = [];
   // Earlier kinds win: a valid ID that happens to pass Luhn is reported once, as an ID.
   const add = (kind: PrivacyKind, start: number, match: string) => {
@@ -152,6 +202,7 @@ export function scanPrivacy(text: string, options: { allowMobile?: boolean } = {
     }
   }
 
+  if (spans.length === 0) return [];
   const expected: Record<PrivacyKind, string> = {
     'id-card': t('privacy.idCard'),
     'bank-account': t('privacy.bankAccount'),
@@ -161,8 +212,8 @@ export function scanPrivacy(text: string, options: { allowMobile?: boolean } = {
     .sort((a, b) => a.start - b.start)
     .map((s) => ({
       kind: s.kind,
-      index: origin[s.start] ?? s.start,
-      length: (origin[s.end - 1] ?? s.end - 1) + 1 - (origin[s.start] ?? s.start),
+      index: origin?.[s.start] ?? s.start,
+      length: (origin?.[s.end - 1] ?? s.end - 1) + 1 - (origin?.[s.start] ?? s.start),
       masked: mask(s.text),
       expected: expected[s.kind],
     }));

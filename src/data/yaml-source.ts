@@ -81,6 +81,12 @@ export function readYaml(file: string, bytes: Uint8Array): YamlSource {
       problems.push(problemAt(node.range?.[0] ?? 0, t('yaml.noAlias'), `*${node.source}`));
     },
     Node(_, node) {
+      // YAML reads 0759 or 09947231234 as numbers and drops the leading zero; people typing
+      // them mean digits (account tails, phone numbers), so such scalars stay text. Done in
+      // this one walk of the document: if there are errors, the document is not used at all.
+      if (isScalar(node) && typeof node.value === 'number' && node.source && /^0\d/.test(node.source)) {
+        node.value = node.source;
+      }
       if (node.anchor) problems.push(problemAt(node.range?.[0] ?? 0, t('yaml.noAnchor'), `&${node.anchor}`));
       if (node.tag && !CORE_TAGS.has(node.tag)) {
         const valueAt = node.range?.[0] ?? 0;
@@ -95,13 +101,6 @@ export function readYaml(file: string, bytes: Uint8Array): YamlSource {
   if (problems.some((p) => p.severity === 'error')) {
     return { data: undefined, locate: () => ({ line: 1, column: 1 }), problems };
   }
-  // YAML reads 0759 or 09947231234 as numbers and drops the leading zero; people typing
-  // them mean digits (account tails, phone numbers), so such scalars stay text.
-  visit(doc, {
-    Scalar(_, node) {
-      if (typeof node.value === 'number' && node.source && /^0\d/.test(node.source)) node.value = node.source;
-    },
-  });
   const data: unknown = doc.toJS({ maxAliasCount: 0 });
   if (data === null || data === undefined) {
     problems.push(problemAt(0, t('yaml.empty')));

@@ -58,13 +58,30 @@ export function previousQuarter(id: string): string {
   return q === 1 ? `${year - 1}Q4` : `${year}Q${q - 1}`;
 }
 
+/**
+ * Quarter bounds, remembered by quarter: validation asks for them on every row of every
+ * compound's accounts, and each answer takes a Date and an ISO string to work out.
+ */
+const starts = new Map<string, string>();
+const ends = new Map<string, string>();
+
 export function quarterStart(id: string): string {
-  const { year, q } = parseQuarterId(id);
-  return iso(year, (q - 1) * 3 + 1, 1);
+  let start = starts.get(id);
+  if (start === undefined) {
+    const { year, q } = parseQuarterId(id);
+    start = iso(year, (q - 1) * 3 + 1, 1);
+    starts.set(id, start);
+  }
+  return start;
 }
 
 export function quarterEnd(id: string): string {
-  return addDays(quarterStart(nextQuarter(id)), -1);
+  let end = ends.get(id);
+  if (end === undefined) {
+    end = addDays(quarterStart(nextQuarter(id)), -1);
+    ends.set(id, end);
+  }
+  return end;
 }
 
 /** Every quarter from `first` to `last`, both included, oldest first. */

@@ -56,19 +56,25 @@ export const slug = z
 // ---------------------------------------------------------------- numbers
 
 const SCIENTIFIC = /^[+-]?\d+(?:\.\d+)?e[+-]?\d+$/i;
+const AMOUNT = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
 
 /**
  * Parses an amount in yuan to integer fen. Floats are never used for money:
  * the digits are read as text, so 0.1 + 0.2 problems cannot arise.
  */
 export function parseYuanToFen(raw: string): number | 'scientific' | undefined {
-  const s = normalizeText(raw)
-    .replace(/^(-?)[¥￥]/, '$1')
-    .replace(/元$/, '')
-    .replace(/[,\s]/g, '');
-  if (SCIENTIFIC.test(s)) return 'scientific';
-  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(s);
-  if (!m) return undefined;
+  // An amount already written plainly (1234.50, as spreadsheets save it) is plain ASCII
+  // that the clean-up below would leave as it is: it is read straight away.
+  let m = AMOUNT.exec(raw);
+  if (!m) {
+    const s = normalizeText(raw)
+      .replace(/^(-?)[¥￥]/, '$1')
+      .replace(/元$/, '')
+      .replace(/[,\s]/g, '');
+    if (SCIENTIFIC.test(s)) return 'scientific';
+    m = AMOUNT.exec(s);
+    if (!m) return undefined;
+  }
   const [, sign, whole = '0', frac = ''] = m;
   const fen = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
   if (!Number.isSafeInteger(fen)) return undefined;

@@ -20,12 +20,6 @@ const COMPOUND = 'compounds/ceshi-xiaoqu';
 const TODAY = '2026-11-20';
 
 let dir: string;
-before(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'gongshi-mutations-'));
-});
-after(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
 
 /** Copies the fixture, applies one change to one file, validates. */
 async function validateWith(file: string, change: (text: string) => string) {
@@ -36,12 +30,6 @@ async function validateWith(file: string, change: (text: string) => string) {
   const result = await loadContent({ contentDir: root, projectRoot: root, today: TODAY });
   return result.problems.filter((p) => p.severity === 'error');
 }
-
-test('the fixture itself is valid', async () => {
-  const { bundle, problems } = await loadContent({ contentDir: FIXTURE, projectRoot: FIXTURE, today: TODAY });
-  assert.deepEqual(problems, []);
-  assert.equal(bundle?.compounds.length, 2);
-});
 
 interface CellCase {
   name: CompoundTableFile;
@@ -79,6 +67,21 @@ const yamlPaths: string[][] = [];
     walk(pair.value, key);
   }
 })(parseDocument(yamlSource).contents, []);
+
+// Registered only after the top-level awaits above: the file-level after() runs as soon as
+// the tests registered so far are done, and would remove the folder under later tests.
+before(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'gongshi-mutations-'));
+});
+after(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('the fixture itself is valid', async () => {
+  const { bundle, problems } = await loadContent({ contentDir: FIXTURE, projectRoot: FIXTURE, today: TODAY });
+  assert.deepEqual(problems, []);
+  assert.equal(bundle?.compounds.length, 2);
+});
 
 describe('a non-value in any checked CSV cell is reported at that cell', () => {
   for (const { name, file, title, index, rows } of cellCases) {

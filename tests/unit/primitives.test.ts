@@ -69,6 +69,13 @@ describe('parseYuanToFen', () => {
     ['1.23e5', 'scientific'],
     ['1E3', 'scientific'],
     ['-2.5E-3', 'scientific'],
+    // Plain amounts are read without the clean-up; near misses must still get it.
+    ['007.10', 710],
+    ['-0.01', -1],
+    ['12.50\t', 1250],
+    ['－5', -500],
+    ['12.5元', 1250],
+    ['1,2', 1200],
   ];
   for (const [input, expected] of cases) {
     it(`${JSON.stringify(input)} → ${String(expected)}`, () => {

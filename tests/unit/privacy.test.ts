@@ -2,10 +2,13 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it, test } from 'node:test';
+import { z } from 'astro/zod';
 import Papa from 'papaparse';
 import { parseAllDocuments } from 'yaml';
 import { isResidentId, type PrivacyHit, passesLuhn, scanPrivacy } from '../../src/data/privacy.ts';
+import { privacyProblems } from '../../src/data/privacy-checks.ts';
 import strings from '../../src/i18n/zh-CN.json' with { type: 'json' };
+import { phone, text } from '../../src/schemas/primitives.ts';
 
 // ------------------------------------------------ independent helpers that build test numbers
 
@@ -309,6 +312,95 @@ describe('scanPrivacy: text as typed', () => {
     ]) {
       assert.deepEqual(scanPrivacy(text), [], text);
     }
+  });
+});
+
+describe('scanPrivacy: values passed over without folding', () => {
+  // Values with fewer than 11 digits once folded cannot hold any number looked for and are
+  // skipped before NFKC; these pin down that the count is of folded digits, not of characters.
+  it('finds a mobile of exactly 11 digits and nothing in 10', () => {
+    assert.deepEqual(kinds(scanPrivacy('13899990000')), ['mobile']);
+    assert.deepEqual(scanPrivacy('1389999000'), []);
+    assert.deepEqual(scanPrivacy('电话1389999000，2026-11-09'), []);
+  });
+
+  it('counts full-width digits as digits', () => {
+    const hits = scanPrivacy(`联系${FULL('13899990000')}`);
+    assert.deepEqual(kinds(hits), ['mobile']);
+    assert.equal(hits[0]?.index, 2);
+    assert.equal(hits[0]?.length, 11);
+    assert.deepEqual(kinds(scanPrivacy(FULL(ID_A))), ['id-card']);
+    assert.deepEqual(kinds(scanPrivacy(FULL(CARD16))), ['bank-account']);
+  });
+
+  it('counts every digit a character folds to, even when fewer characters than digits are written', () => {
+    // ⑬ folds to 13 and ⓪ to 0: ten characters, eleven digits.
+    const hits = scanPrivacy('⑬⑧⑨⑨⑨⑨⓪⓪⓪⓪');
+    assert.deepEqual(kinds(hits), ['mobile']);
+    assert.equal(hits[0]?.index, 0);
+    assert.equal(hits[0]?.length, 10);
+    assert.equal(hits[0]?.masked, '*******0000');
+  });
+
+  it('counts digits written as surrogate pairs', () => {
+    const bold = [...'13899990000'].map((d) => String.fromCodePoint(0x1d7ce + Number(d))).join('');
+    const hits = scanPrivacy(`号${bold}`);
+    assert.deepEqual(kinds(hits), ['mobile']);
+    assert.equal(hits[0]?.index, 1);
+    assert.equal(hits[0]?.masked, '*******0000');
+  });
+
+  it('reports offsets in plain ASCII text as they are', () => {
+    const text = `tel: 138 9999 0000; id ${ID_A}`;
+    const hits = scanPrivacy(text);
+    assert.deepEqual(
+      hits.map((h) => [h.kind, h.index, h.length]),
+      [
+        ['mobile', 5, 13],
+        ['id-card', text.indexOf(ID_A), 18],
+      ],
+    );
+  });
+
+  it('relies on CJK ideographs U+4E00–U+9FFF folding to themselves', () => {
+    for (let c = 0x4e00; c <= 0x9fff; c++) {
+      const ch = String.fromCharCode(c);
+      assert.equal(ch.normalize('NFKC'), ch, c.toString(16));
+    }
+  });
+
+  it('treats lone surrogates like any other character', () => {
+    assert.deepEqual(kinds(scanPrivacy('\ud83513899990000\udc00')), ['mobile']);
+    assert.equal(scanPrivacy('\ud83513899990000\udc00')[0]?.index, 1);
+  });
+});
+
+describe('privacyProblems', () => {
+  const schema = z.object({ phone, note: text() });
+  const where = (key: string) => ({ file: 'x.csv', line: 2, column: 1, path: [key] });
+
+  it('allows a mobile in a phone field but still reports an ID or card there', () => {
+    assert.deepEqual(privacyProblems('13899990000', where('phone'), schema, true), []);
+    const problems = privacyProblems(`13899990000 ${ID_A}`, where('phone'), schema, true);
+    assert.deepEqual(
+      problems.map((p) => p.expected),
+      [strings['privacy.idCard']],
+    );
+  });
+
+  it('reports a mobile outside a phone field, in order with the other hits', () => {
+    const problems = privacyProblems(`13899990000 ${ID_A}`, where('note'), schema, true);
+    assert.deepEqual(
+      problems.map((p) => [p.expected, p.found]),
+      [
+        [strings['privacy.mobile'], '*******0000'],
+        [strings['privacy.idCard'], '**************002X'],
+      ],
+    );
+  });
+
+  it('returns nothing for a value without digits enough', () => {
+    assert.deepEqual(privacyProblems('王经理 2026-11-09', where('note'), schema, true), []);
   });
 });
 
