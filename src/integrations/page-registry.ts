@@ -63,7 +63,8 @@ export function finishPage(html: string, where: { path: string; listed: boolean 
   if (where.listed && !NOINDEX.test(safe)) {
     const canonical = CANONICAL.exec(safe)?.[1];
     if (!canonical) throw new Error(`${where.path} has no <link rel="canonical">: the sitemap could not list it`);
-    registry.canonical.add(canonical.replace(/&amp;/g, '&'));
+    // A fresh string, not a slice: V8 keeps a whole page alive for as long as a substring of it is kept.
+    registry.canonical.add(new URL(canonical.replace(/&amp;/g, '&')).href);
   }
   registry.pages += 1;
   if (safe.includes('http-equiv="Content-Security-Policy"')) return safe;

@@ -12,6 +12,7 @@ import type {
   OversightData,
 } from '../data/records.ts';
 import type { Site } from '../schemas/site.ts';
+import { type Dashboard, dashboard } from './dashboard.ts';
 
 export interface SiteData extends Site {
   /** The build's today, YYYY-MM-DD. */
@@ -27,6 +28,26 @@ interface Sorted {
   companies: CompanyRecord[];
   compounds: CompoundRecord[];
   departments: DepartmentRecord[];
+  /** Compounds by 社区 slug and by company slug, in name order: each 社区 or company page takes its own at once. */
+  byCommunity: Map<string, CompoundRecord[]>;
+  byCompany: Map<string, CompoundRecord[]>;
+  /** The dashboard's counts and lists, which its ten pages share; made on first use. */
+  dashboard?: Dashboard;
+}
+
+function groupBy(compounds: readonly CompoundRecord[], key: (r: CompoundRecord) => string | undefined) {
+  const groups = new Map<string, CompoundRecord[]>();
+  for (const record of compounds) {
+    const k = key(record);
+    if (k === undefined) continue;
+    let group = groups.get(k);
+    if (!group) {
+      group = [];
+      groups.set(k, group);
+    }
+    group.push(record);
+  }
+  return groups;
 }
 
 /**
@@ -38,12 +59,16 @@ async function sorted(): Promise<Sorted> {
   const bundle = await contentBundle();
   let lists = sortedLists.get(bundle);
   if (!lists) {
+    const compounds = [...bundle.compounds].sort((a, b) => byName(a.compound, b.compound));
+    const communities = [...bundle.communities].sort(byName);
     lists = {
-      communities: [...bundle.communities].sort(byName),
+      communities,
       companies: [...bundle.companies].sort(byName),
-      compounds: [...bundle.compounds].sort((a, b) => byName(a.compound, b.compound)),
+      compounds,
       // The 执法部门职责及联系人公告牌 lists them in the order content/departments.yaml does.
       departments: [...bundle.departments].sort((a, b) => a.order - b.order),
+      byCommunity: groupBy(compounds, (r) => r.compound.community),
+      byCompany: groupBy(compounds, (r) => r.compound.company),
     };
     sortedLists.set(bundle, lists);
   }
@@ -65,6 +90,23 @@ export async function getCompanies(): Promise<CompanyRecord[]> {
 
 export async function getCompounds(): Promise<CompoundRecord[]> {
   return [...(await sorted()).compounds];
+}
+
+/** The compounds of one 社区, in name order. */
+export async function getCompoundsOfCommunity(slug: string): Promise<CompoundRecord[]> {
+  return [...((await sorted()).byCommunity.get(slug) ?? [])];
+}
+
+/** The compounds one company manages, in name order. */
+export async function getCompoundsOfCompany(slug: string): Promise<CompoundRecord[]> {
+  return [...((await sorted()).byCompany.get(slug) ?? [])];
+}
+
+/** The dashboard of the whole county and of each 社区, for the build's today. Shared: do not change it. */
+export async function getDashboard(): Promise<Dashboard> {
+  const lists = await sorted();
+  lists.dashboard ??= dashboard(lists.compounds, lists.communities, (await contentBundle()).today);
+  return lists.dashboard;
 }
 
 /** The departments of the 执法部门职责及联系人公告牌. */

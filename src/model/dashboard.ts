@@ -67,11 +67,17 @@ export interface Area {
   lists: Record<DashboardListId, CompoundRecord[]>;
 }
 
+/** The county's counts and lists, and each 社区's. */
+export interface Dashboard {
+  county: Area;
+  communities: Area[];
+}
+
 export function dashboard(
   compounds: readonly CompoundRecord[],
   communities: readonly CommunityRecord[],
   today: string,
-): { county: Area; communities: Area[] } {
+): Dashboard {
   const findings = new Map(compounds.map((r) => [r.slug, evaluateCompound(r, today)]));
   const area = (community: CommunityRecord | undefined, list: CompoundRecord[]): Area => ({
     community,
@@ -80,14 +86,16 @@ export function dashboard(
       DASHBOARD_LISTS.map((id) => [id, list.filter((r) => onList(id, r, findings.get(r.slug) ?? []))]),
     ) as Record<DashboardListId, CompoundRecord[]>,
   });
+  // Grouped once: filtering all compounds for each 社区 grows with the square of a prefecture.
+  const byCommunity = new Map<string, CompoundRecord[]>();
+  for (const record of compounds) {
+    const group = byCommunity.get(record.compound.community) ?? [];
+    group.push(record);
+    byCommunity.set(record.compound.community, group);
+  }
   return {
     county: area(undefined, [...compounds]),
-    communities: communities.map((c) =>
-      area(
-        c,
-        compounds.filter((r) => r.compound.community === c.slug),
-      ),
-    ),
+    communities: communities.map((c) => area(c, byCommunity.get(c.slug) ?? [])),
   };
 }
 
