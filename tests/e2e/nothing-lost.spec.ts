@@ -30,11 +30,19 @@ test('every compound, quarter and fee item is on its page', async ({ page }) => 
   for (const record of bundle.compounds) {
     await page.goto(`/c/${record.slug}/`);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(record.compound.name);
-    // Quarters: one table each (older ones inside a closed <details>, still in the page).
+    // Quarters: the last four item by item, one table each; earlier ones one summary row each
+    // (inside a closed <details>, still in the page), their items in the compound's CSV.
     const quarters = quarterViews(record);
     expect(quarters.length, record.slug).toBe(record.revenueQuarters.length);
     const shownQuarters = record.compound.public_revenue ? record.revenueQuarters.length : 0;
-    expect(await page.locator('#public-revenue .quarter table').count(), record.slug).toBe(shownQuarters);
+    expect(await page.locator('#public-revenue .quarter table').count(), record.slug).toBe(Math.min(shownQuarters, 4));
+    expect(await page.locator('#public-revenue .quarter-summary tbody tr').count(), record.slug).toBe(
+      Math.max(shownQuarters - 4, 0),
+    );
+    if (shownQuarters > 4 && record.revenueItems.length > 0) {
+      const link = page.locator('#public-revenue details a[href$="/public-revenue-items.csv"]');
+      expect(await link.getAttribute('href'), record.slug).toBe(`/data/c/${record.slug}/public-revenue-items.csv`);
+    }
     // Fee items: one card per item and payer, holding the price in force, the earlier ones and any announced change.
     const lines = feeLines(record.fees, TEST_DATE);
     expect(
