@@ -11,6 +11,7 @@ import type {
   DepartmentRecord,
   OversightData,
 } from '../data/records.ts';
+import { groupBy } from '../lib/group.ts';
 import type { Site } from '../schemas/site.ts';
 import { type Dashboard, dashboard } from './dashboard.ts';
 
@@ -33,21 +34,6 @@ interface Sorted {
   byCompany: Map<string, CompoundRecord[]>;
   /** The dashboard's counts and lists, which its ten pages share; made on first use. */
   dashboard?: Dashboard;
-}
-
-function groupBy(compounds: readonly CompoundRecord[], key: (r: CompoundRecord) => string | undefined) {
-  const groups = new Map<string, CompoundRecord[]>();
-  for (const record of compounds) {
-    const k = key(record);
-    if (k === undefined) continue;
-    let group = groups.get(k);
-    if (!group) {
-      group = [];
-      groups.set(k, group);
-    }
-    group.push(record);
-  }
-  return groups;
 }
 
 /**

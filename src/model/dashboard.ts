@@ -5,6 +5,7 @@
  * filters and the map can never disagree.
  */
 import type { CommunityRecord, CompoundRecord } from '../data/records.ts';
+import { groupBy } from '../lib/group.ts';
 import { evaluateCompound, FIVE_DISCLOSURES, type Finding, type SectionId } from './compliance.ts';
 
 /** The dashboard's lists, each published at /dashboard/<id>/. */
@@ -87,12 +88,7 @@ export function dashboard(
     ) as Record<DashboardListId, CompoundRecord[]>,
   });
   // Grouped once: filtering all compounds for each 社区 grows with the square of a prefecture.
-  const byCommunity = new Map<string, CompoundRecord[]>();
-  for (const record of compounds) {
-    const group = byCommunity.get(record.compound.community) ?? [];
-    group.push(record);
-    byCommunity.set(record.compound.community, group);
-  }
+  const byCommunity = groupBy(compounds, (r) => r.compound.community);
   return {
     county: area(undefined, [...compounds]),
     communities: communities.map((c) => area(c, byCommunity.get(c.slug) ?? [])),
