@@ -14,6 +14,7 @@
  */
 import type { CommunityRecord, CompanyRecord } from '../data/records.ts';
 import { t } from '../i18n/t.ts';
+import { escapeXml } from '../lib/atom.ts';
 import { SECTIONS } from './compliance.ts';
 import type { CompoundView } from './compound-view.ts';
 
@@ -23,9 +24,6 @@ export interface SearchDocument {
   /** The HTML Pagefind reads. */
   html: string;
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
 
 /** Every distinct value, in first-seen order. */
 const distinct = (values: readonly string[]) => [...new Set(values)];
@@ -49,23 +47,23 @@ export function searchDocument(
     fees: distinct(record.fees.map((f) => f.item)),
     'public-revenue': distinct(record.revenueItems.map((i) => i.item)),
   };
-  const meta = (name: string, value: string) => `<span data-pagefind-meta="${escapeHtml(`${name}:${value}`)}"></span>`;
+  const meta = (name: string, value: string) => `<span data-pagefind-meta="${escapeXml(`${name}:${value}`)}"></span>`;
   const filter = (name: string, value: string) =>
-    `<span data-pagefind-filter="${escapeHtml(`${name}:${value}`)}"></span>`;
+    `<span data-pagefind-filter="${escapeXml(`${name}:${value}`)}"></span>`;
   const parts = [
-    `<h1>${escapeHtml(c.name)}</h1>`,
+    `<h1>${escapeXml(c.name)}</h1>`,
     meta('community', community.name),
     meta('address', c.address),
     filter(t('search.filter.community'), community.name),
     filter(t('search.filter.company'), management),
     filter(t('search.filter.status'), t(attention ? 'search.status.attention' : 'search.status.current')),
-    `<p>${[community.name, c.address, management, ...kinds].map(escapeHtml).join(' ')}</p>`,
+    `<p>${[community.name, c.address, management, ...kinds].map(escapeXml).join(' ')}</p>`,
     ...SECTIONS.filter((id) => published[id]).map(
-      (id) => `<h2>${escapeHtml(t(`section.${id}`))}</h2><p>${(words[id] ?? []).map(escapeHtml).join(' ')}</p>`,
+      (id) => `<h2>${escapeXml(t(`section.${id}`))}</h2><p>${(words[id] ?? []).map(escapeXml).join(' ')}</p>`,
     ),
   ];
   return {
     url: `/c/${record.slug}/`,
-    html: `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(c.name)}</title></head><body data-pagefind-body>${parts.join('')}</body></html>`,
+    html: `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeXml(c.name)}</title></head><body data-pagefind-body>${parts.join('')}</body></html>`,
   };
 }
