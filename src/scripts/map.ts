@@ -82,7 +82,8 @@ export function drawMap(container: HTMLElement, options: MapOptions): L.Map {
     if (failed) return;
     failed = true;
     container.classList.add('map--no-tiles');
-    container.insertAdjacentHTML('afterend', `<p class="map-notice" role="status">${escapeHtml(words.noTiles)}</p>`);
+    const notice = container.parentElement?.querySelector('.map-notice');
+    if (notice) notice.textContent = words.noTiles;
   };
   for (const url of tiles.layers) {
     L.tileLayer(url, { subdomains: tiles.subdomains, maxZoom: 18 }).on('tileerror', noTiles).addTo(map);

@@ -171,4 +171,15 @@ test.describe('maps', () => {
     await expect(page.locator('#location .map-marker')).toBeVisible();
     expect(scripts.some((url) => url.endsWith('/_map/map.js'))).toBe(true);
   });
+
+  test('the offline notice under a small map moves nothing below it', async ({ page }) => {
+    await page.goto('/c/tianshan-huayuan/');
+    const below = page.getByRole('navigation', { name: '打印张贴' });
+    const before = (await below.boundingBox())?.y;
+    await page.locator('#location').scrollIntoViewIfNeeded();
+    await expect(page.locator('#location .map-notice')).toContainText('底图');
+    const after = await below.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    expect(before).toBeDefined();
+    expect(after).toBeCloseTo(before as number, 0);
+  });
 });
