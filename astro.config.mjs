@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { mapBundle } from './src/integrations/map-bundle.ts';
+import { openData } from './src/integrations/open-data-files.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
@@ -14,8 +15,9 @@ export default defineConfig({
   outDir: process.env.GONGSHI_OUT_DIR ?? './dist',
   // Every stylesheet is inlined: a compound page then renders in one round trip.
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 8 },
-  // securityHeaders last: it hashes the inline scripts of the finished pages.
-  integrations: [mdx(), searchIndex(), mapBundle(), sitemap(), securityHeaders()],
+  // securityHeaders last: it hashes the inline scripts of the finished pages. The open data is
+  // written before the search index is awaited, while Pagefind finishes in its own process.
+  integrations: [mdx(), openData(), searchIndex(), mapBundle(), sitemap(), securityHeaders()],
   // Pages are small and must render without JavaScript; nothing is prefetched.
   prefetch: false,
   devToolbar: { enabled: false },

@@ -3,7 +3,7 @@
  * own files, as CSV (UTF-8 with a byte-order mark, Chinese headers, the very
  * titles of the submission templates) and JSON, and a Frictionless Data
  * Package that describes every county table. Pure functions of the validated
- * bundle: the endpoints under src/pages/data/ only call them, and the unit
+ * bundle: src/integrations/open-data-files.ts writes what they make, and the unit
  * tests read the CSV back with the project's own reader.
  */
 import { z } from 'astro/zod';
@@ -121,11 +121,22 @@ export function compoundRow(bundle: OpenDataSource, record: CompoundRecord): Com
 }
 
 /** The rows of a county table, compounds by slug and rows in their file's order, as validated (money in fen). */
-export function countyRows(bundle: OpenDataSource, table: CountyTable): Row[] {
+export const countyRows = (bundle: OpenDataSource, table: CountyTable): Row[] =>
+  [...countyRowsByCompound(bundle, table)].flat();
+
+/** How many rows a county table has, without making them. */
+export const countyRowCount = (bundle: OpenDataSource, table: CountyTable): number =>
+  table === 'compounds'
+    ? bundle.compounds.length
+    : bundle.compounds.reduce((sum, record) => sum + SOURCES[table].rows(record).length, 0);
+
+/** Each compound's rows of a county table in turn: compounds by slug, rows in their file's order. */
+function* countyRowsByCompound(bundle: OpenDataSource, table: CountyTable): Generator<Row[]> {
   const records = [...bundle.compounds].sort(bySlug);
-  if (table === 'compounds') return records.map((r) => compoundRow(bundle, r));
-  const source = SOURCES[table];
-  return records.flatMap((r) => source.rows(r).map((row) => ({ compound: r.slug, ...row })));
+  for (const record of records) {
+    if (table === 'compounds') yield [compoundRow(bundle, record)];
+    else yield SOURCES[table].rows(record).map((row) => ({ compound: record.slug, ...row }));
+  }
 }
 
 /** The rows of one compound's table, as in its folder. */
@@ -227,15 +238,21 @@ function csvCell(kind: ColumnKind, value: unknown): string {
   }
 }
 
+/** CSV lines (CRLF) of cells already written by csvCell. */
+const csvLines = (lines: string[][]): string => `${Papa.unparse(lines, { newline: '\r\n' })}\r\n`;
+
+const csvHeader = (schema: ObjectSchema): string => `\uFEFF${csvLines([columnSpecs(schema).map((s) => s.title)])}`;
+
+function csvBody(schema: ObjectSchema, rows: readonly Row[]): string {
+  const specs = columnSpecs(schema);
+  return rows.length === 0 ? '' : csvLines(rows.map((row) => specs.map((s) => csvCell(s.kind, row[s.key]))));
+}
+
 /**
  * A table as CSV: a byte-order mark (Excel on Chinese Windows then reads it
  * as UTF-8), the Chinese header, one line per row, CRLF line ends.
  */
-export function toCsv(schema: ObjectSchema, rows: readonly Row[]): string {
-  const specs = columnSpecs(schema);
-  const lines = [specs.map((s) => s.title), ...rows.map((row) => specs.map((s) => csvCell(s.kind, row[s.key])))];
-  return `\uFEFF${Papa.unparse(lines, { newline: '\r\n' })}\r\n`;
-}
+export const toCsv = (schema: ObjectSchema, rows: readonly Row[]): string => csvHeader(schema) + csvBody(schema, rows);
 
 /** A value for JSON: money and scaled quantities as exact decimal strings ("0.80"), never as floats. */
 function jsonValue(kind: ColumnKind, value: unknown): unknown {
@@ -258,11 +275,39 @@ export function toJsonRows(schema: ObjectSchema, rows: readonly Row[]): Row[] {
   });
 }
 
+/** A JSON array as `JSON.stringify(rows, null, 2)` writes it, one element per piece. */
+function* jsonArrayPieces(rows: Iterable<Row>): Generator<string> {
+  let first = true;
+  for (const row of rows) {
+    // JSON text has no raw line breaks inside strings, so indenting every line indents the element.
+    yield `${first ? '[\n' : ',\n'}  ${JSON.stringify(row, null, 2).replaceAll('\n', '\n  ')}`;
+    first = false;
+  }
+  yield first ? '[]\n' : '\n]\n';
+}
+
+/** A county table as CSV, in pieces: at 10,000 compounds a table is tens of megabytes, never one string. */
+export function* countyCsvPieces(bundle: OpenDataSource, table: CountyTable): Generator<string> {
+  const schema = countySchema(table);
+  yield csvHeader(schema);
+  for (const rows of countyRowsByCompound(bundle, table)) yield csvBody(schema, rows);
+}
+
+/** A county table as JSON, in pieces (see countyCsvPieces). */
+export function* countyJsonPieces(bundle: OpenDataSource, table: CountyTable): Generator<string> {
+  const schema = countySchema(table);
+  yield* jsonArrayPieces(
+    (function* () {
+      for (const rows of countyRowsByCompound(bundle, table)) yield* toJsonRows(schema, rows);
+    })(),
+  );
+}
+
 export const countyCsv = (bundle: OpenDataSource, table: CountyTable): string =>
-  toCsv(countySchema(table), countyRows(bundle, table));
+  [...countyCsvPieces(bundle, table)].join('');
 
 export const countyJson = (bundle: OpenDataSource, table: CountyTable): string =>
-  `${JSON.stringify(toJsonRows(countySchema(table), countyRows(bundle, table)), null, 2)}\n`;
+  [...countyJsonPieces(bundle, table)].join('');
 
 /** The compound tables a compound has rows in: only those are offered for download. */
 export function compoundTables(record: CompoundRecord): CompoundTable[] {
@@ -311,6 +356,49 @@ export function compoundJson(bundle: OpenDataSource, record: CompoundRecord): st
   }
   const document = { ...toJsonRows(compoundRowSchema, [compoundRow(bundle, record)])[0], disclosures, tables };
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+// ---------------------------------------------------------------- the files
+
+/** A file of the downloads. */
+export interface OpenDataFile {
+  /** Where it is under the site root, without a leading slash: `data/fees.csv`. */
+  path: string;
+  /** The Content-Type it is served with. */
+  contentType: string;
+  /** Its text, in pieces that are each small enough to hold in memory. */
+  pieces: () => Iterable<string>;
+}
+
+const CSV_TYPE = 'text/csv; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * Every file under /data/ except the page itself: each county table as CSV
+ * and JSON, the data package, and each compound's JSON and tables. The build
+ * writes them in one pass (src/integrations/open-data-files.ts) and
+ * `astro dev` serves them from here.
+ */
+export function* openDataFiles(bundle: OpenDataSource): Generator<OpenDataFile> {
+  for (const table of COUNTY_TABLES) {
+    yield { path: `data/${table}.csv`, contentType: CSV_TYPE, pieces: () => countyCsvPieces(bundle, table) };
+    yield { path: `data/${table}.json`, contentType: JSON_TYPE, pieces: () => countyJsonPieces(bundle, table) };
+  }
+  yield {
+    path: 'data/datapackage.json',
+    contentType: JSON_TYPE,
+    pieces: () => [`${JSON.stringify(dataPackage(bundle), null, 2)}\n`],
+  };
+  for (const record of bundle.compounds) {
+    yield { path: `data/c/${record.slug}.json`, contentType: JSON_TYPE, pieces: () => [compoundJson(bundle, record)] };
+    for (const table of compoundTables(record)) {
+      yield {
+        path: `data/c/${record.slug}/${compoundTableFile(table)}`,
+        contentType: CSV_TYPE,
+        pieces: () => [compoundCsv(record, table)],
+      };
+    }
+  }
 }
 
 // ---------------------------------------------------------------- data package

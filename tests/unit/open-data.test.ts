@@ -19,10 +19,13 @@ import {
   compoundTables,
   countyCsv,
   countyJson,
+  countyRowCount,
   countyRows,
   countySchema,
   dataPackage,
+  openDataFiles,
   toCsv,
+  toJsonRows,
 } from '../../src/data/open-data.ts';
 import type { ContentBundle } from '../../src/data/records.ts';
 import { COMPOUND_TABLES } from '../../src/data/tables.ts';
@@ -181,6 +184,45 @@ describe('JSON and data package', () => {
     const fees = pkg.resources.find((r) => r.name === 'fees');
     assert.equal(fees?.schema.fields.find((f) => f.name === '收费标准（元）')?.type, 'number');
     assert.equal(fees?.schema.fields.find((f) => f.name === '计费起始时间')?.type, 'date');
+  });
+});
+
+describe('the files under /data/', () => {
+  it('writes a county table in pieces that add up to the whole table as one JSON value', () => {
+    for (const table of COUNTY_TABLES) {
+      const whole = `${JSON.stringify(toJsonRows(countySchema(table), countyRows(bundle, table)), null, 2)}\n`;
+      assert.equal(countyJson(bundle, table), whole, table);
+      assert.equal(countyRowCount(bundle, table), countyRows(bundle, table).length, table);
+    }
+  });
+
+  it('writes an empty county table as an empty array and a bare header', () => {
+    const none = { ...bundle, compounds: [] };
+    assert.equal(countyJson(none, 'fees'), '[]\n');
+    assert.equal(countyCsv(none, 'fees'), toCsv(countySchema('fees'), []));
+    assert.equal(countyRowCount(none, 'fees'), 0);
+  });
+
+  it("lists every county table, the data package and each compound's JSON and tables, once each", () => {
+    const files = [...openDataFiles(bundle)];
+    const paths = files.map((f) => f.path);
+    assert.equal(new Set(paths).size, paths.length, 'no path twice');
+    for (const table of COUNTY_TABLES) {
+      assert.ok(paths.includes(`data/${table}.csv`), table);
+      assert.ok(paths.includes(`data/${table}.json`), table);
+    }
+    assert.ok(paths.includes('data/datapackage.json'));
+    for (const record of bundle.compounds) {
+      const json = files.find((f) => f.path === `data/c/${record.slug}.json`);
+      assert.equal([...(json?.pieces() ?? [])].join(''), compoundJson(bundle, record), record.slug);
+      for (const table of compoundTables(record)) {
+        const csv = files.find((f) => f.path === `data/c/${record.slug}/${compoundTableFile(table)}`);
+        assert.equal(csv?.contentType, 'text/csv; charset=utf-8');
+        assert.equal([...(csv?.pieces() ?? [])].join(''), compoundCsv(record, table), `${record.slug} ${table}`);
+      }
+    }
+    const perCompound = bundle.compounds.reduce((n, r) => n + 1 + compoundTables(r).length, 0);
+    assert.equal(files.length, COUNTY_TABLES.length * 2 + 1 + perCompound);
   });
 });
 
