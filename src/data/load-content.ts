@@ -1,13 +1,22 @@
 /**
  * Reads every file of the content folder from disk and validates them all in
- * one pass with validateContent. The Astro loaders and the command-line
- * validator both call this, so they can never disagree.
+ * one pass, as validateContent does, with the compound folders spread over
+ * the machine's cores. The Astro loaders and the command-line validator both
+ * call this, so they can never disagree.
  */
-import { readFile as readFileCallback } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { type Dirent, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { type LoadResult, type SourceFile, validateContent } from './validate-content.ts';
+import { Worker } from 'node:worker_threads';
+import {
+  type CompoundContext,
+  type CompoundJob,
+  type CompoundResult,
+  type LoadResult,
+  planValidation,
+  type SourceFile,
+  validateCompound,
+} from './validate-content.ts';
 
 export type { LoadResult } from './validate-content.ts';
 
@@ -18,57 +27,95 @@ export interface LoadOptions {
   projectRoot: string;
   /** The build's today, YYYY-MM-DD. */
   today: string;
+  /** Threads for the compound folders; by default one per core once there are enough compounds to pay for them. */
+  threads?: number;
 }
-
-/** The callback readFile, promisified: a fifth faster on small files than the FileHandle-based one of fs/promises. */
-const readFile = promisify(readFileCallback);
 
 /**
- * Runs at most `size` of the given tasks at a time. A county has tens of thousands
- * of small files: read one by one, the build waits on each; read all at once, it
- * runs out of file handles.
+ * Every file below `dir`, hidden ones included: nothing in content/ may go
+ * unseen. Read synchronously: nothing else runs while the content is read,
+ * and tens of thousands of small files are read several times faster than through
+ * promises.
  */
-function pool(size: number) {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (running >= size) await new Promise<void>((resolve) => waiting.push(resolve));
-    running++;
-    try {
-      return await task();
-    } finally {
-      running--;
-      waiting.shift()?.();
-    }
-  };
-}
-
-/** Every file below `dir`, hidden ones included: nothing in content/ may go unseen. */
-async function readTree(dir: string, limit = pool(32), base = ''): Promise<SourceFile[]> {
-  let entries: import('node:fs').Dirent[];
+function readTree(dir: string, base = ''): SourceFile[] {
+  let entries: Dirent[];
   try {
-    entries = await limit(() => readdir(path.join(dir, base), { withFileTypes: true }));
+    entries = readdirSync(path.join(dir, base), { withFileTypes: true });
   } catch {
     return [];
   }
   // An empty folder still means something (a compound without its compound.yaml).
   if (entries.length === 0 && base) return [{ path: `${base}/`, bytes: new Uint8Array() }];
-  // Read side by side, listed in the order of the folder as before.
-  const parts = await Promise.all(
-    entries.map(async (entry): Promise<SourceFile[]> => {
-      const relative = base ? `${base}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) return readTree(dir, limit, relative);
-      return [{ path: relative, bytes: await limit(() => readFile(path.join(dir, relative))) }];
-    }),
-  );
-  return parts.flat();
+  return entries.flatMap((entry) => {
+    const relative = base ? `${base}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return readTree(dir, relative);
+    return [{ path: relative, bytes: readFileSync(path.join(dir, relative)) }];
+  });
+}
+
+/**
+ * Below this many compounds the folders are validated on this thread alone:
+ * starting a worker (its modules, its schemas) costs about as much as a few
+ * hundred compounds.
+ */
+const PARALLEL_FROM = 500;
+
+/** The worker's source file: run by Node itself, so found from the project root, not from a bundle. */
+const workerFile = (projectRoot: string) => path.join(projectRoot, 'src', 'data', 'compound-worker.ts');
+
+function inWorker(file: string, jobs: CompoundJob[], context: CompoundContext): Promise<CompoundResult[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(file, { workerData: { jobs, context } });
+    worker.once('message', (results: CompoundResult[]) => {
+      resolve(results);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the compound validation worker stopped with exit code ${code}`));
+    });
+  });
+}
+
+/** Splits the jobs into `parts` runs of about equal bytes, in order. */
+function shares(jobs: CompoundJob[], parts: number): CompoundJob[][] {
+  const size = (job: CompoundJob) => job.files.reduce((sum, [, file]) => sum + file.bytes.length, 0);
+  const total = jobs.reduce((sum, job) => sum + size(job), 0);
+  const result: CompoundJob[][] = [[]];
+  let done = 0;
+  for (const job of jobs) {
+    const current = result[result.length - 1] as CompoundJob[];
+    if (current.length > 0 && done >= (total * result.length) / parts) result.push([job]);
+    else current.push(job);
+    done += size(job);
+  }
+  return result;
+}
+
+/**
+ * Validates the compound folders on every core: this thread takes the first
+ * share while workers take the others. The results come back in the jobs'
+ * order, so problems and compounds are listed exactly as on one thread.
+ */
+async function validateCompounds(
+  jobs: CompoundJob[],
+  context: CompoundContext,
+  projectRoot: string,
+  threads = Math.min(availableParallelism(), Math.ceil(jobs.length / PARALLEL_FROM)),
+): Promise<CompoundResult[]> {
+  if (threads <= 1 || jobs.length < 2) return jobs.map((job) => validateCompound(job, context));
+  const [own = [], ...others] = shares(jobs, threads);
+  const elsewhere = others.map((share) => inWorker(workerFile(projectRoot), share, context));
+  const here = own.map((job) => validateCompound(job, context));
+  return [here, ...(await Promise.all(elsewhere))].flat();
 }
 
 export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const shownDir = path.relative(options.projectRoot, options.contentDir).split(path.sep).join('/');
-  return validateContent(await readTree(options.contentDir), {
+  const plan = planValidation(readTree(options.contentDir), {
     today: options.today,
     displayPrefix: shownDir ? `${shownDir}/` : '',
     mode: 'tree',
   });
+  return plan.finish(await validateCompounds(plan.compounds, plan.context, options.projectRoot, options.threads));
 }

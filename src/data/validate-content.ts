@@ -88,56 +88,159 @@ function byPath(files: readonly SourceFile[]): SourceFile[] {
 
 type TableMap = { [F in CompoundTableFile]: Table<z.output<(typeof COMPOUND_TABLES)[F]>> | undefined };
 
+/** A problem with a whole file, at its first line. */
+function fileProblem(file: string, expected: string, found?: string): Problem {
+  return { file, line: 1, column: 1, field: '', label: t('load.file'), expected, found, severity: 'error' };
+}
+
+/** Reads a YAML file and checks it against its schema and the privacy rules; the value only if all is well. */
+function yamlFile<S extends z.ZodType>(
+  file: SourceFile,
+  schema: S,
+  name: string,
+  problems: Problem[],
+): { value: z.output<S> | undefined; source: YamlSource } {
+  const source = readYaml(name, file.bytes);
+  problems.push(...source.problems);
+  if (source.data === undefined || source.problems.some((p) => p.severity === 'error'))
+    return { value: undefined, source };
+  for (const { path, text } of scalars(source.data)) {
+    const found = privacyProblems(text, { file: name, line: 0, column: 0, path }, schema, false);
+    if (found.length === 0) continue;
+    // Locating walks the document: done only for the rare value that has something to report.
+    const at = source.locate(path);
+    for (const problem of found) problems.push({ ...problem, line: at.line, column: at.column });
+  }
+  const checked = check(schema, source.data);
+  if (checked.ok) return { value: checked.value, source };
+  for (const issue of checked.issues) {
+    const at = source.locate(issue.path, { key: issue.unknownKey === true });
+    problems.push({
+      file: name,
+      line: at.line,
+      column: at.column,
+      field: issue.path.join('.'),
+      label: labelFor(schema, issue.path),
+      expected: issue.expected,
+      found: at.found,
+      severity: 'error',
+    });
+  }
+  return { value: undefined, source };
+}
+
+/**
+ * One compound folder: everything the compound pass needs, so that it can
+ * run in any thread. `files` are [name in the folder, file], in path order.
+ */
+export interface CompoundJob {
+  slug: string;
+  files: [string, SourceFile][];
+}
+
+/** What every compound is checked against: the same for all of them. */
+export interface CompoundContext {
+  today: string;
+  displayPrefix: string;
+  tree: boolean;
+  communities: Set<string> | undefined;
+  companies: Set<string> | undefined;
+}
+
+export interface CompoundResult {
+  record: CompoundRecord | undefined;
+  problems: Problem[];
+}
+
+/** Validates one compound folder on its own: its files, their rows and the checks between them. */
+export function validateCompound(job: CompoundJob, context: CompoundContext): CompoundResult {
+  const problems: Problem[] = [];
+  const shown = (p: string) => `${context.displayPrefix}${p}`;
+  const { slug } = job;
+  const folder = new Map(job.files);
+  const base = slug ? `compounds/${slug}/` : '';
+  for (const name of folder.keys()) {
+    if (name !== COMPOUND_FILE && !(name in COMPOUND_TABLES)) {
+      problems.push(
+        fileProblem(
+          shown(`${base}${name}`),
+          t('load.unknownCompoundFile', { known: [COMPOUND_FILE, ...Object.keys(COMPOUND_TABLES)].join('、') }),
+          name,
+        ),
+      );
+    }
+  }
+  const yamlSource = folder.get(COMPOUND_FILE);
+  if (!yamlSource && context.tree) {
+    problems.push(fileProblem(shown(`${base}${COMPOUND_FILE}`), t('load.missingFile')));
+    return { record: undefined, problems };
+  }
+  const yaml = yamlSource ? yamlFile(yamlSource, compoundSchema, shown(yamlSource.path), problems) : undefined;
+  const tables = {} as TableMap;
+  for (const name of Object.keys(COMPOUND_TABLES) as CompoundTableFile[]) {
+    const file = folder.get(name);
+    if (!file) continue;
+    const table = readTable(shown(file.path), file.bytes, COMPOUND_TABLES[name]);
+    problems.push(...table.problems);
+    (tables as Record<string, unknown>)[name] = table;
+  }
+  problems.push(
+    ...checkCompound({
+      compound: yaml?.value,
+      yaml: {
+        file: shown(`${base}${COMPOUND_FILE}`),
+        locate: yaml?.source.locate ?? (() => ({ line: 1, column: 1 })),
+      },
+      tables,
+      tableFile: (name) => shown(`${base}${name}`),
+      ...(context.communities ? { communities: context.communities } : {}),
+      ...(context.companies ? { companies: context.companies } : {}),
+      today: context.today,
+      loose: !context.tree,
+    }),
+  );
+  if (!yaml?.value) return { record: undefined, problems };
+  const record: CompoundRecord = {
+    slug,
+    compound: yaml.value,
+    fees: tables['fees.csv']?.rows.map((r) => r.value) ?? [],
+    revenueQuarters: tables['public-revenue.csv']?.rows.map((r) => r.value) ?? [],
+    revenueItems: tables['public-revenue-items.csv']?.rows.map((r) => r.value) ?? [],
+    fundUses: tables['maintenance-fund.csv']?.rows.map((r) => r.value) ?? [],
+    elevators: tables['elevators.csv']?.rows.map((r) => r.value) ?? [],
+    utilitySplits: tables['utility-split.csv']?.rows.map((r) => r.value) ?? [],
+    files: [...folder.values()].map((f) => shown(f.path)),
+  };
+  return { record, problems };
+}
+
+/**
+ * A validation in two halves around the compound pass: the county-wide
+ * files are read, the compound folders are listed as jobs, and `finish`
+ * takes the results of the jobs, in their order, and checks the rest.
+ * validateContent runs the jobs in turn; the build (load-content.ts) may run
+ * them in several threads. Either way the result is the same.
+ */
+export interface ValidationPlan {
+  compounds: CompoundJob[];
+  context: CompoundContext;
+  finish: (results: readonly CompoundResult[]) => LoadResult;
+}
+
 export function validateContent(files: readonly SourceFile[], options: ValidateOptions): LoadResult {
+  const plan = planValidation(files, options);
+  return plan.finish(plan.compounds.map((job) => validateCompound(job, plan.context)));
+}
+
+export function planValidation(files: readonly SourceFile[], options: ValidateOptions): ValidationPlan {
   const problems: Problem[] = [];
   const prefix = options.displayPrefix ?? '';
   const shown = (p: string) => `${prefix}${p}`;
-  const fileProblem = (p: string, expected: string, found?: string): void => {
-    problems.push({
-      file: shown(p),
-      line: 1,
-      column: 1,
-      field: '',
-      label: t('load.file'),
-      expected,
-      found,
-      severity: 'error',
-    });
+  const problemWith = (p: string, expected: string, found?: string): void => {
+    problems.push(fileProblem(shown(p), expected, found));
   };
-
-  function yamlFile<S extends z.ZodType>(
-    file: SourceFile,
-    schema: S,
-  ): { value: z.output<S> | undefined; source: YamlSource } {
-    const name = shown(file.path);
-    const source = readYaml(name, file.bytes);
-    problems.push(...source.problems);
-    if (source.data === undefined || source.problems.some((p) => p.severity === 'error'))
-      return { value: undefined, source };
-    for (const { path, text } of scalars(source.data)) {
-      const found = privacyProblems(text, { file: name, line: 0, column: 0, path }, schema, false);
-      if (found.length === 0) continue;
-      // Locating walks the document: done only for the rare value that has something to report.
-      const at = source.locate(path);
-      for (const problem of found) problems.push({ ...problem, line: at.line, column: at.column });
-    }
-    const checked = check(schema, source.data);
-    if (checked.ok) return { value: checked.value, source };
-    for (const issue of checked.issues) {
-      const at = source.locate(issue.path, { key: issue.unknownKey === true });
-      problems.push({
-        file: name,
-        line: at.line,
-        column: at.column,
-        field: issue.path.join('.'),
-        label: labelFor(schema, issue.path),
-        expected: issue.expected,
-        found: at.found,
-        severity: 'error',
-      });
-    }
-    return { value: undefined, source };
-  }
+  const readYamlFile = <S extends z.ZodType>(file: SourceFile, schema: S) =>
+    yamlFile(file, schema, shown(file.path), problems);
 
   // ------------------------------------------------------------------ sort the files by what they are
   const tree = options.mode === 'tree';
@@ -152,7 +255,7 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
   for (const file of sorted) {
     if (file.bytes.length > MAX_FILE_BYTES) {
       // Refused before it is decoded or parsed: a huge or hostile file cannot slow the build down.
-      fileProblem(
+      problemWith(
         file.path,
         t('load.tooLarge', { size: megabytes(file.bytes.length), max: megabytes(MAX_FILE_BYTES) }),
       );
@@ -170,10 +273,10 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
     else if (parts.length === 1 && top === DEPARTMENTS_FILE) departmentsFile = file;
     else if ((top === 'communities' || top === 'companies') && parts.length === 2 && second) {
       if (YAML_NAME.test(second)) folders[top].push(file);
-      else fileProblem(file.path, t('load.yamlFolderName', { folder: top }), second);
+      else problemWith(file.path, t('load.yamlFolderName', { folder: top }), second);
     } else if (top === 'compounds' && parts.length === 3 && second && third) {
       if (!SLUG.test(second)) {
-        if (!badFolders.has(second)) fileProblem(`compounds/${second}`, t('load.compoundFolderName'), second);
+        if (!badFolders.has(second)) problemWith(`compounds/${second}`, t('load.compoundFolderName'), second);
         badFolders.add(second);
         continue;
       }
@@ -183,7 +286,7 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
     } else if (top === OVERSIGHT && parts.length > 1) {
       if (parts.length === 2 && second && OVERSIGHT_FILES.includes(second)) oversightFiles.set(second, file);
       else
-        fileProblem(
+        problemWith(
           file.path,
           t('load.oversightFile', { known: OVERSIGHT_FILES.join('、') }),
           parts.slice(1).join('/'),
@@ -191,7 +294,7 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
     } else if (top === NOTICES && parts.length > 1) {
       // Only <slug>.mdx: Astro's loader checks the frontmatter, and any other file would be published nowhere.
       if (parts.length !== 2 || !NOTICE_NAME.test(second ?? '')) {
-        fileProblem(file.path, t('load.noticeName'), parts.slice(1).join('/'));
+        problemWith(file.path, t('load.noticeName'), parts.slice(1).join('/'));
       }
     } else if (options.mode === 'loose' && parts.length === 1 && (top === COMPOUND_FILE || top in COMPOUND_TABLES)) {
       // A single file a committee is checking on its own: one compound with just that file.
@@ -199,31 +302,31 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
       folder.set(top, file);
       compoundFolders.set('', folder);
     } else if (!tree && parts.length === 1) {
-      fileProblem(
+      problemWith(
         file.path,
         t('load.unknownCompoundFile', { known: [COMPOUND_FILE, ...Object.keys(COMPOUND_TABLES)].join('、') }),
         top,
       );
     } else if (!KNOWN_TOP.includes(top)) {
-      fileProblem(file.path, t('load.unknownTop', { known: KNOWN_TOP.join('、') }), top);
+      problemWith(file.path, t('load.unknownTop', { known: KNOWN_TOP.join('、') }), top);
     } else {
-      fileProblem(file.path, t('load.misplaced'), file.path);
+      problemWith(file.path, t('load.misplaced'), file.path);
     }
   }
 
   // ------------------------------------------------------------------ county-wide files
-  if (!siteFile && tree) fileProblem('site.yaml', t('load.missingFile'));
-  const site = siteFile ? yamlFile(siteFile, siteSchema).value : undefined;
+  if (!siteFile && tree) problemWith('site.yaml', t('load.missingFile'));
+  const site = siteFile ? readYamlFile(siteFile, siteSchema).value : undefined;
   // The departments' board of every compound is printed from this one county-wide list.
-  if (!departmentsFile && tree) fileProblem(DEPARTMENTS_FILE, t('load.missingFile'));
-  const departmentList = departmentsFile ? yamlFile(departmentsFile, departmentsSchema).value : undefined;
+  if (!departmentsFile && tree) problemWith(DEPARTMENTS_FILE, t('load.missingFile'));
+  const departmentList = departmentsFile ? readYamlFile(departmentsFile, departmentsSchema).value : undefined;
   const departments: DepartmentRecord[] = (departmentList ?? []).map((department, order) => ({ ...department, order }));
 
   function yamlFolder<S extends z.ZodType>(list: SourceFile[], schema: S) {
     const records: (z.output<S> & { slug: string })[] = [];
     for (const file of list) {
       const slug = YAML_NAME.exec(file.path.split('/')[1] ?? '')?.[1] ?? '';
-      const { value } = yamlFile(file, schema);
+      const { value } = readYamlFile(file, schema);
       if (value !== undefined) records.push({ ...(value as object), slug } as z.output<S> & { slug: string });
     }
     return records;
@@ -243,94 +346,57 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
       ? slugsOf(folders.companies, options.knownCompanies)
       : undefined;
 
-  // ------------------------------------------------------------------ compounds
-  const compounds: CompoundRecord[] = [];
-  if (tree && compoundFolders.size === 0) fileProblem('compounds', t('load.noCompounds'));
-  for (const [slug, folder] of compoundFolders) {
-    const base = slug ? `compounds/${slug}/` : '';
-    for (const name of folder.keys()) {
-      if (name !== COMPOUND_FILE && !(name in COMPOUND_TABLES)) {
-        fileProblem(
-          `${base}${name}`,
-          t('load.unknownCompoundFile', { known: [COMPOUND_FILE, ...Object.keys(COMPOUND_TABLES)].join('、') }),
-          name,
-        );
+  // ------------------------------------------------------------------ compounds: jobs for any thread
+  if (tree && compoundFolders.size === 0) problemWith('compounds', t('load.noCompounds'));
+  const jobs: CompoundJob[] = [...compoundFolders].map(([slug, folder]) => ({ slug, files: [...folder] }));
+  const context: CompoundContext = {
+    today: options.today,
+    displayPrefix: prefix,
+    tree,
+    communities: communitySlugs,
+    companies: companySlugs,
+  };
+
+  return { compounds: jobs, context, finish };
+
+  function finish(results: readonly CompoundResult[]): LoadResult {
+    const compounds: CompoundRecord[] = [];
+    for (const result of results) {
+      problems.push(...result.problems);
+      if (result.record) compounds.push(result.record);
+    }
+    // ------------------------------------------------------------------ oversight
+    const scaleFile = oversightFiles.get(SCALE_FILE);
+    const scaleRead = scaleFile ? readYamlFile(scaleFile, ratingScaleSchema) : undefined;
+    const oversight = checkOversight({
+      files: new Map([...oversightFiles].filter(([name]) => name !== SCALE_FILE).map(([name, f]) => [name, f.bytes])),
+      scale: scaleRead?.value,
+      hasScaleFile: scaleFile !== undefined,
+      ...(scaleRead ? { locateScale: scaleRead.source.locate } : {}),
+      shown,
+      companies: companySlugs,
+      compounds: tree ? new Set(compoundFolders.keys()) : undefined,
+    });
+    problems.push(...oversight.problems);
+    const evaluations = oversight.data.evaluations;
+    if (evaluations) {
+      // Grouped once: filtering all evaluations for each compound grows with the square of the county.
+      const bySlug = new Map<string, typeof evaluations>();
+      for (const e of evaluations) {
+        const group = bySlug.get(e.compound);
+        if (group) group.push(e);
+        else bySlug.set(e.compound, [e]);
+      }
+      for (const record of compounds) {
+        record.evaluations = [...(bySlug.get(record.slug) ?? [])].sort((a, b) => a.period.localeCompare(b.period));
       }
     }
-    const yamlSource = folder.get(COMPOUND_FILE);
-    if (!yamlSource && tree) {
-      fileProblem(`${base}${COMPOUND_FILE}`, t('load.missingFile'));
-      continue;
-    }
-    const yaml = yamlSource ? yamlFile(yamlSource, compoundSchema) : undefined;
-    const tables = {} as TableMap;
-    for (const name of Object.keys(COMPOUND_TABLES) as CompoundTableFile[]) {
-      const file = folder.get(name);
-      if (!file) continue;
-      const table = readTable(shown(file.path), file.bytes, COMPOUND_TABLES[name]);
-      problems.push(...table.problems);
-      (tables as Record<string, unknown>)[name] = table;
-    }
-    problems.push(
-      ...checkCompound({
-        compound: yaml?.value,
-        yaml: {
-          file: shown(`${base}${COMPOUND_FILE}`),
-          locate: yaml?.source.locate ?? (() => ({ line: 1, column: 1 })),
-        },
-        tables,
-        tableFile: (name) => shown(`${base}${name}`),
-        ...(communitySlugs ? { communities: communitySlugs } : {}),
-        ...(companySlugs ? { companies: companySlugs } : {}),
-        today: options.today,
-        loose: !tree,
-      }),
-    );
-    if (!yaml?.value) continue;
-    compounds.push({
-      slug,
-      compound: yaml.value,
-      fees: tables['fees.csv']?.rows.map((r) => r.value) ?? [],
-      revenueQuarters: tables['public-revenue.csv']?.rows.map((r) => r.value) ?? [],
-      revenueItems: tables['public-revenue-items.csv']?.rows.map((r) => r.value) ?? [],
-      fundUses: tables['maintenance-fund.csv']?.rows.map((r) => r.value) ?? [],
-      elevators: tables['elevators.csv']?.rows.map((r) => r.value) ?? [],
-      utilitySplits: tables['utility-split.csv']?.rows.map((r) => r.value) ?? [],
-      files: [...folder.values()].map((f) => shown(f.path)),
-    });
-  }
 
-  // ------------------------------------------------------------------ oversight
-  const scaleFile = oversightFiles.get(SCALE_FILE);
-  const scaleRead = scaleFile ? yamlFile(scaleFile, ratingScaleSchema) : undefined;
-  const oversight = checkOversight({
-    files: new Map([...oversightFiles].filter(([name]) => name !== SCALE_FILE).map(([name, f]) => [name, f.bytes])),
-    scale: scaleRead?.value,
-    hasScaleFile: scaleFile !== undefined,
-    ...(scaleRead ? { locateScale: scaleRead.source.locate } : {}),
-    shown,
-    companies: companySlugs,
-    compounds: tree ? new Set(compoundFolders.keys()) : undefined,
-  });
-  problems.push(...oversight.problems);
-  const evaluations = oversight.data.evaluations;
-  if (evaluations) {
-    // Grouped once: filtering all evaluations for each compound grows with the square of the county.
-    const bySlug = new Map<string, typeof evaluations>();
-    for (const e of evaluations) {
-      const group = bySlug.get(e.compound);
-      if (group) group.push(e);
-      else bySlug.set(e.compound, [e]);
-    }
-    for (const record of compounds) {
-      record.evaluations = [...(bySlug.get(record.slug) ?? [])].sort((a, b) => a.period.localeCompare(b.period));
-    }
+    const hasErrors = problems.some((p) => p.severity === 'error');
+    if (hasErrors || !site || !departmentList || !tree) return { bundle: undefined, problems };
+    return {
+      bundle: { site, today: options.today, communities, companies, compounds, departments, oversight: oversight.data },
+      problems,
+    };
   }
-
-  const hasErrors = problems.some((p) => p.severity === 'error');
-  if (hasErrors || !site || !departmentList || !tree) return { bundle: undefined, problems };
-  return {
-    bundle: { site, today: options.today, communities, companies, compounds, departments, oversight: oversight.data },
-    problems,
-  };
 }

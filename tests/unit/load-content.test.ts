@@ -727,3 +727,25 @@ describe('loadContent: a fixture with mistakes in many files', () => {
     t.assert.snapshot(result.problems.map(formatProblem));
   });
 });
+
+describe('loadContent on several threads', () => {
+  // The build spreads the compound folders over the cores once there are hundreds; here the threads are forced.
+  const load = (contentDir: string, threads: number) =>
+    loadContent({ contentDir, projectRoot: PROJECT_ROOT, today: '2026-11-20', threads });
+
+  it('gives the sample data the very same bundle as one thread, compounds in the same order', async () => {
+    const content = path.join(PROJECT_ROOT, 'content');
+    const [one, two, three] = await Promise.all([load(content, 1), load(content, 2), load(content, 3)]);
+    assert.ok(one.bundle && one.bundle.compounds.length > 3);
+    assert.deepEqual(two, one);
+    assert.deepEqual(three, one);
+  });
+
+  it('reports every problem of a broken set in the same order as one thread', async () => {
+    const broken = path.join(UNIT_FIXTURES, 'broken');
+    const [one, two] = await Promise.all([load(broken, 1), load(broken, 2)]);
+    assert.ok(one.problems.filter((p) => p.file.includes('/compounds/')).length > 1);
+    assert.equal(two.bundle, undefined);
+    assert.deepEqual(two.problems, one.problems);
+  });
+});
