@@ -1,49 +1,47 @@
 /**
- * Writes the open-data downloads (src/data/open-data.ts) when the pages are
- * done, and serves the same files in `astro dev`.
+ * Writes the open-data downloads (src/data/open-data.ts) while the pages are
+ * rendered, and serves the same files in `astro dev`.
  *
  * Why not one endpoint per file: at 10,000 compounds there are 50,000 of
  * them, and Astro's route pipeline (a Request, a Response, the body encoded
- * and read back, a log line) cost more than making the files. The county
- * tables, tens of megabytes each, are written piece by piece instead of
- * being held as one string and one buffer.
+ * and read back, a log line) cost more than making the files. They are
+ * written by a worker thread from a copy of the records, on the core that
+ * Astro, rendering one page at a time, leaves free; the county tables, tens
+ * of megabytes each, piece by piece.
  */
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import { type OpenDataFile, openDataFiles } from '../data/open-data.ts';
+import { openDataFiles } from '../data/open-data.ts';
 import { getOpenDataSource } from '../model/open-data.ts';
 
-/** Pieces are gathered up to this many characters before a write. */
-const WRITE_CHUNK = 1 << 20;
-
-/**
- * Synchronous on purpose: the build has nothing else to do on this thread
- * by now, and 50,000 small synchronous writes take a fraction of the time
- * of as many promises.
- */
-function writeFile(target: string, file: OpenDataFile): void {
-  const fd = openSync(target, 'w');
-  try {
-    let pending = '';
-    for (const piece of file.pieces()) {
-      pending += piece;
-      if (pending.length >= WRITE_CHUNK) {
-        writeSync(fd, pending);
-        pending = '';
-      }
-    }
-    if (pending) writeSync(fd, pending);
-  } finally {
-    closeSync(fd);
-  }
+/** Starts the worker; resolves with the number of files it wrote. */
+async function writeInWorker(projectRoot: string, outDir: string): Promise<number> {
+  const source = await getOpenDataSource();
+  const file = path.join(projectRoot, 'src', 'data', 'open-data-worker.ts');
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(file, { workerData: { source, root: outDir } });
+    worker.once('message', (count: number) => resolve(count));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the open-data worker stopped with exit code ${code}`));
+    });
+  });
 }
 
 export function openData(): AstroIntegration {
+  let projectRoot = '';
+  let outDir = '';
+  let writing: Promise<number> | undefined;
+  let started = 0;
   return {
     name: 'gongshi-open-data',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        projectRoot = fileURLToPath(config.root);
+        outDir = fileURLToPath(config.outDir);
+      },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(async (request, response, next) => {
           const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -63,23 +61,21 @@ export function openData(): AstroIntegration {
           }
         });
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const root = fileURLToPath(dir);
-        const made = new Set<string>();
-        let count = 0;
-        for (const file of openDataFiles(await getOpenDataSource())) {
-          const target = path.join(root, file.path);
-          const folder = path.dirname(target);
-          if (!made.has(folder)) {
-            mkdirSync(folder, { recursive: true });
-            made.add(folder);
-          }
-          writeFile(target, file);
-          count += 1;
-        }
-        const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        logger.info(`${count} open-data files written under /data/ in ${seconds} s`);
+      // The first hook after Astro has emptied the output folder, before any page is rendered.
+      'astro:build:setup': () => {
+        if (writing) return;
+        started = performance.now();
+        writing = writeInWorker(projectRoot, outDir);
+        // Bad content stops the build at content sync, before this; any later failure is thrown at build:done.
+        writing.catch(() => {});
+      },
+      'astro:build:done': async ({ logger }) => {
+        if (!writing) throw new Error('the open data was never written');
+        const waited = performance.now();
+        const count = await writing;
+        const total = ((performance.now() - started) / 1000).toFixed(1);
+        const after = ((performance.now() - waited) / 1000).toFixed(1);
+        logger.info(`${count} open-data files written under /data/ in ${total} s, ${after} s of it after the pages`);
       },
     },
   };
