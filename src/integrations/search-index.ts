@@ -5,8 +5,8 @@
  *
  * Pagefind reads one small document per compound (src/model/search-document.ts),
  * made from the validated records, not the written pages: so indexing starts
- * when the build does and runs in Pagefind's own process while Astro renders
- * the pages, and only the files are written at the end.
+ * when the build does, and the index is built and written in Pagefind's own
+ * process while Astro renders the pages.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,24 +46,40 @@ async function indexCompounds(): Promise<{ index: PagefindIndex; count: number }
   return { index, count: added.length };
 }
 
+/** Writes the index once every document is in, and stops Pagefind; resolves with how many documents it holds. */
+async function writeIndex(indexing: Promise<{ index: PagefindIndex; count: number }>, outDir: string): Promise<number> {
+  const { index, count } = await indexing;
+  const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+  await pagefind.close();
+  return count;
+}
+
 export function searchIndex(): AstroIntegration {
+  let outDir = '';
   let indexing: Promise<{ index: PagefindIndex; count: number }> | undefined;
+  let writing: Promise<number> | undefined;
   return {
     name: 'gongshi-search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
       'astro:build:start': () => {
         indexing = indexCompounds();
         // Bad content stops the build at content sync, with the full problem list; nothing to add here.
         indexing.catch(() => {});
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        if (!indexing) throw new Error('the search index was never started');
+      // The first hook after Astro has emptied the output folder: the index is written while the pages render.
+      'astro:build:setup': () => {
+        if (!indexing || writing) return;
+        writing = writeIndex(indexing, outDir);
+        writing.catch(() => {});
+      },
+      'astro:build:done': async ({ logger }) => {
+        if (!writing) throw new Error('the search index was never started');
         const waited = performance.now();
-        const { index, count } = await indexing;
-        const written = await index.writeFiles({ outputPath: path.join(fileURLToPath(dir), 'pagefind') });
-        if (written.errors.length > 0)
-          throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
-        await pagefind.close();
+        const count = await writing;
         // What the index adds to the build: the pages are all written by now.
         const seconds = ((performance.now() - waited) / 1000).toFixed(1);
         logger.info(`${count} compounds indexed for search; finishing the index took ${seconds} s`);
