@@ -7,7 +7,7 @@
 import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { runWorker } from '../lib/run-worker.ts';
 import {
   type CompoundContext,
   type CompoundJob,
@@ -63,20 +63,6 @@ const PARALLEL_FROM = 500;
 /** The worker's source file: run by Node itself, so found from the project root, not from a bundle. */
 const workerFile = (projectRoot: string) => path.join(projectRoot, 'src', 'data', 'compound-worker.ts');
 
-function inWorker(file: string, jobs: CompoundJob[], context: CompoundContext): Promise<CompoundResult[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(file, { workerData: { jobs, context } });
-    worker.once('message', (results: CompoundResult[]) => {
-      resolve(results);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`the compound validation worker stopped with exit code ${code}`));
-    });
-  });
-}
-
 /** Splits the jobs into `parts` runs of about equal bytes, in order. */
 function shares(jobs: CompoundJob[], parts: number): CompoundJob[][] {
   const size = (job: CompoundJob) => job.files.reduce((sum, [, file]) => sum + file.bytes.length, 0);
@@ -105,7 +91,9 @@ async function validateCompounds(
 ): Promise<CompoundResult[]> {
   if (threads <= 1 || jobs.length < 2) return jobs.map((job) => validateCompound(job, context));
   const [own = [], ...others] = shares(jobs, threads);
-  const elsewhere = others.map((share) => inWorker(workerFile(projectRoot), share, context));
+  const elsewhere = others.map((share) =>
+    runWorker<CompoundResult[]>(workerFile(projectRoot), { jobs: share, context }),
+  );
   const here = own.map((job) => validateCompound(job, context));
   return [here, ...(await Promise.all(elsewhere))].flat();
 }

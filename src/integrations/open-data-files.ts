@@ -11,23 +11,16 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { openDataFiles } from '../data/open-data.ts';
+import { runWorker } from '../lib/run-worker.ts';
 import { getOpenDataSource } from '../model/open-data.ts';
 
 /** Starts the worker; resolves with the number of files it wrote. */
 async function writeInWorker(projectRoot: string, outDir: string): Promise<number> {
   const source = await getOpenDataSource();
   const file = path.join(projectRoot, 'src', 'data', 'open-data-worker.ts');
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(file, { workerData: { source, root: outDir } });
-    worker.once('message', (count: number) => resolve(count));
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`the open-data worker stopped with exit code ${code}`));
-    });
-  });
+  return runWorker<number>(file, { source, root: outDir });
 }
 
 export function openData(): AstroIntegration {
