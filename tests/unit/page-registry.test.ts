@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
-import { finishedPages, finishPage, pageRegistry, resetPageRegistry } from '../../src/integrations/page-registry.ts';
-import { scriptHash } from '../../src/integrations/security-headers.ts';
+import {
+  finishPage as finishBytes,
+  finishedPages,
+  inlineScriptHashes,
+  pageRegistry,
+  resetPageRegistry,
+} from '../../src/integrations/page-registry.ts';
+import { inlineScripts, scriptHash } from '../../src/integrations/security-headers.ts';
+
+/** finishPage works on the bytes Astro writes; these tests read and write text. */
+const finishPage = (html: string, where: { path: string; listed: boolean }) =>
+  Buffer.concat(finishBytes(Buffer.from(html, 'utf8'), where)).toString('utf8');
 
 const page = (head: string, body = '') =>
   `<!DOCTYPE html><html><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
@@ -48,8 +58,43 @@ test('outbound links are made safe on the way out', () => {
     listed: true,
   });
   assert.match(html, /<a rel="noopener noreferrer" href="https:\/\/example.org\/">/);
+  const upper = finishPage(page(canonical('https://x.cn/a/'), '<A\nhref="//example.org/">x</A>'), {
+    path: '/a/',
+    listed: true,
+  });
+  assert.match(upper, /<a rel="noopener noreferrer" href="\/\/example.org\/">/);
+  // The canonical link of every page points to the site itself: no rewriting for that.
+  const plain = page(
+    canonical('https://x.cn/a/'),
+    '<link rel="alternate" href="https://x.cn/feed.xml"><a href="/c/">c</a>',
+  );
+  assert.equal(finishPage(plain, { path: '/a/', listed: true }).replace(/<meta http-equiv[^>]*>/, ''), plain);
 });
 
 test('an empty registry means the pages were rendered out of sight: the hooks refuse to write', () => {
-  assert.throws(() => finishedPages(), /No page went through src\/middleware.ts/);
+  assert.throws(() => finishedPages(), /No page was finished by src\/integrations\/finish-pages.ts/);
+});
+
+test('script hashes taken from the bytes equal the hashes of the script texts', () => {
+  const html = page(
+    canonical('https://x.cn/a/'),
+    [
+      '<p>小区公示：<code>&lt;script&gt;</code></p>',
+      '<script>document.title = "公示 ✓ 𝟏";</script>',
+      '<script type="module">import("/x.js")</script>',
+      '<script type="module" src="/y.js"></script>',
+      '<script type="application/ld+json">{"a":1}</script>',
+      '<scripts>not a script</scripts>',
+      '<script\n  type="text/javascript">b()</script>',
+    ].join(''),
+  );
+  const expected = inlineScripts(html).map(scriptHash);
+  assert.equal(expected.length, 3);
+  assert.deepEqual(inlineScriptHashes(Buffer.from(html, 'utf8')), expected);
+});
+
+test('a finished page is the same text plus its policy: nothing else changes, Chinese included', () => {
+  const html = page(canonical('https://x.cn/a/'), '<h1>天山花园</h1><script>a()</script>');
+  const out = finishPage(html, { path: '/a/', listed: true });
+  assert.equal(out.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, ''), html);
 });
