@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
+import Papa from 'papaparse';
 import { columnsOf, readTable } from '../../src/data/csv-source.ts';
 import { templateCsv } from '../../src/data/dictionary.ts';
 import { loadContent } from '../../src/data/load-content.ts';
@@ -22,6 +23,7 @@ import {
   countyRowCount,
   countyRows,
   countySchema,
+  csvQuote,
   dataPackage,
   openDataFiles,
   toCsv,
@@ -190,8 +192,16 @@ describe('JSON and data package', () => {
 describe('the files under /data/', () => {
   it('writes a county table in pieces that add up to the whole table as one JSON value', () => {
     for (const table of COUNTY_TABLES) {
-      const whole = `${JSON.stringify(toJsonRows(countySchema(table), countyRows(bundle, table)), null, 2)}\n`;
-      assert.equal(countyJson(bundle, table), whole, table);
+      const rows = toJsonRows(countySchema(table), countyRows(bundle, table));
+      const text = countyJson(bundle, table);
+      assert.deepEqual(JSON.parse(text), rows, table);
+      // One row to a line, between the brackets.
+      assert.deepEqual(text.split('\n'), [
+        '[',
+        ...rows.map((row, i) => `${JSON.stringify(row)}${i < rows.length - 1 ? ',' : ''}`),
+        ']',
+        '',
+      ]);
       assert.equal(countyRowCount(bundle, table), countyRows(bundle, table).length, table);
     }
   });
@@ -264,5 +274,34 @@ describe('cells', () => {
       { date: '2026-01-02', item: '=HYPERLINK("x")', amount: 100, approval: '+1' },
     ]);
     assert.match(csv, /"'=HYPERLINK\(""x""\)",1\.00,'\+1/);
+  });
+});
+
+describe('CSV cells', () => {
+  it('are quoted exactly as papaparse quotes them', () => {
+    const awkward = [
+      '',
+      ' ',
+      'a',
+      ' a',
+      'a ',
+      'a b',
+      '"',
+      'a"b',
+      'a,b',
+      'a\nb',
+      'a\r\nb',
+      '\uFEFFa',
+      "'=1",
+      '公示，收费',
+      '“引号”',
+      '\t',
+      '1,234.56',
+    ];
+    // Every pair too, so that a character only matters where it stands.
+    const cells = [...awkward, ...awkward.flatMap((a) => awkward.map((b) => a + b))];
+    for (const cell of cells) {
+      assert.equal(csvQuote(cell), Papa.unparse([[cell]], { newline: '\r\n' }), JSON.stringify(cell));
+    }
   });
 });
