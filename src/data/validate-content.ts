@@ -6,6 +6,7 @@
  */
 import type { z } from 'astro/zod';
 import { t } from '../i18n/t.ts';
+import { internStrings } from '../lib/intern.ts';
 import { communitySchema } from '../schemas/community.ts';
 import { companySchema } from '../schemas/company.ts';
 import { compoundSchema } from '../schemas/compound.ts';
@@ -394,6 +395,8 @@ export function planValidation(files: readonly SourceFile[], options: ValidateOp
 
     const hasErrors = problems.some((p) => p.severity === 'error');
     if (hasErrors || !site || !departmentList || !tree) return { bundle: undefined, problems };
+    // The bundle lives as long as the build: one copy of each repeated value, not millions.
+    internStrings(compounds);
     return {
       bundle: { site, today: options.today, communities, companies, compounds, departments, oversight: oversight.data },
       problems,
