@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
-import { readYaml } from '../../src/data/yaml-source.ts';
-import { utf8 } from './helpers.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { quickYaml, readYaml } from '../../src/data/yaml-source.ts';
+import { PROJECT_ROOT, utf8 } from './helpers.ts';
 
 const read = (text: string) => readYaml('compound.yaml', utf8(text));
 const errors = (text: string) => read(text).problems.map((p) => [p.line, p.column, p.expected, p.found, p.severity]);
@@ -204,5 +207,173 @@ describe('readYaml: refused constructs', () => {
       source.problems.map((p) => p.label),
       ['文件编码'],
     );
+  });
+});
+
+describe('readYaml: the quick reading agrees with the exact one', () => {
+  const exact = (text: string) => readYaml('compound.yaml', utf8(text), { exact: true });
+
+  /** Every YAML file of the project: the sample content, the templates and the test fixtures. */
+  const corpus = ['content', 'src/templates', 'tests/unit/fixtures'].flatMap((folder) =>
+    readdirSync(path.join(PROJECT_ROOT, folder), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.yaml'))
+      .map((file) => readFileSync(path.join(PROJECT_ROOT, folder, file), 'utf8')),
+  );
+
+  it('reads every sound file of the project as the exact reading does, and leaves the broken ones to it', () => {
+    let sound = 0;
+    for (const text of corpus) {
+      const reference = exact(text);
+      if (reference.problems.length === 0) {
+        assert.deepEqual(quickYaml(text), reference.data, text.slice(0, 200));
+        sound++;
+      } else {
+        assert.equal(quickYaml(text), undefined, text.slice(0, 200));
+      }
+    }
+    assert.ok(sound > 20, `${sound} sound files`);
+  });
+
+  it('leaves to the exact reading what only it reports, and what it reads otherwise', () => {
+    const cases = {
+      tab: 'a:\n\tb: 1\n',
+      longKey: `${'a'.repeat(1100)}: 1\n`,
+      anchor: 'a: &x 1\nb: *x\n',
+      tag: 'a: !!str 1\n',
+      directive: '%YAML 1.2\n---\na: 1\n',
+      twoDocuments: 'a: 1\n---\nb: 2\n',
+      duplicate: 'a: 1\n"a": 2\n',
+      nullKey: '~: 1\n',
+      numberKey: '1: a\n',
+      empty: '# only a comment\n',
+    };
+    for (const [name, text] of Object.entries(cases)) assert.equal(quickYaml(text), undefined, name);
+  });
+
+  it('reads scalars as the YAML 1.2 core schema does, digits typed with a leading zero as text', () => {
+    const text = [
+      'a: ~',
+      'b: null',
+      'c: NULL',
+      'd:',
+      'e: nUll',
+      'f: True',
+      'g: FALSE',
+      'h: yes',
+      'i: 0759',
+      'j: -0759',
+      'k: 0o17',
+      'l: 0x1F',
+      'm: 0b11',
+      'n: 1_000',
+      'o: +5',
+      'p: 1e3',
+      'q: .5',
+      'r: 00.5',
+      's: -.INF',
+      't: .NaN',
+      'u: 2026-03-01',
+      'v: "0759"',
+      'w: 12:30',
+      'x: 09947231234',
+      'y: 1.',
+      'z: 123456789012345678901234567890',
+    ].join('\n');
+    assert.deepEqual(quickYaml(text), exact(text).data);
+  });
+
+  it("agrees on thousands of damaged copies of the project's files (fixed seed)", () => {
+    let seed = 20261201;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    // What people type by mistake, and what YAML reads in more than one way.
+    const inserts = [
+      '- ',
+      ': ',
+      ' ',
+      '  ',
+      '\n',
+      '\t',
+      '#',
+      '"',
+      "'",
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '&a ',
+      '*a',
+      '!!str ',
+      '!x ',
+      '? ',
+      '|',
+      '>',
+      '|-',
+      '---',
+      '...',
+      '%YAML 1.2',
+      '0759',
+      '-0',
+      '0o17',
+      '0x1F',
+      '0b11',
+      '1_000',
+      '1e3',
+      '.5',
+      '.inf',
+      '.NaN',
+      '~',
+      'null',
+      'Null',
+      'true',
+      'True',
+      'yes',
+      'on',
+      '2026-03-01',
+      '"\\u4e2d"',
+      '"\\q"',
+      '\\',
+      '@',
+      '%',
+      '中文',
+      '：',
+      '０',
+      '\u00a0',
+      '\r\n',
+      '\ufeff',
+      '0.50',
+      '+5',
+      '12:30',
+      'a: b: c',
+      '- - x',
+      '<<: x',
+      '__proto__: 1',
+    ];
+    let agreed = 0;
+    for (let i = 0; i < 3000; i++) {
+      let text = pick(corpus);
+      for (let edits = 1 + Math.floor(random() * 3); edits > 0; edits--) {
+        const at = Math.floor(random() * text.length);
+        const how = random();
+        if (how < 0.4) text = text.slice(0, at) + pick(inserts) + text.slice(at);
+        else if (how < 0.7) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 5));
+        else {
+          const line = text.lastIndexOf('\n', at) + 1;
+          text = text.slice(0, line) + pick(['', ' ', '  ', '\t', '    ']) + text.slice(line).replace(/^ {0,2}/, '');
+        }
+      }
+      const quick = quickYaml(text);
+      if (quick === undefined) continue;
+      const reference = exact(text);
+      assert.deepEqual(reference.problems, [], `the quick reading accepted what the exact one refuses:\n${text}`);
+      assert.ok(isDeepStrictEqual(quick, reference.data), `the readings differ:\n${text}`);
+      agreed++;
+    }
+    // The damage must leave enough files readable for the comparison to mean something.
+    assert.ok(agreed > 1000, `${agreed} readable copies`);
   });
 });
