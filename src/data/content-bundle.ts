@@ -42,6 +42,16 @@ export function contentGeneration(): number {
   return shared.generation;
 }
 
+/**
+ * Hands this thread a pass made in another: a worker thread that renders
+ * pages (src/integrations/page-worker.ts) gets the build's validated content
+ * instead of validating the whole folder again.
+ */
+export function provideValidatedContent(result: LoadResult): void {
+  shared.generation += 1;
+  shared.pending = Promise.resolve(result);
+}
+
 /** Forgets the last pass, after a file in the content folder changed (`astro dev`). */
 export function invalidateContent(): void {
   shared.pending = undefined;

@@ -1,7 +1,9 @@
 /**
  * Two builds of the same tree on the same SOURCE_DATE_EPOCH give the same
  * bytes in every file, the Pagefind index included: anyone can rebuild the
- * published site and check it is what the data says.
+ * published site and check it is what the data says. The second build renders
+ * pages on worker threads as a large county's build does
+ * (src/integrations/render-pages.ts): where a page is rendered changes nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -18,17 +20,28 @@ async function filesOf(dir: string): Promise<string[]> {
     .sort();
 }
 
-test('two builds are byte-identical', async () => {
+test('two builds are byte-identical, one of them rendering pages on worker threads', async () => {
   test.setTimeout(300_000);
   const root = await mkdtemp(path.join(tmpdir(), 'gongshi-repro-'));
   try {
     const outs = [path.join(root, 'one'), path.join(root, 'two')];
-    for (const out of outs) {
+    const threads = ['0', '2'];
+    for (const [i, out] of outs.entries()) {
       const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
         encoding: 'utf8',
-        env: { ...process.env, GONGSHI_OUT_DIR: out, SOURCE_DATE_EPOCH: TEST_EPOCH, ASTRO_TELEMETRY_DISABLED: '1' },
+        env: {
+          ...process.env,
+          GONGSHI_OUT_DIR: out,
+          GONGSHI_RENDER_THREADS: threads[i],
+          SOURCE_DATE_EPOCH: TEST_EPOCH,
+          ASTRO_TELEMETRY_DISABLED: '1',
+        },
       });
       expect(result.status, result.stderr).toBe(0);
+      if (threads[i] !== '0') {
+        const rendered = Number(/(\d+) by 2 worker thread\(s\)/.exec(result.stdout)?.[1]);
+        expect(rendered, result.stdout.slice(-2000)).toBeGreaterThan(0);
+      }
     }
     const [one = '', two = ''] = outs;
     const files = await filesOf(one);
