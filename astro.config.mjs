@@ -2,10 +2,10 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { mapBundle } from './src/integrations/map-bundle.ts';
-import { openData } from './src/integrations/open-data-files.ts';
 import { renderPages } from './src/integrations/render-pages.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { siteFiles } from './src/integrations/site-files.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
 
 export default defineConfig({
@@ -18,7 +18,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 8 },
   // securityHeaders last: it hashes the inline scripts of the finished pages. The open data is
   // written before the search index is awaited, while Pagefind finishes in its own process.
-  integrations: [mdx(), renderPages(), openData(), searchIndex(), mapBundle(), sitemap(), securityHeaders()],
+  integrations: [mdx(), renderPages(), siteFiles(), searchIndex(), mapBundle(), sitemap(), securityHeaders()],
   // Pages are small and must render without JavaScript; nothing is prefetched.
   prefetch: false,
   devToolbar: { enabled: false },

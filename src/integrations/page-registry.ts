@@ -76,6 +76,7 @@ const ROBOTS = bytes('name="robots"');
 const CANONICAL_MARK = bytes('rel="canonical"');
 const CSP_MARK = bytes('http-equiv="Content-Security-Policy"');
 const CHARSET_MARK = bytes('<meta charset');
+const HEAD_END = bytes('</head>');
 
 /**
  * Whether a page has a link (`<a href>`) to another site: the canonical
@@ -139,15 +140,18 @@ export function finishPage(page: Uint8Array, where: { path: string; listed: bool
   if (hasOutboundLink(html)) html = Buffer.from(withSafeOutboundLinks(html.toString('utf8')), 'utf8');
   const hashes = inlineScriptHashes(html);
   for (const hash of hashes) registry.scriptHashes.add(hash);
-  const noindex = NOINDEX.test(tagAround(html, html.indexOf(ROBOTS)) ?? '');
+  // What is looked for next belongs in the head: no need to search the rest of a long page for it.
+  const headEnd = html.indexOf(HEAD_END);
+  const head = headEnd < 0 ? html : html.subarray(0, headEnd);
+  const noindex = NOINDEX.test(tagAround(head, head.indexOf(ROBOTS)) ?? '');
   if (where.listed && !noindex) {
-    const canonical = CANONICAL.exec(tagAround(html, html.indexOf(CANONICAL_MARK)) ?? '')?.[1];
+    const canonical = CANONICAL.exec(tagAround(head, head.indexOf(CANONICAL_MARK)) ?? '')?.[1];
     if (!canonical) throw new Error(`${where.path} has no <link rel="canonical">: the sitemap could not list it`);
     registry.canonical.add(new URL(canonical.replace(/&amp;/g, '&')).href);
   }
   registry.pages += 1;
-  if (html.includes(CSP_MARK)) return [html];
-  const charsetAt = html.indexOf(CHARSET_MARK);
+  if (head.includes(CSP_MARK)) return [html];
+  const charsetAt = head.indexOf(CHARSET_MARK);
   const charset = charsetAt < 0 ? -1 : html.indexOf(0x3e, charsetAt);
   if (charset < 0 || !CHARSET.test(html.toString('utf8', charsetAt, charset + 1))) {
     throw new Error(`${where.path} has no <meta charset>: cannot place the CSP`);
