@@ -63,3 +63,17 @@ export async function contentBundle(): Promise<ContentBundle> {
   if (!bundle) throw new ContentValidationError(problems);
   return bundle;
 }
+
+/**
+ * Wraps `make` so that it runs once per validation pass: what every page asks
+ * for (sorted lists, the open-data source, the history) is made once, not
+ * 10,000 times, and made again after an edit in `astro dev`.
+ */
+export function perValidationPass<T>(make: (bundle: ContentBundle) => T): () => Promise<T> {
+  const made = new WeakMap<ContentBundle, T>();
+  return async () => {
+    const bundle = await contentBundle();
+    if (!made.has(bundle)) made.set(bundle, make(bundle));
+    return made.get(bundle) as T;
+  };
+}

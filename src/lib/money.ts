@@ -7,9 +7,10 @@
 export function formatYuan(fen: number): string {
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  // Thousands grouped by hand: a page of accounts formats a few hundred amounts, and a regular expression per amount showed.
+  const digits = String(Math.floor(abs / 100));
+  let yuan = digits.slice(0, digits.length % 3 || 3);
+  for (let at = yuan.length; at < digits.length; at += 3) yuan += `,${digits.slice(at, at + 3)}`;
   return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')}`;
 }
 

@@ -3,12 +3,16 @@
  * build from git (src/data/history.ts), with the names of 社区 and companies
  * in place of their slugs.
  */
+import { perValidationPass } from '../data/content-bundle.ts';
 import { type CompoundHistory, getHistory, type History, type HistoryEntry } from '../data/history.ts';
 import { defaultLoadOptions } from '../data/options.ts';
 import type { CompoundRecord } from '../data/records.ts';
 import { getCommunities, getCompanies, getCompounds, getSite } from './content.ts';
 
-export async function siteHistory(): Promise<History> {
+/** Every compound page asks for it. */
+export const siteHistory: () => Promise<History> = perValidationPass(readSiteHistory);
+
+async function readSiteHistory(): Promise<History> {
   const site = await getSite();
   return getHistory({
     contentDir: defaultLoadOptions().contentDir,

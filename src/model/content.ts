@@ -2,12 +2,11 @@
  * Typed access to the validated content. The records come from the one
  * validation pass of src/data/content-bundle.ts, so no schema runs here.
  */
-import { contentBundle } from '../data/content-bundle.ts';
+import { contentBundle, perValidationPass } from '../data/content-bundle.ts';
 import type {
   CommunityRecord,
   CompanyRecord,
   CompoundRecord,
-  ContentBundle,
   DepartmentRecord,
   OversightData,
 } from '../data/records.ts';
@@ -40,26 +39,18 @@ interface Sorted {
  * Every page asks for the lists, 10,000 compound pages included: sort each
  * once per validation pass. Callers get their own copy of the array.
  */
-const sortedLists = new WeakMap<ContentBundle, Sorted>();
-async function sorted(): Promise<Sorted> {
-  const bundle = await contentBundle();
-  let lists = sortedLists.get(bundle);
-  if (!lists) {
-    const compounds = [...bundle.compounds].sort((a, b) => byName(a.compound, b.compound));
-    const communities = [...bundle.communities].sort(byName);
-    lists = {
-      communities,
-      companies: [...bundle.companies].sort(byName),
-      compounds,
-      // The 执法部门职责及联系人公告牌 lists them in the order content/departments.yaml does.
-      departments: [...bundle.departments].sort((a, b) => a.order - b.order),
-      byCommunity: groupBy(compounds, (r) => r.compound.community),
-      byCompany: groupBy(compounds, (r) => r.compound.company),
-    };
-    sortedLists.set(bundle, lists);
-  }
-  return lists;
-}
+const sorted: () => Promise<Sorted> = perValidationPass((bundle) => {
+  const compounds = [...bundle.compounds].sort((a, b) => byName(a.compound, b.compound));
+  return {
+    communities: [...bundle.communities].sort(byName),
+    companies: [...bundle.companies].sort(byName),
+    compounds,
+    // The 执法部门职责及联系人公告牌 lists them in the order content/departments.yaml does.
+    departments: [...bundle.departments].sort((a, b) => a.order - b.order),
+    byCommunity: groupBy(compounds, (r) => r.compound.community),
+    byCompany: groupBy(compounds, (r) => r.compound.company),
+  };
+});
 
 export async function getSite(): Promise<SiteData> {
   const bundle = await contentBundle();
