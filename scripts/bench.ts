@@ -4,10 +4,12 @@
  * the weight of a compound page, and the bytes a browser fetches to show the
  * first search result. Writes the table to docs/performance.md and prints it.
  *
- * Wall time and peak memory come from GNU time (`/usr/bin/time -v`, Debian
- * package `time`): "Maximum resident set size" is the largest of the process
- * and its waited-for children. Everything temporary goes under one tmp folder,
- * removed at the end.
+ * Each step runs as its own process tree, timed from start to exit; its
+ * memory is read from /proc every 100 ms: the peak resident memory of each
+ * process (VmHWM, which the kernel keeps) and the largest sum over the tree
+ * (node and Pagefind). Nothing to install but the browser the search
+ * measurement uses (scripts/ensure-browser.sh). Everything temporary goes
+ * under one tmp folder, removed at the end.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -32,29 +34,32 @@ const sizes = values.sizes
   .filter(Boolean)
   .map((s) => Number(s));
 const EPOCH = String(Date.parse('2026-11-20T00:00:00+08:00') / 1000);
-const TIME = '/usr/bin/time';
-if (!existsSync(TIME)) throw new Error('bench needs GNU time: apt-get install time');
 const root = process.cwd();
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+const BUILD_SCRIPT: string = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.build;
 
 interface Measured {
   seconds: number;
-  /** Largest single process (GNU time). */
+  /** Largest single process: its peak resident memory (VmHWM). */
   peakMiB: number;
-  /** Largest sum of resident memory over the process tree, sampled every 250 ms. */
+  /** Largest sum of resident memory over the process tree, sampled every 100 ms. */
   treePeakMiB: number;
   output: string;
 }
 
-/** Resident memory of a process and all its descendants, from /proc. */
-function treeRssKiB(pid: number): number {
-  let total = 0;
+/** Resident memory now and at its peak (KiB) of each process of a tree, from /proc. */
+function treeMemory(pid: number): { pid: number; rss: number; peak: number }[] {
+  const found: { pid: number; rss: number; peak: number }[] = [];
   const stack = [pid];
   while (stack.length > 0) {
     const p = stack.pop() as number;
     try {
       const status = readFileSync(`/proc/${p}/status`, 'utf8');
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      found.push({
+        pid: p,
+        rss: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0),
+        peak: Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0),
+      });
       for (const task of readdirSync(`/proc/${p}/task`)) {
         const children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
         if (children) stack.push(...children.split(/\s+/).map(Number));
@@ -63,22 +68,33 @@ function treeRssKiB(pid: number): number {
       // The process ended between two reads.
     }
   }
-  return total;
+  return found;
 }
 
-/** Runs a command under GNU time; fails loudly if the command fails. */
+/** Runs a command and measures it; fails loudly if the command fails. */
 function measure(command: string, args: string[], env: Record<string, string>): Promise<Measured> {
+  // The previous step wrote or deleted gigabytes: let the disk finish that first, or this step pays for it.
+  execFileSync('sync');
   return new Promise((resolve, reject) => {
-    const child = spawn(TIME, ['-v', command, ...args], {
+    const started = performance.now();
+    const child = spawn(command, args, {
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SOURCE_DATE_EPOCH: EPOCH, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    // GNU time gives the largest single process; the sampler adds up the whole tree (node + pagefind).
     let treePeak = 0;
-    const sampler = setInterval(() => {
-      if (child.pid) treePeak = Math.max(treePeak, treeRssKiB(child.pid));
-    }, 250);
+    // The kernel keeps each process's peak; the last reading before it exits is at most one interval old.
+    const processPeaks = new Map<number, number>();
+    const sample = () => {
+      if (!child.pid) return;
+      const tree = treeMemory(child.pid);
+      treePeak = Math.max(
+        treePeak,
+        tree.reduce((sum, p) => sum + p.rss, 0),
+      );
+      for (const p of tree) processPeaks.set(p.pid, Math.max(processPeaks.get(p.pid) ?? 0, p.peak));
+    };
+    const sampler = setInterval(sample, 100);
     child.stdout.on('data', (d) => {
       output += d;
     });
@@ -86,24 +102,14 @@ function measure(command: string, args: string[], env: Record<string, string>): 
       output += d;
     });
     child.on('close', (code) => {
+      const seconds = (performance.now() - started) / 1000;
       clearInterval(sampler);
       if (code !== 0) {
         reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${output.slice(-4000)}`));
         return;
       }
-      const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(output);
-      const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(output);
-      if (!wall || !rss) {
-        reject(new Error(`no timing in the output of ${command}`));
-        return;
-      }
-      const seconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
-      resolve({
-        seconds,
-        peakMiB: Number(rss[1]) / 1024,
-        treePeakMiB: Math.max(treePeak, Number(rss[1])) / 1024,
-        output,
-      });
+      const peak = Math.max(0, ...processPeaks.values());
+      resolve({ seconds, peakMiB: peak / 1024, treePeakMiB: Math.max(treePeak, peak) / 1024, output });
     });
   });
 }
@@ -216,7 +222,12 @@ async function run(label: string, contentDir: string, compounds: number, tmp: st
   const validate = await measure(process.execPath, ['scripts/validate.ts'], { GONGSHI_CONTENT_DIR: contentDir });
   const out = path.join(tmp, `site-${compounds}`);
   console.error(`— ${label}: building`);
-  const build = await measure(bin('astro'), ['build'], { GONGSHI_CONTENT_DIR: contentDir, GONGSHI_OUT_DIR: out });
+  // Exactly what `npm run build` runs, without npm's own process in the measurement.
+  const build = await measure('sh', ['-c', BUILD_SCRIPT], {
+    PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
+    GONGSHI_CONTENT_DIR: contentDir,
+    GONGSHI_OUT_DIR: out,
+  });
   const indexed = /finishing the index took ([\d.]+) s/.exec(build.output);
   const first = (await readdir(path.join(contentDir, 'compounds'))).sort()[0] as string;
   const firstName = String(
@@ -281,6 +292,8 @@ function machine(): string {
 }
 
 async function main(): Promise<void> {
+  // The search measurement opens the built site in Debian's Chromium.
+  execFileSync('bash', [path.join(root, 'scripts', 'ensure-browser.sh')], { stdio: 'inherit' });
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'gongshi-bench-'));
   const rows: Row[] = [];
   try {
