@@ -6,7 +6,9 @@ set -euo pipefail
 browser=${CHROMIUM_PATH:-/usr/bin/chromium}
 need=()
 [[ -x $browser ]] || need+=(chromium)
-fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk fontconfig)
+# Read whole first: with pipefail, `fc-list | grep -q` fails when grep stops early and fc-list gets SIGPIPE.
+fonts=$(fc-list : family 2>/dev/null || true)
+grep -qi 'Noto Sans CJK' <<<"$fonts" || need+=(fonts-noto-cjk fontconfig)
 command -v zbarimg >/dev/null || need+=(zbar-tools)
 command -v pdftoppm >/dev/null && command -v pdfinfo >/dev/null || need+=(poppler-utils)
 ((${#need[@]})) || exit 0
