@@ -69,11 +69,11 @@ export async function contentBundle(): Promise<ContentBundle> {
  * for (sorted lists, the open-data source, the history) is made once, not
  * 10,000 times, and made again after an edit in `astro dev`.
  */
-export function perValidationPass<T>(make: (bundle: ContentBundle) => T): () => Promise<T> {
-  const made = new WeakMap<ContentBundle, T>();
+export function perValidationPass<T>(make: (bundle: ContentBundle) => T | Promise<T>): () => Promise<T> {
+  const made = new WeakMap<ContentBundle, T | Promise<T>>();
   return async () => {
     const bundle = await contentBundle();
     if (!made.has(bundle)) made.set(bundle, make(bundle));
-    return made.get(bundle) as T;
+    return made.get(bundle) as T | Promise<T>;
   };
 }
