@@ -16,8 +16,8 @@ export default defineConfig({
   outDir: process.env.GONGSHI_OUT_DIR ?? './dist',
   // Every stylesheet is inlined: a compound page then renders in one round trip.
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 8 },
-  // securityHeaders last: it hashes the inline scripts of the finished pages. The open data is
-  // written before the search index is awaited, while Pagefind finishes in its own process.
+  // securityHeaders last: it hashes the inline scripts of the finished pages. The site files (open
+  // data, printed pages) are done before the search index is awaited, while Pagefind finishes in its own process.
   integrations: [mdx(), renderPages(), siteFiles(), searchIndex(), mapBundle(), sitemap(), securityHeaders()],
   // Pages are small and must render without JavaScript; nothing is prefetched.
   prefetch: false,

@@ -1,6 +1,6 @@
 /**
- * Every HTML page of a build passes through `finishPage` once, as Astro
- * writes it (src/integrations/finish-pages.ts): it gets its
+ * Every HTML page of a build passes through `finishPage` once, as it is
+ * written (by render-pages.ts, or site-files.ts for the printed pages): it gets its
  * Content-Security-Policy and safe outbound links, and tells this registry
  * its canonical address and inline scripts. The build:done hooks then write
  * sitemap.xml and _headers from the registry instead of reading 30,000 pages
@@ -37,6 +37,27 @@ export function pageRegistry(): PageRegistry {
   return (globalThis as Holder)[key] as PageRegistry;
 }
 
+/** A worker thread's registry, as it can be posted to the main thread. */
+export interface RegistryShare {
+  pages: number;
+  canonical: string[];
+  scriptHashes: string[];
+}
+
+/** This thread's registry, to post to the main thread when a worker is done. */
+export function registryShare(): RegistryShare {
+  const { pages, canonical, scriptHashes } = pageRegistry();
+  return { pages, canonical: [...canonical], scriptHashes: [...scriptHashes] };
+}
+
+/** Adds what a worker thread finished to this thread's registry. */
+export function addRegistryShare(share: RegistryShare): void {
+  const registry = pageRegistry();
+  registry.pages += share.pages;
+  for (const url of share.canonical) registry.canonical.add(url);
+  for (const hash of share.scriptHashes) registry.scriptHashes.add(hash);
+}
+
 /** At the start of a build: nothing left from an earlier build in the same process. */
 export function resetPageRegistry(): void {
   (globalThis as Holder)[key] = undefined;
@@ -47,7 +68,7 @@ export function finishedPages(): PageRegistry {
   const registry = pageRegistry();
   if (registry.pages === 0) {
     throw new Error(
-      'No page was finished by src/integrations/finish-pages.ts: sitemap.xml and _headers cannot be written.',
+      'No page was finished by src/integrations/render-pages.ts: sitemap.xml and _headers cannot be written.',
     );
   }
   return registry;

@@ -6,8 +6,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { provideValidatedContent } from '../data/content-bundle.ts';
-import { finishPage, pageRegistry } from './page-registry.ts';
-import { bodyBytes, placeOf, type WorkerPage, type WorkerRegistry, type WorkerSetup } from './render-pages.ts';
+import { finishPage, registryShare } from './page-registry.ts';
+import { bodyBytes, placeOf, type WorkerPage, type WorkerSetup } from './render-pages.ts';
 
 interface BuildApp {
   manifest: { routes: { routeData: { route: string; component: string } }[] };
@@ -68,9 +68,7 @@ parentPort?.on(
   'message',
   async (message: { id: number; url: string; route: string; component: string } | { finish: true }) => {
     if ('finish' in message) {
-      const { pages, canonical, scriptHashes } = pageRegistry();
-      const registry: WorkerRegistry = { pages, canonical: [...canonical], scriptHashes: [...scriptHashes] };
-      parentPort?.postMessage({ registry });
+      parentPort?.postMessage({ registry: registryShare() });
       return;
     }
     let page: WorkerPage;

@@ -1,5 +1,6 @@
 /**
- * Renders the pages of `astro build` on every core, and finishes each page
+ * Renders the pages of `astro build`, on more than one core where there are
+ * enough of them (workerCount), and finishes each page
  * as it is written (page-registry.ts: its CSP meta, safe outbound links, its
  * entry in the sitemap).
  *
@@ -10,7 +11,7 @@
  * and render whatever page they are handed; this thread renders a page itself
  * whenever every worker has enough queued. Astro still plans the paths and
  * writes every file, and a page is the same byte for byte wherever it was
- * rendered (tests/e2e/parallel-build.spec.ts builds both ways and compares).
+ * rendered (tests/e2e/reproducible.spec.ts builds both ways and compares).
  *
  * Two things a worker needs are not part of Astro's public API, and it is
  * given them: the file name of the prerender bundle (found by a Vite plugin
@@ -25,7 +26,7 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger, AstroPrerenderer } from 'astro';
 import type { Plugin } from 'vite';
 import { validatedContent } from '../data/content-bundle.ts';
-import { finishPage, pageRegistry } from './page-registry.ts';
+import { addRegistryShare, finishPage, type RegistryShare } from './page-registry.ts';
 
 type Rendered = Awaited<ReturnType<AstroPrerenderer['render']>>;
 
@@ -45,13 +46,6 @@ export interface WorkerPage {
   body?: Uint8Array | undefined;
   /** Set when the page could not be rendered: the build stops with it. */
   error?: string | undefined;
-}
-
-/** What a worker reports when the pages are done: its share of page-registry.ts. */
-export interface WorkerRegistry {
-  pages: number;
-  canonical: string[];
-  scriptHashes: string[];
 }
 
 /** What a worker starts with. */
@@ -124,12 +118,12 @@ class PageWorker {
   readonly worker: Worker;
   queued = 0;
   readonly #waiting = new Map<number, (page: WorkerPage) => void>();
-  #registry: ((registry: WorkerRegistry) => void) | undefined;
+  #registry: ((registry: RegistryShare) => void) | undefined;
   #failure: Error | undefined;
 
   constructor(setup: WorkerSetup) {
     this.worker = new Worker(new URL('./page-worker.ts', import.meta.url), { workerData: setup });
-    this.worker.on('message', (message: WorkerPage | { registry: WorkerRegistry }) => {
+    this.worker.on('message', (message: WorkerPage | { registry: RegistryShare }) => {
       if ('registry' in message) {
         this.#registry?.(message.registry);
         return;
@@ -160,8 +154,8 @@ class PageWorker {
   }
 
   /** Asks for the worker's share of the registry, then stops it. */
-  async finish(): Promise<WorkerRegistry> {
-    const registry = new Promise<WorkerRegistry>((resolve) => {
+  async finish(): Promise<RegistryShare> {
+    const registry = new Promise<RegistryShare>((resolve) => {
       this.#registry = resolve;
     });
     this.worker.postMessage({ finish: true });
@@ -219,12 +213,7 @@ function pagePool(
       return page.body ? responseOf([page.body], init) : new Response(null, init);
     },
     async teardown() {
-      const registry = pageRegistry();
-      for (const share of await Promise.all(workers.map((w) => w.finish()))) {
-        registry.pages += share.pages;
-        for (const url of share.canonical) registry.canonical.add(url);
-        for (const hash of share.scriptHashes) registry.scriptHashes.add(hash);
-      }
+      for (const share of await Promise.all(workers.map((w) => w.finish()))) addRegistryShare(share);
       if (workers.length > 0) {
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         logger.info(

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { provideValidatedContent } from '../data/content-bundle.ts';
 import { getOpenDataSource } from '../model/open-data.ts';
-import { pageRegistry } from './page-registry.ts';
+import { registryShare } from './page-registry.ts';
 import type { SiteFilesDone, SiteFilesSetup } from './site-files.ts';
 import { writeOpenData, writePrintUnits } from './write-site-files.ts';
 
@@ -14,6 +14,5 @@ const setup = workerData as SiteFilesSetup;
 provideValidatedContent(setup.content);
 const openData = writeOpenData(await getOpenDataSource(), setup.outDir);
 const printed = await writePrintUnits(setup.outDir, setup.stylesheet, new Int32Array(setup.next));
-const { pages, canonical, scriptHashes } = pageRegistry();
-const done: SiteFilesDone = { openData, printed, pages, canonical: [...canonical], scriptHashes: [...scriptHashes] };
+const done: SiteFilesDone = { openData, printed, registry: registryShare() };
 parentPort?.postMessage(done);

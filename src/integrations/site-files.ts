@@ -15,14 +15,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { validatedContent } from '../data/content-bundle.ts';
 import { openDataFiles } from '../data/open-data.ts';
+import { runWorker } from '../lib/run-worker.ts';
 import { getOpenDataSource } from '../model/open-data.ts';
 import { communityPrintPages, printUnits } from '../print/print-pages.ts';
 import { type PrintStylesheet, printStylesheet } from '../print/stylesheet.ts';
-import { pageRegistry } from './page-registry.ts';
+import { addRegistryShare, type RegistryShare } from './page-registry.ts';
 import { writePrintUnits } from './write-site-files.ts';
 
 /** What the worker starts with. */
@@ -38,23 +38,7 @@ export interface SiteFilesSetup {
 export interface SiteFilesDone {
   openData: number;
   printed: number;
-  pages: number;
-  canonical: string[];
-  scriptHashes: string[];
-}
-
-function startWorker(setup: SiteFilesSetup): Promise<SiteFilesDone> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./site-files-worker.ts', import.meta.url), { workerData: setup });
-    worker.once('message', (done: SiteFilesDone) => {
-      resolve(done);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) =>
-      reject(new Error(`the site files worker stopped (exit code ${code}) before it was done`)),
-    );
-  });
+  registry: RegistryShare;
 }
 
 /** A printed page in `astro dev`: its HTML, or undefined when the address is not one. */
@@ -123,7 +107,13 @@ export function siteFiles(): AstroIntegration {
         writeFileSync(file, stylesheet.css);
         const shared = new SharedArrayBuffer(4);
         next = new Int32Array(shared);
-        working = startWorker({ content: await validatedContent(), outDir, stylesheet: stylesheet.href, next: shared });
+        const setup: SiteFilesSetup = {
+          content: await validatedContent(),
+          outDir,
+          stylesheet: stylesheet.href,
+          next: shared,
+        };
+        working = runWorker<SiteFilesDone>(new URL('./site-files-worker.ts', import.meta.url), setup);
         // Bad content stops the build at content sync, before this; any later failure is thrown below.
         working.catch(() => {});
       },
@@ -132,10 +122,7 @@ export function siteFiles(): AstroIntegration {
         if (!working || !next || !stylesheet) throw new Error('the site files were never started');
         printedHere = await writePrintUnits(outDir, stylesheet.href, next);
         const done = await working;
-        const registry = pageRegistry();
-        registry.pages += done.pages;
-        for (const url of done.canonical) registry.canonical.add(url);
-        for (const hash of done.scriptHashes) registry.scriptHashes.add(hash);
+        addRegistryShare(done.registry);
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         logger.info(
           `${done.openData} open-data files under /data/ and ${printedHere + done.printed} printable pages (${done.printed} by the worker) in ${seconds} s`,

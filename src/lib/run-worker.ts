@@ -1,7 +1,7 @@
 /** Runs a one-shot worker thread: resolves with the one message it posts, rejects if it fails or exits without one. */
 import { Worker } from 'node:worker_threads';
 
-export function runWorker<T>(file: string, workerData: unknown): Promise<T> {
+export function runWorker<T>(file: string | URL, workerData: unknown): Promise<T> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(file, { workerData });
     worker.once('message', (result: T) => {

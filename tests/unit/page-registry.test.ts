@@ -72,7 +72,7 @@ test('outbound links are made safe on the way out', () => {
 });
 
 test('an empty registry means the pages were rendered out of sight: the hooks refuse to write', () => {
-  assert.throws(() => finishedPages(), /No page was finished by src\/integrations\/finish-pages.ts/);
+  assert.throws(() => finishedPages(), /No page was finished by src\/integrations\/render-pages.ts/);
 });
 
 test('script hashes taken from the bytes equal the hashes of the script texts', () => {
