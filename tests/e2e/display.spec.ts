@@ -95,6 +95,32 @@ test.describe('320 px wide, large text', () => {
   }
 });
 
+test.describe('320 px wide: badges', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+  // The page itself may not scroll sideways while a badge (a blacklisting with its document number,
+  // a credit rating) runs past the edge of its cell and is cut off: every badge must fit on screen.
+  const compoundPages = readdirSync('content/compounds').map((slug) => `/c/${slug}/`);
+  test('every badge on every compound page fits the screen, in large text too', async ({ page }, info) => {
+    test.skip(info.project.name !== 'phone', 'one narrow run is enough');
+    let badges = 0;
+    for (const large of [false, true]) {
+      await page.addInitScript((on) => localStorage.setItem('gongshi-display', JSON.stringify({ large: on })), large);
+      for (const address of compoundPages) {
+        await page.goto(address);
+        const cut = await page.locator('.badge').evaluateAll((elements) =>
+          elements
+            .map((e) => ({ text: e.textContent?.trim(), r: e.getBoundingClientRect() }))
+            .filter(({ r }) => r.left < 0 || r.right > window.innerWidth)
+            .map(({ text, r }) => `${text} (${Math.round(r.left)}–${Math.round(r.right)} px)`),
+        );
+        expect(cut, `${address}${large ? ' in large text' : ''}`).toEqual([]);
+        badges += await page.locator('.badge').count();
+      }
+    }
+    expect(badges, 'the sample compounds show badges').toBeGreaterThan(0);
+  });
+});
+
 test('200% zoom: a 1280 px window zoomed to 200% lays out at 640 CSS px, with no sideways scrolling', async ({
   browser,
 }) => {
