@@ -11,9 +11,9 @@
  * On GitHub Actions it also prints annotations for the pull request's diff
  * and writes the full list to the job summary.
  */
-import { appendFile, readdir, readFile, stat } from 'node:fs/promises';
+import { appendFile, lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { loadContent } from '../src/data/load-content.ts';
+import { loadContent, readSourceFile } from '../src/data/load-content.ts';
 import { defaultLoadOptions } from '../src/data/options.ts';
 import { formatProblem, type Problem, sortProblems } from '../src/data/problems.ts';
 import { type SourceFile, validateContent } from '../src/data/validate-content.ts';
@@ -28,13 +28,11 @@ const shown = (p: string) => path.relative(options.projectRoot, p).split(path.se
 
 /** Files of a path outside content/, named as they would be inside a compound folder. */
 async function looseFiles(target: string): Promise<SourceFile[]> {
-  if ((await stat(target)).isFile()) return [{ path: path.basename(target), bytes: await readFile(target) }];
-  const names = (await readdir(target)).filter((n) => !n.startsWith('.'));
-  return Promise.all(
-    names.map(async (name) => ({
-      path: `compounds/${path.basename(target)}/${name}`,
-      bytes: await readFile(path.join(target, name)),
-    })),
+  const entry = await lstat(target);
+  if (!entry.isDirectory()) return [readSourceFile(target, path.basename(target), entry)];
+  const entries = (await readdir(target, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'));
+  return entries.map((e) =>
+    readSourceFile(path.join(target, e.name), `compounds/${path.basename(target)}/${e.name}`, e),
   );
 }
 
@@ -61,7 +59,7 @@ if (args.length === 0 || insidePaths.length > 0) {
 }
 for (const target of outsidePaths) {
   const files = await looseFiles(target);
-  const prefix = `${shown((await stat(target)).isFile() ? path.dirname(target) : path.dirname(target))}/`;
+  const prefix = `${shown(path.dirname(target))}/`;
   const result = validateContent(files, {
     today: checkingDate(options.today),
     mode: 'loose',

@@ -4,7 +4,8 @@
  * list in the job summary, since GitHub shows only the first ten error and
  * ten warning annotations of a step.
  */
-import { formatProblem, type Problem } from '../../src/data/problems.ts';
+import { showBidiControls } from '../../src/data/decode.ts';
+import { describeProblem, type Problem } from '../../src/data/problems.ts';
 
 /** GitHub's limit per step and per severity. */
 export const ANNOTATION_LIMIT = 10;
@@ -22,10 +23,10 @@ export function annotations(problems: readonly Problem[]): string[] {
   const lines: string[] = [];
   for (const severity of ['error', 'warning'] as const) {
     for (const p of problems.filter((x) => x.severity === severity).slice(0, ANNOTATION_LIMIT)) {
-      const title = escapeProperty(p.label || p.field || p.file);
-      const message = escapeData(formatProblem(p).slice(`${p.file}:${p.line}:${p.column} `.length));
+      const title = escapeProperty(showBidiControls(p.label || p.field || p.file));
+      const message = escapeData(describeProblem(p));
       lines.push(
-        `::${severity} file=${escapeProperty(p.file)},line=${p.line},col=${p.column},title=${title}::${message}`,
+        `::${severity} file=${escapeProperty(showBidiControls(p.file))},line=${p.line},col=${p.column},title=${title}::${message}`,
       );
     }
   }
@@ -39,8 +40,8 @@ function cell(text: string): string {
 /** The whole list as a Markdown table for $GITHUB_STEP_SUMMARY. */
 export function stepSummary(problems: readonly Problem[], heading: string): string {
   const rows = problems.map((p) => {
-    const message = formatProblem(p).slice(`${p.file}:${p.line}:${p.column} `.length);
-    return `| ${p.severity === 'error' ? '错误' : '提醒'} | \`${cell(p.file)}\` | ${p.line} | ${p.column} | ${cell(message)} |`;
+    const message = describeProblem(p);
+    return `| ${p.severity === 'error' ? '错误' : '提醒'} | \`${cell(showBidiControls(p.file))}\` | ${p.line} | ${p.column} | ${cell(message)} |`;
   });
   return [`## ${heading}`, '', '| 类型 | 文件 | 行 | 列 | 问题 |', '| --- | --- | --- | --- | --- |', ...rows, ''].join(
     '\n',

@@ -8,6 +8,7 @@
  * The store keeps only a summary: pages read the validated records from
  * content-bundle.ts, which explains why they are not copied into the store.
  */
+import { existsSync, readdirSync } from 'node:fs';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { contentGeneration, invalidateContent, validatedContent } from './content-bundle.ts';
 import { defaultLoadOptions } from './options.ts';
@@ -38,6 +39,23 @@ export function gongshiLoader(): Loader {
         // The dev server keeps running on bad data; the problem list shows in its log.
         sync(context).catch((error: Error) => context.logger.error(error.message));
       });
+    },
+  };
+}
+
+/**
+ * Astro's glob() loader follows symbolic links. The notices it reads are
+ * listed first without following anything: if one is a link or a special
+ * file, nothing is loaded, and the validation collection fails the build
+ * with that file named (validate-content.ts).
+ */
+export function plainFilesOnly(loader: Loader, dir: string): Loader {
+  return {
+    ...loader,
+    async load(context) {
+      const entries = existsSync(dir) ? readdirSync(dir, { withFileTypes: true, recursive: true }) : [];
+      if (entries.some((entry) => !entry.isFile() && !entry.isDirectory())) return;
+      return loader.load(context);
     },
   };
 }

@@ -11,6 +11,7 @@ import { type Compound, compoundSchema } from '../schemas/compound.ts';
 import { parseQuarter } from '../schemas/primitives.ts';
 import { UNIT_PRICE_SCALE, USAGE_SCALE } from '../schemas/utility-split.ts';
 import type { Table } from './csv-source.ts';
+import { earliestYear, earlyCells, earlyValues, tooEarly } from './date-checks.ts';
 import type { Problem } from './problems.ts';
 import { COMPOUND_TABLES, type CompoundTableFile } from './tables.ts';
 import type { Position } from './yaml-source.ts';
@@ -121,6 +122,11 @@ export function checkCompound(input: CompoundCheckInput): Problem[] {
     if (since && quarterStart(since) > today) {
       yamlProblem(['public_revenue', 'since'], t('check.quarterNotAfterToday', { today }));
     }
+    // -------------------------------------------------------------- nor decades before the compound was built
+    const earliest = earliestYear(compound.year_built);
+    for (const fieldPath of earlyValues(compoundSchema, compound, earliest)) {
+      yamlProblem(fieldPath, tooEarly(earliest, compound.year_built));
+    }
   }
 
   if (compound) checkCompoundYaml(compound);
@@ -144,6 +150,14 @@ export function checkCompound(input: CompoundCheckInput): Problem[] {
       else rowProblem(name, row.line, keys[0] ?? '', t('check.duplicateRow', { line: first }));
     }
   };
+
+  // Every dated cell of every table, against the compound's year if compound.yaml could be read.
+  const earliest = earliestYear(compound?.year_built);
+  for (const name of Object.keys(COMPOUND_TABLES) as CompoundTableFile[]) {
+    for (const { line, key } of earlyCells(tables[name], COMPOUND_TABLES[name], earliest)) {
+      rowProblem(name, line, key, tooEarly(earliest, compound?.year_built));
+    }
+  }
 
   noDuplicates('fees.csv', ['item', 'payer', 'effective']);
   notAfterToday('fees.csv', ['announced']);

@@ -7,7 +7,7 @@
 import type { z } from 'astro/zod';
 import Papa from 'papaparse';
 import { t } from '../i18n/t.ts';
-import { decodeText } from './decode.ts';
+import { decodeText, hasBidiControl, showBidiControls } from './decode.ts';
 import { privacyProblems } from './privacy-checks.ts';
 import type { Problem } from './problems.ts';
 import { check, labelFor } from './zod-issues.ts';
@@ -42,6 +42,13 @@ export function columnsOf(schema: ObjectSchema): TableColumn[] {
     return { key, title: labelFor(schema, [key]), required: !field.safeParse(undefined).success };
   });
 }
+
+/**
+ * The open-data writer puts ' before text that a spreadsheet would run as a formula
+ * (src/data/open-data.ts), as Excel itself marks text. Reading such a download back, the
+ * mark goes: a committee that starts its next change from the published file changes nothing.
+ */
+const unguarded = (value: string) => value.replace(/^'(?=[=+\-@\t\r])/, '');
 
 const SCIENTIFIC_CELL = /^[+-]?\d+(?:\.\d+)?E[+-]?\d+$/i;
 
@@ -177,6 +184,13 @@ export function readTable<S extends ObjectSchema>(file: string, bytes: Uint8Arra
     }
   }
   if (problems.some((p) => p.severity === 'error')) return result;
+  for (const { fields, line } of parsedRows) {
+    fields.forEach((value, index) => {
+      if (!hasBidiControl(value)) return;
+      const label = index < header.fields.length ? (header.fields[index] ?? '').trim() : t('csv.label');
+      problem(line, index + 1, '', label || t('csv.label'), t('decode.bidi'), showBidiControls(value));
+    });
+  }
 
   for (const { fields, line } of body) {
     // A blank line carries no data; Excel often leaves one at the end.
@@ -202,7 +216,7 @@ export function readTable<S extends ObjectSchema>(file: string, bytes: Uint8Arra
     }
     const input: Record<string, string> = {};
     for (const [key, index] of columnOfKey) {
-      const value = fields[index] ?? '';
+      const value = unguarded(fields[index] ?? '');
       if (value.trim() !== '') input[key] = value;
     }
     for (const [key, value] of Object.entries(input)) {

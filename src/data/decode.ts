@@ -45,3 +45,43 @@ export function decodeText(file: string, bytes: Uint8Array): Decoded {
     return { text: undefined, problems: [fileProblem(file, t('decode.unknown'), 'error')] };
   }
 }
+
+/**
+ * The controls that change the order text is shown in: embeddings and overrides
+ * (U+202A–U+202E) and isolates (U+2066–U+2069). Published, they can show a word,
+ * an amount or a phone number reversed ("Trojan Source"). No data needs them: the
+ * plain marks U+200E and U+200F, which Uyghur or Kazakh text may carry, reorder nothing and stay.
+ */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+export const hasBidiControl = (text: string): boolean => BIDI_CONTROL.test(text);
+
+/** The text with each direction control written out as ⟨U+202E⟩, so that it shows and reorders nothing. */
+export const showBidiControls = (text: string): string =>
+  text.replace(BIDI_CONTROLS, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase()}⟩`);
+
+/**
+ * One problem for each line of `text` that holds a direction control, at the
+ * first one's character column. For a file read as text (YAML, MDX); the CSV
+ * reader locates them by cell instead.
+ */
+export function bidiProblems(file: string, text: string): Problem[] {
+  if (!hasBidiControl(text)) return [];
+  const problems: Problem[] = [];
+  text.split(/\r\n|\r|\n/).forEach((line, index) => {
+    const at = line.search(BIDI_CONTROL);
+    if (at < 0) return;
+    problems.push({
+      file,
+      line: index + 1,
+      column: at + 1,
+      field: '',
+      label: t('decode.textLabel'),
+      expected: t('decode.bidi'),
+      found: showBidiControls(line.trim()),
+      severity: 'error',
+    });
+  });
+  return problems;
+}

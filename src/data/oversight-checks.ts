@@ -13,6 +13,7 @@ import { evaluationSchema } from '../schemas/evaluation.ts';
 import { oversightActionSchema } from '../schemas/oversight-action.ts';
 import { gradeForScore, type RatingScale, ratingSchema } from '../schemas/rating.ts';
 import { readTable, type Table } from './csv-source.ts';
+import { EARLIEST_YEAR, earlyCells, tooEarly } from './date-checks.ts';
 import type { Problem } from './problems.ts';
 import type { OversightData } from './records.ts';
 import { labelFor } from './zod-issues.ts';
@@ -68,6 +69,12 @@ export function checkOversight(input: OversightInput): { data: OversightData; pr
       found: at.found,
       severity: 'error',
     });
+  }
+  // The county's own records are no older than property management itself.
+  for (const name of Object.keys(OVERSIGHT_TABLES) as OversightTableFile[]) {
+    for (const { line, key } of earlyCells(tables[name], OVERSIGHT_TABLES[name], EARLIEST_YEAR)) {
+      cellProblem(name, line, key, tooEarly(EARLIEST_YEAR));
+    }
   }
   const knownCompany = (name: OversightTableFile, line: number, company: string) => {
     if (input.companies && !input.companies.has(company)) {

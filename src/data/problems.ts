@@ -5,6 +5,7 @@
  * expected and what was found, so that a volunteer can fix it without help.
  */
 import { t } from '../i18n/t.ts';
+import { showBidiControls } from './decode.ts';
 import { scanPrivacy } from './privacy.ts';
 
 export type Severity = 'error' | 'warning';
@@ -38,13 +39,12 @@ function redact(text: string): string {
 
 /** Shortens long found values so that a message stays on one screen line. */
 function quote(found: string): string {
-  const oneLine = redact(found).replace(/\s+/g, ' ');
+  const oneLine = showBidiControls(redact(found)).replace(/\s+/g, ' ');
   return oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine;
 }
 
-/** `file:line:column 标签（field）：应为…；实际为「…」` */
-export function formatProblem(problem: Problem): string {
-  const where = `${problem.file}:${problem.line}:${problem.column}`;
+/** What a problem says, without its place: `标签（field）：应为…；实际为「…」`. */
+export function describeProblem(problem: Problem): string {
   // CSV headers are Chinese already; YAML keys are English, so the key is shown beside its name.
   const what = problem.file.endsWith('.csv') || !problem.field ? problem.label : `${problem.label}（${problem.field}）`;
   // "Nothing found" is news only about a field; a whole-file problem has no value to show.
@@ -55,7 +55,19 @@ export function formatProblem(problem: Problem): string {
         ? t('problem.foundNothing')
         : '';
   const prefix = problem.severity === 'warning' ? t('problem.warning') : '';
-  return `${where} ${prefix}${what ? `${what}：` : ''}${problem.expected}${found}`;
+  return `${prefix}${what ? `${showBidiControls(what)}：` : ''}${problem.expected}${found}`;
+}
+
+/**
+ * Where a problem is, `file:line:column`. A file name can carry a direction
+ * control too: in a terminal or a CI log it must show, not act.
+ */
+export const problemPlace = (problem: Problem): string =>
+  `${showBidiControls(problem.file)}:${problem.line}:${problem.column}`;
+
+/** `file:line:column 标签（field）：应为…；实际为「…」` */
+export function formatProblem(problem: Problem): string {
+  return `${problemPlace(problem)} ${describeProblem(problem)}`;
 }
 
 /** Sorts problems by file, then line, then column, so that the list reads like the files. */

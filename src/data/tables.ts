@@ -23,3 +23,6 @@ export type CompoundTableFile = keyof typeof COMPOUND_TABLES;
 
 /** The YAML file every compound folder must have. */
 export const COMPOUND_FILE = 'compound.yaml';
+
+/** Is `name` one of the tables? Own keys only: a file named `constructor` or `__proto__` is not. */
+export const isTableFile = (name: string): name is CompoundTableFile => Object.hasOwn(COMPOUND_TABLES, name);

@@ -15,11 +15,12 @@ import { ratingScaleSchema } from '../schemas/rating.ts';
 import { siteSchema } from '../schemas/site.ts';
 import { checkCompound } from './cross-checks.ts';
 import { readTable, type Table } from './csv-source.ts';
+import { checkNotice } from './notice-checks.ts';
 import { checkOversight, OVERSIGHT, OVERSIGHT_FILES, SCALE_FILE } from './oversight-checks.ts';
 import { privacyProblems, scalars } from './privacy-checks.ts';
 import type { Problem } from './problems.ts';
 import type { CommunityRecord, CompanyRecord, CompoundRecord, ContentBundle, DepartmentRecord } from './records.ts';
-import { COMPOUND_FILE, COMPOUND_TABLES, type CompoundTableFile } from './tables.ts';
+import { COMPOUND_FILE, COMPOUND_TABLES, type CompoundTableFile, isTableFile } from './tables.ts';
 import { readYaml, type YamlSource } from './yaml-source.ts';
 import { check, labelFor } from './zod-issues.ts';
 
@@ -30,6 +31,12 @@ import { check, labelFor } from './zod-issues.ts';
 export interface SourceFile {
   path: string;
   bytes: Uint8Array;
+  /**
+   * Set when the path is not a plain file: a symbolic link (which could point out of the
+   * repository) or a device, pipe or socket. Such a path is refused, and `bytes` is empty:
+   * nothing was read from it.
+   */
+  special?: 'symlink' | 'other';
 }
 
 export interface ValidateOptions {
@@ -103,8 +110,8 @@ function yamlFile<S extends z.ZodType>(
 ): { value: z.output<S> | undefined; source: YamlSource } {
   const source = readYaml(name, file.bytes);
   problems.push(...source.problems);
-  if (source.data === undefined || source.problems.some((p) => p.severity === 'error'))
-    return { value: undefined, source };
+  // Data with problems beside it (a direction control in a value) is still checked field by field.
+  if (source.data === undefined) return { value: undefined, source };
   for (const { path, text } of scalars(source.data)) {
     const found = privacyProblems(text, { file: name, line: 0, column: 0, path }, schema, false);
     if (found.length === 0) continue;
@@ -161,7 +168,7 @@ export function validateCompound(job: CompoundJob, context: CompoundContext): Co
   const folder = new Map(job.files);
   const base = slug ? `compounds/${slug}/` : '';
   for (const name of folder.keys()) {
-    if (name !== COMPOUND_FILE && !(name in COMPOUND_TABLES)) {
+    if (name !== COMPOUND_FILE && !isTableFile(name)) {
       problems.push(
         fileProblem(
           shown(`${base}${name}`),
@@ -254,6 +261,10 @@ export function planValidation(files: readonly SourceFile[], options: ValidateOp
   // content/oversight/: the county's ratings, commendations and criticisms, blacklist and evaluations.
   const oversightFiles = new Map<string, SourceFile>();
   for (const file of sorted) {
+    if (file.special) {
+      problemWith(file.path, t(file.special === 'symlink' ? 'load.symlink' : 'load.special'));
+      continue;
+    }
     if (file.bytes.length > MAX_FILE_BYTES) {
       // Refused before it is decoded or parsed: a huge or hostile file cannot slow the build down.
       problemWith(
@@ -296,8 +307,10 @@ export function planValidation(files: readonly SourceFile[], options: ValidateOp
       // Only <slug>.mdx: Astro's loader checks the frontmatter, and any other file would be published nowhere.
       if (parts.length !== 2 || !NOTICE_NAME.test(second ?? '')) {
         problemWith(file.path, t('load.noticeName'), parts.slice(1).join('/'));
+      } else {
+        problems.push(...checkNotice(shown(file.path), file.bytes));
       }
-    } else if (options.mode === 'loose' && parts.length === 1 && (top === COMPOUND_FILE || top in COMPOUND_TABLES)) {
+    } else if (options.mode === 'loose' && parts.length === 1 && (top === COMPOUND_FILE || isTableFile(top))) {
       // A single file a committee is checking on its own: one compound with just that file.
       const folder = compoundFolders.get('') ?? new Map<string, SourceFile>();
       folder.set(top, file);

@@ -22,7 +22,7 @@ import {
 } from 'js-yaml';
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import { type StringKey, t } from '../i18n/t.ts';
-import { decodeText } from './decode.ts';
+import { bidiProblems, decodeText } from './decode.ts';
 import type { Problem } from './problems.ts';
 
 export interface Position {
@@ -158,15 +158,20 @@ export function quickYaml(text: string): unknown {
 /** `exact` skips the quick reading: the tests compare the two. */
 export function readYaml(file: string, bytes: Uint8Array, options: { exact?: boolean } = {}): YamlSource {
   const decoded = decodeText(file, bytes);
+  // Reported beside the data, not instead of it: the file's other mistakes are found in the same run.
+  const bidi = decoded.text === undefined ? [] : bidiProblems(file, decoded.text);
   const quick = !options.exact && decoded.problems.length === 0 && decoded.text !== undefined;
   const data = quick ? quickYaml(decoded.text as string) : undefined;
-  if (data === undefined) return readExactly(file, decoded.text ?? '', decoded.problems);
+  if (data === undefined) {
+    const read = readExactly(file, decoded.text ?? '', decoded.problems);
+    return { ...read, problems: [...read.problems, ...bidi] };
+  }
   // Located only for a message: the exact reading, made the first time it is asked for.
   let exact: YamlSource | undefined;
   const text = decoded.text as string;
   return {
     data,
-    problems: [],
+    problems: bidi,
     locate: (path, options) => {
       exact ??= readExactly(file, text, []);
       return exact.locate(path, options);

@@ -33,10 +33,25 @@ function titleThrough(schema: AnySchema): string | undefined {
   return undefined;
 }
 
+/**
+ * The `calendar` meta of a field (day, month, quarter, half-year), looked for through its
+ * wrappers and on both sides of a pipe: `z.preprocess(fix, isoDate)` is a date too.
+ */
+export function calendarOf(schema: AnySchema | undefined): string | undefined {
+  if (!schema) return undefined;
+  const kind = z.globalRegistry.get(schema as z.ZodType)?.calendar;
+  if (typeof kind === 'string') return kind;
+  const def = schema._zod.def as { type: string; out?: AnySchema };
+  return calendarOf(inner(schema)) ?? (def.type === 'pipe' ? calendarOf(def.out) : undefined);
+}
+
 function child(schema: AnySchema, key: PathKey): AnySchema | undefined {
   for (let s: AnySchema | undefined = schema; s; s = inner(s)) {
     const def = s._zod.def as { type: string; shape?: Record<string, AnySchema>; element?: AnySchema };
-    if (def.type === 'object' && def.shape && typeof key === 'string') return def.shape[key];
+    // Own keys only: a key such as `constructor` or `__proto__` must not find Object.prototype's members.
+    if (def.type === 'object' && def.shape && typeof key === 'string') {
+      return Object.hasOwn(def.shape, key) ? def.shape[key] : undefined;
+    }
     if (def.type === 'array' && def.element && typeof key === 'number') return def.element;
   }
   return undefined;

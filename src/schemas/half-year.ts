@@ -13,14 +13,17 @@ export function parseHalfYear(raw: string): string | undefined {
 }
 
 /** A half-year, the period of credit ratings and comprehensive evaluations, stored as `YYYYH1` / `YYYYH2`. */
-export const halfYear = z.union([z.string(), z.number()], { error: t('expect.halfYear') }).transform((raw, ctx) => {
-  const parsed = parseHalfYear(String(raw));
-  if (parsed === undefined) {
-    ctx.issues.push({ code: 'custom', input: raw, message: t('expect.halfYear') });
-    return z.NEVER;
-  }
-  return parsed;
-});
+export const halfYear = z
+  .union([z.string(), z.number()], { error: t('expect.halfYear') })
+  .transform((raw, ctx) => {
+    const parsed = parseHalfYear(String(raw));
+    if (parsed === undefined) {
+      ctx.issues.push({ code: 'custom', input: raw, message: t('expect.halfYear') });
+      return z.NEVER;
+    }
+    return parsed;
+  })
+  .meta({ calendar: 'half-year' });
 
 /** First and last day of a half-year. */
 export function halfYearStart(id: string): string {

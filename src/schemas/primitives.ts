@@ -133,6 +133,15 @@ export function scaledDecimal(places: number, expectKey: Parameters<typeof t>[0]
       ctx.issues.push({ code: 'custom', input: raw, message: t(expectKey) });
       return z.NEVER;
     }
+    // Past this the scaled integer is no longer exact, and no compound's meter or tariff comes near it.
+    if (Number(m[1]) >= MAX_MONEY_YUAN) {
+      ctx.issues.push({
+        code: 'custom',
+        input: raw,
+        message: t('expect.decimalTooLarge', { max: MAX_MONEY_YUAN_TEXT }),
+      });
+      return z.NEVER;
+    }
     return Number(m[1]) * 10 ** places + Number((m[2] ?? '').padEnd(places, '0'));
   });
 }
@@ -194,8 +203,12 @@ export function parseDate(raw: string): string | undefined {
   return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** A calendar day, stored as `YYYY-MM-DD`. */
-export const isoDate = parsedText(parseDate, 'expect.date');
+/**
+ * A calendar day, stored as `YYYY-MM-DD`. The `calendar` meta marks a value that names a
+ * time (day, month, quarter, half-year), whose year every such value starts with: the
+ * plausibility check of dates (src/data/date-checks.ts) finds them by it.
+ */
+export const isoDate = parsedText(parseDate, 'expect.date').meta({ calendar: 'day' });
 
 /** A calendar month such as a billing period, 2026-09 or 2026年9月, stored as `YYYY-MM`. */
 export function parseYearMonth(raw: string): string | undefined {
@@ -204,7 +217,7 @@ export function parseYearMonth(raw: string): string | undefined {
   return m && month >= 1 && month <= 12 ? `${m[1]}-${String(month).padStart(2, '0')}` : undefined;
 }
 
-export const yearMonth = parsedText(parseYearMonth, 'expect.month');
+export const yearMonth = parsedText(parseYearMonth, 'expect.month').meta({ calendar: 'month' });
 
 const CHINESE_QUARTER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
 
@@ -222,7 +235,20 @@ export function parseQuarter(raw: string): string | undefined {
 }
 
 /** A calendar quarter, stored as `YYYYQn`. */
-export const quarter = parsedText(parseQuarter, 'expect.quarter');
+export const quarter = parsedText(parseQuarter, 'expect.quarter').meta({ calendar: 'quarter' });
+
+// ---------------------------------------------------------------- web addresses
+
+/**
+ * A web page's address: http or https only, with no user name or password in it. Such
+ * an address becomes the target of links and QR codes on every page, so `javascript:`,
+ * `data:` or `file:` must never get that far, whatever a browser's CSP would make of them.
+ */
+export const webUrl = z.url({ protocol: /^https?$/, error: t('expect.url') }).refine((value) => {
+  // Refinements run after a failed check as well; that failure has been reported already.
+  const url = URL.parse(value);
+  return !url || (url.username === '' && url.password === '');
+}, t('expect.urlNoCredentials'));
 
 // ---------------------------------------------------------------- phones and codes
 

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { t } from '../i18n/t.ts';
-import { phone, text } from './primitives.ts';
+import { phone, text, webUrl } from './primitives.ts';
 
 /** County-wide settings: `content/site.yaml`. */
 export const siteSchema = z.strictObject({
@@ -9,7 +9,7 @@ export const siteSchema = z.strictObject({
   /** The town whose 社区 supervise the compounds. */
   town: text(50).meta({ title: '镇名' }),
   /** Public address of the site, used in QR codes and canonical links. */
-  base_url: z.url({ error: t('expect.url') }).meta({ title: '网站地址' }),
+  base_url: webUrl.meta({ title: '网站地址' }),
   /** True while the bundled data is fictional: every page then says 示例数据. */
   sample_data: z.boolean({ error: t('expect.boolean') }).meta({ title: '示例数据' }),
   /** The county housing bureau's supervision line (住建局物业监督电话). */
@@ -19,9 +19,6 @@ export const siteSchema = z.strictObject({
   /** Price complaints line (market regulation). */
   price_hotline: phone.default('12315').meta({ title: '价格投诉电话' }),
   /** Web address of the data repository; each compound's change history links to its commits there. */
-  repository_url: z
-    .url({ error: t('expect.url') })
-    .optional()
-    .meta({ title: '数据仓库地址' }),
+  repository_url: webUrl.optional().meta({ title: '数据仓库地址' }),
 });
 export type Site = z.output<typeof siteSchema>;

@@ -5,12 +5,15 @@
  * never throws. Large inputs are generated here, never committed.
  */
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { loadContent, readSourceFile } from '../../src/data/load-content.ts';
 import { formatProblem, type Problem } from '../../src/data/problems.ts';
 import { MAX_FILE_BYTES, type SourceFile, validateContent } from '../../src/data/validate-content.ts';
-import { MINIMAL, MINIMAL_TODAY, utf8 } from './helpers.ts';
+import { copyMinimal, MINIMAL, MINIMAL_TODAY, utf8 } from './helpers.ts';
 
 const DIR = 'compounds/ceshi-xiaoqu/';
 const FEES = `${DIR}fees.csv`;
@@ -30,6 +33,8 @@ async function readTree(dir: string, base = ''): Promise<SourceFile[]> {
 
 const minimal = await readTree(MINIMAL);
 const text = (file: string) => new TextDecoder().decode(minimal.find((f) => f.path === file)?.bytes);
+/** The line just after the last line of a file of the minimal set. */
+const endLine = (file: string) => text(file).trimEnd().split('\n').length + 1;
 
 type Files = Map<string, Uint8Array>;
 interface Case {
@@ -252,6 +257,158 @@ export const CASES: Case[] = [
     mutate: (f) => set(f, ITEMS, new Uint8Array(MAX_FILE_BYTES + 1).fill(0x41)),
     errors: [['public-revenue-items.csv:1:1', '文件太大（5.0 MB）：每个文件不能超过 5.0 MB']],
   },
+
+  // ---------------------------------------------------------------- keys that JavaScript objects treat specially
+  ...['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'].flatMap(
+    (key): Case[] => [
+      {
+        name: `the key ${key} at the top of every YAML file`,
+        mutate: (f) => {
+          for (const file of ['site.yaml', 'communities/dongcheng.yaml', 'companies/ceshi.yaml', YAML]) {
+            set(f, file, `${text(file).trimEnd()}\n${key}: x\n`);
+          }
+        },
+        errors: [
+          [`content/site.yaml:${endLine('site.yaml')}:1`, `实际为「${key}」`],
+          [`content/communities/dongcheng.yaml:${endLine('communities/dongcheng.yaml')}:1`, `实际为「${key}」`],
+          [`content/companies/ceshi.yaml:${endLine('companies/ceshi.yaml')}:1`, `实际为「${key}」`],
+          [`compound.yaml:${endLine(YAML)}:1`, `实际为「${key}」`],
+        ],
+      },
+      {
+        name: `the key ${key} nested in a section, a list item and departments.yaml`,
+        mutate: (f) => {
+          replace(f, YAML, '  grade: 二级', `  grade: 二级\n  ${key}: x`);
+          replace(f, YAML, '    - { name: 甲某, role: 主任 }', `    - { name: 甲某, role: 主任, ${key}: x }`);
+          replace(f, 'departments.yaml', '- name: 住房和城乡建设局', `- ${key}: x\n  name: 住房和城乡建设局`);
+        },
+        errors: [
+          ['compound.yaml:21:3', `${key}（services.${key}）`],
+          ['compound.yaml:51:29', `committee.members.0.${key}`],
+          ['content/departments.yaml:2:3', `实际为「${key}」`],
+        ],
+      },
+      {
+        name: `a file named ${key} in a compound folder, and a CSV column named ${key}`,
+        mutate: (f) => {
+          set(f, `${DIR}${key}`, 'x');
+          replace(f, ITEMS, /^季度,/, `${key},季度,`);
+        },
+        errors: [
+          [`${key}:1:1`, '小区文件夹中只能有'],
+          ['public-revenue-items.csv:1:1', `实际为「${key}」`],
+        ],
+      },
+    ],
+  ),
+  // ---------------------------------------------------------------- addresses that are not web pages
+  ...[
+    'javascript:alert(1)',
+    'JavaScript://gongshi.example.cn/%0Aalert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'file:///etc/passwd',
+    'vbscript:msgbox(1)',
+    'ftp://gongshi.example.cn/',
+    'https://admin:secret@gongshi.example.cn/',
+  ].map(
+    (url): Case => ({
+      name: `${url} as the site's address and repository`,
+      mutate: (f) =>
+        set(
+          f,
+          'site.yaml',
+          `${text('site.yaml').replace(/^base_url: .*$/m, `base_url: '${url}'`)}repository_url: '${url}'\n`,
+        ),
+      errors: [
+        ['content/site.yaml:3:11', '网站地址（base_url）'],
+        ['content/site.yaml:6:17', '数据仓库地址（repository_url）'],
+      ],
+    }),
+  ),
+  ...[
+    ['[点这里](javascript:alert(1))', '7:7'],
+    ['[点这里]( JAVASCRIPT:alert(1))', '7:8'],
+    ['[点这里](java&#115;cript:alert(1))', '7:7'],
+    ['[点这里](java&#x73;cript&colon;alert(1))', '7:7'],
+    ['![图](data:image/svg+xml,<svg onload=alert(1)>)', '7:6'],
+    ['[点这里][x]\n\n[x]: vbscript:msgbox(1)', '9:6'],
+    ['<javascript:alert(1)>', '7:2'],
+    ['<a href="javascript:alert(1)">点这里</a>', '7:10'],
+    ['<a href={"file:///etc/passwd"}>点这里</a>', '7:11'],
+  ].map(
+    ([body, where]): Case => ({
+      name: `a notice linking to ${body}`,
+      mutate: (f) =>
+        set(f, 'notices/lianjie.mdx', `---\ntitle: 链接\ndate: 2026-11-01\nsummary: 测试\n---\n\n${body}\n`),
+      errors: [[`content/notices/lianjie.mdx:${where}`, '链接只能指向网页']],
+    }),
+  ),
+  // ---------------------------------------------------------------- dates decades before the compound was built
+  {
+    name: 'years typed wrong in compound.yaml (built 2015)',
+    mutate: (f) => {
+      replace(f, YAML, '  since: 2024-03-01', '  since: 1924-03-01');
+      replace(f, YAML, '  elected: 2024-04-01', '  elected: 2004-04-01');
+      replace(f, YAML, '  since: 2026Q1', '  since: 1996Q1');
+    },
+    errors: [
+      ['compound.yaml:17:10', '应为 2010 年或以后的日期：本小区 2015 年建成'],
+      ['compound.yaml:47:12', '选举日期（committee.elected）：应为 2010 年或以后的日期'],
+      ['compound.yaml:37:10', '公示起始季度（public_revenue.since）：应为 2010 年或以后'],
+    ],
+  },
+  {
+    name: 'years typed wrong in the tables',
+    mutate: (f) => {
+      replace(f, FEES, ',2024-01-01,', ',1924-01-01,');
+      replace(f, `${DIR}elevators.csv`, /,2026-(\d\d)-(\d\d),/, ',2006-$1-$2,');
+    },
+    errors: [
+      ['fees.csv:2:11', '计费起始时间：应为 2010 年或以后的日期'],
+      ['elevators.csv:2:5', '最近维保日期：应为 2010 年或以后的日期'],
+    ],
+  },
+  {
+    name: 'years typed wrong in the county oversight files',
+    mutate: (f) => {
+      set(
+        f,
+        'oversight/blacklist.csv',
+        '企业标识,项目负责人,列入原因,列入日期,决定文号,移出日期\nceshi,,拒不整改,1926-08-20,奇住建发〔2026〕21号,\n',
+      );
+      set(
+        f,
+        'oversight/evaluations.csv',
+        '考评期,小区标识,得分,考评等级,考评日期\n1926H1,ceshi-xiaoqu,91,优秀,2026-02-26\n',
+      );
+    },
+    errors: [
+      ['content/oversight/blacklist.csv:2:4', '应为 1994 年或以后的日期'],
+      ['content/oversight/evaluations.csv:2:1', '应为 1994 年或以后的日期'],
+    ],
+  },
+  // ---------------------------------------------------------------- controls that reverse how text is shown
+  {
+    name: 'direction controls in YAML, CSV cells and headers, a notice and a folder name',
+    mutate: (f) => {
+      replace(f, YAML, 'name: 测试花园', 'name: 测试\u202E园花');
+      replace(f, ITEMS, '2026Q1,收入,地面停车费,8000,', '2026Q1,收入,地面停车费,8000,\u2067退还\u2069');
+      replace(f, FEES, /^收费项目/, '\u202D收费项目');
+      set(
+        f,
+        'notices/fangxiang.mdx',
+        '---\ntitle: 公告\ndate: 2026-11-01\nsummary: 测试\n---\n\n缴费 \u202E元 0001\u202C 即可\n',
+      );
+      set(f, 'compounds/a\u202Eb/compound.yaml', text(YAML));
+    },
+    errors: [
+      ['compound.yaml:1:9', '改变文字显示方向'],
+      ['public-revenue-items.csv:2:5', '改变文字显示方向'],
+      ['fees.csv:1:1', '⟨U+202D⟩收费项目'],
+      ['content/notices/fangxiang.mdx:7:4', '改变文字显示方向'],
+      ['content/compounds/a⟨U+202E⟩b:1:1', '小区文件夹名'],
+    ],
+  },
 ];
 
 /** Every problem names a file in content/, a line and a column, and says what was expected in Chinese. */
@@ -262,6 +419,7 @@ function assertLocated(problems: Problem[]) {
     assert.ok(Number.isInteger(p.column) && p.column >= 1, formatProblem(p));
     assert.match(p.expected, /\p{Script=Han}/u, formatProblem(p));
     assert.doesNotMatch(formatProblem(p), /\n\s+at /, 'no stack trace');
+    assert.doesNotMatch(formatProblem(p), /[\u202A-\u202E\u2066-\u2069]/, 'direction controls are shown, not acted on');
   }
 }
 
@@ -346,6 +504,68 @@ describe('garbage never throws', () => {
         const { problems } = run((f) => set(f, file, bytes));
         assertLocated(problems);
       }
+    }
+  });
+});
+
+describe('links and special files in content/', () => {
+  const SECRET = 'root:x:0:0:a line that must never be read';
+
+  it('are refused by name, with nothing read from them, whatever they point to', async () => {
+    const copy = await copyMinimal();
+    const outside = await mkdtemp(path.join(tmpdir(), 'gongshi-outside-'));
+    try {
+      await writeFile(path.join(outside, 'secret.csv'), `${SECRET}\n`);
+      await mkdir(path.join(outside, 'folder'));
+      await writeFile(path.join(outside, 'folder', 'compound.yaml'), `${SECRET}\n`);
+      const inside = (file: string) => path.join(copy.contentDir, file);
+      await rm(inside(FEES));
+      await symlink(path.join(outside, 'secret.csv'), inside(FEES));
+      await symlink(path.join(outside, 'folder'), inside('compounds/linked'));
+      await mkdir(inside('notices'));
+      await symlink(path.join(outside, 'secret.csv'), inside('notices/linked.mdx'));
+      // A pipe: opening it to read would wait for a writer forever.
+      assert.equal(spawnSync('mkfifo', [inside(`${DIR}maintenance-fund.csv`)]).status, 0);
+
+      const { bundle, problems } = await loadContent({
+        contentDir: copy.contentDir,
+        projectRoot: copy.root,
+        today: MINIMAL_TODAY,
+      });
+      assert.equal(bundle, undefined);
+      assertLocated(problems);
+      const errors = errorsOf(problems).map(formatProblem);
+      for (const [where, message] of [
+        [`content/${FEES}:1:1`, '不能是符号链接'],
+        ['content/compounds/linked:1:1', '不能是符号链接'],
+        ['content/notices/linked.mdx:1:1', '不能是符号链接'],
+        [`content/${DIR}maintenance-fund.csv:1:1`, '不是普通文件'],
+      ] as const) {
+        assert.ok(
+          errors.some((e) => e.startsWith(`${where} `) && e.includes(message)),
+          `${where} ${message}:\n${errors.join('\n')}`,
+        );
+      }
+      assert.ok(!errors.join('\n').includes('root:x'), 'the linked file is never quoted');
+    } finally {
+      await copy.dispose();
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('a file given on its own to the command-line checker is refused the same way', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'gongshi-loose-'));
+    try {
+      await writeFile(path.join(dir, 'secret'), SECRET);
+      await symlink(path.join(dir, 'secret'), path.join(dir, 'fees.csv'));
+      assert.deepEqual(readSourceFile(path.join(dir, 'fees.csv'), 'fees.csv'), {
+        path: 'fees.csv',
+        bytes: new Uint8Array(),
+        special: 'symlink',
+      });
+      assert.equal(new TextDecoder().decode(readSourceFile(path.join(dir, 'secret'), 'secret').bytes), SECRET);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
