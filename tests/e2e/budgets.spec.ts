@@ -20,9 +20,6 @@ const PAGE_BUDGET = 14 * 1024;
 /** The two inline boot scripts (display settings before paint, the lazy map element). */
 const INLINE_SCRIPT_BUDGET = 4 * 1024;
 
-// Reads files, not pages: once is enough, whatever the viewport.
-test.skip(({ viewport }) => (viewport?.width ?? 0) < 1000, 'file checks run in the desktop project only');
-
 async function pageFile(slug: string): Promise<string> {
   return readFile(path.join(TEST_OUT_DIR, 'c', slug, 'index.html'), 'utf8');
 }

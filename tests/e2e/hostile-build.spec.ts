@@ -1,7 +1,8 @@
 /**
  * Hostile data through the real `astro build`: markup in every kind of text
- * field is published as inert text, and a tree full of broken files stops the
- * build with the located list and no stack trace.
+ * field is published as inert text. (A tree full of broken files is
+ * build-errors.spec.ts.) The build of this fixture, which must succeed, is
+ * also the proof that the valid fixture builds.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -36,9 +37,9 @@ async function edit(file: string, change: (text: string) => string) {
   await writeFile(file, after);
 }
 
-test.describe.configure({ mode: 'serial' });
-
 test('markup in names, addresses and table cells is shown as text and runs nothing', async ({ page }) => {
+  // A build on a busy two-core machine, then seven pages: minutes when loaded, not Playwright's default 30 s.
+  test.setTimeout(300_000);
   const dir = await mkdtemp(path.join(tmpdir(), 'gongshi-hostile-'));
   let server: ChildProcess | undefined;
   try {
@@ -91,47 +92,11 @@ test('markup in names, addresses and table cells is shown as text and runs nothi
     expect(dialogs).toEqual([]);
     expect(failedImages).toEqual([]);
     // The open data carries the text as it was written.
-    const csv = await (await fetch(`${base}/data/compounds.csv`)).text().catch(() => '');
-    if (csv) expect(csv).toContain(SCRIPT);
+    const download = await fetch(`${base}/data/compounds.csv`);
+    expect(download.status).toBe(200);
+    expect(await download.text()).toContain(SCRIPT);
   } finally {
     server?.kill();
-    await rm(dir, { recursive: true, force: true });
-  }
-});
-
-test('a tree of broken files fails the build with every problem located and no stack trace', async () => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'gongshi-broken-tree-'));
-  try {
-    const content = path.join(dir, 'content');
-    await cp(FIXTURE, content, { recursive: true });
-    const compound = path.join(content, 'compounds/ceshi-xiaoqu');
-    // UTF-16, unbalanced quotes, an absurd amount, a YAML alias and a folder name that is not a slug.
-    const fees = await readFile(path.join(compound, 'fees.csv'), 'utf8');
-    await writeFile(
-      path.join(compound, 'fees.csv'),
-      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fees, 'utf16le')]),
-    );
-    await edit(path.join(compound, 'public-revenue.csv'), (text) => text.replace('"10,000.00"', '"10,000.00'));
-    await edit(path.join(content, 'compounds/laojie/compound.yaml'), (text) =>
-      text.replace('name: 老街小区', 'name: &n 老街小区\nalias_name: *n'),
-    );
-    await cp(path.join(content, 'compounds/laojie'), path.join(content, 'compounds/天山 a b'), { recursive: true });
-    await writeFile(path.join(compound, 'evil.html'), SCRIPT);
-    const result = build(content, path.join(dir, 'out'));
-    expect(result.status).not.toBe(0);
-    const shown = path.relative(process.cwd(), content);
-    for (const located of [
-      `${shown}/compounds/ceshi-xiaoqu/fees.csv:1:1`,
-      `${shown}/compounds/ceshi-xiaoqu/public-revenue.csv:2:1`,
-      `${shown}/compounds/laojie/compound.yaml:1:10`,
-      `${shown}/compounds/天山 a b:1:1`,
-      `${shown}/compounds/ceshi-xiaoqu/evil.html:1:1`,
-    ]) {
-      expect(result.output).toContain(located);
-    }
-    expect(result.output).toContain('UTF-16');
-    expect(result.output).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
-  } finally {
     await rm(dir, { recursive: true, force: true });
   }
 });

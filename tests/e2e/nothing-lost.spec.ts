@@ -11,10 +11,6 @@ import { feeLines, quarterViews } from '../../src/model/compound-view.ts';
 import { sampleBundle } from './sample-data.ts';
 import { TEST_DATE, TEST_OUT_DIR } from './test-env.ts';
 
-test.beforeEach(({ browserName }, info) => {
-  test.skip(info.project.name !== 'desktop' || !browserName, 'counts do not depend on the screen');
-});
-
 /** Data rows per compound slug in one of the county-wide CSV downloads (first column is the slug). */
 function rowsPerSlug(file: string): Map<string, number> {
   const text = readFileSync(path.join(TEST_OUT_DIR, 'data', file), 'utf8').replace(/^\uFEFF/, '');

@@ -11,9 +11,6 @@ import { expect, type Page, type Request, test } from '@playwright/test';
 import { compoundUrl } from '../../src/model/print-view.ts';
 import { sampleBundle } from './sample-data.ts';
 
-// Paper has one size: the sheets are printed once, in the desktop project.
-test.skip(({ viewport }) => (viewport?.width ?? 0) < 600, 'printed in the desktop project only');
-
 /** The printable width of the page in CSS pixels: A4 less the 12 mm side margins of src/styles/print-sheet.css. */
 const PRINTABLE_WIDTH = Math.floor(((210 - 2 * 12) / 25.4) * 96);
 
