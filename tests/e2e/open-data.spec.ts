@@ -28,8 +28,10 @@ test('/data/ lists every download, the licence and the feeds', async ({ page }) 
   );
   for (const record of bundle.compounds) {
     await expect(page.locator(`main a[href="/data/c/${record.slug}.json"]`)).toHaveCount(1);
-    if (record.fees.length > 0)
-      await expect(page.locator(`main a[href="/data/c/${record.slug}/fees.csv"]`)).toHaveCount(1);
+    // A table is offered for download only where the compound has rows in it.
+    await expect(page.locator(`main a[href="/data/c/${record.slug}/fees.csv"]`)).toHaveCount(
+      record.fees.length > 0 ? 1 : 0,
+    );
   }
   await expect(page.locator('main a[href="/feeds/changes.xml"]')).toHaveCount(1);
   await expect(page.locator('main a[href="/feeds/notices.xml"]')).toHaveCount(1);
@@ -96,7 +98,9 @@ test('the feeds are well-formed Atom; changes and notices have entries', async (
     );
     expect(parsed.errors, feed).toBe(0);
     expect(parsed.root, feed).toBe('feed');
-    if (feed === '/feeds/changes.xml' || feed === '/feeds/notices.xml') expect(parsed.entries, feed).toBeGreaterThan(0);
+    // The county-wide feeds have entries in the sample; a 社区's may be empty and still well-formed.
+    const least = feed === '/feeds/changes.xml' || feed === '/feeds/notices.xml' ? 1 : 0;
+    expect(parsed.entries, feed).toBeGreaterThanOrEqual(least);
   }
 });
 
