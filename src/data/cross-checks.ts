@@ -13,7 +13,7 @@ import { UNIT_PRICE_SCALE, USAGE_SCALE } from '../schemas/utility-split.ts';
 import type { Table } from './csv-source.ts';
 import { earliestYear, earlyCells, earlyValues, tooEarly } from './date-checks.ts';
 import type { Problem } from './problems.ts';
-import { COMPOUND_TABLES, type CompoundTableFile } from './tables.ts';
+import { COMPOUND_TABLES, type CompoundTableEntry, type CompoundTableFile, rowKey, TABLES } from './tables.ts';
 import type { Position } from './yaml-source.ts';
 import { labelFor } from './zod-issues.ts';
 
@@ -141,38 +141,31 @@ export function checkCompound(input: CompoundCheckInput): Problem[] {
       }
     }
   };
-  const noDuplicates = <F extends CompoundTableFile>(name: F, keys: string[]) => {
+  /** A second row with the same key (the registry's, tables.ts) is refused, at the first column of the key. */
+  const noDuplicates = ({ file, key }: CompoundTableEntry) => {
     const seen = new Map<string, number>();
-    for (const row of tables[name]?.rows ?? []) {
-      const id = JSON.stringify(keys.map((k) => (row.value as Record<string, unknown>)[k]));
+    const idOf = rowKey(file);
+    for (const row of tables[file]?.rows ?? []) {
+      const id = idOf(row.value as Record<string, unknown>);
       const first = seen.get(id);
       if (first === undefined) seen.set(id, row.line);
-      else rowProblem(name, row.line, keys[0] ?? '', t('check.duplicateRow', { line: first }));
+      else rowProblem(file, row.line, key[0] ?? '', t('check.duplicateRow', { line: first }));
     }
   };
 
   // Every dated cell of every table, against the compound's year if compound.yaml could be read.
   const earliest = earliestYear(compound?.year_built);
-  for (const name of Object.keys(COMPOUND_TABLES) as CompoundTableFile[]) {
-    for (const { line, key } of earlyCells(tables[name], COMPOUND_TABLES[name], earliest)) {
-      rowProblem(name, line, key, tooEarly(earliest, compound?.year_built));
+  for (const { file, schema } of TABLES) {
+    for (const { line, key } of earlyCells(tables[file], schema, earliest)) {
+      rowProblem(file, line, key, tooEarly(earliest, compound?.year_built));
     }
   }
 
-  noDuplicates('fees.csv', ['item', 'payer', 'effective']);
+  for (const table of TABLES) noDuplicates(table);
   notAfterToday('fees.csv', ['announced']);
-
-  noDuplicates('public-revenue.csv', ['quarter']);
   notAfterToday('public-revenue.csv', ['published']);
-  noDuplicates('public-revenue-items.csv', ['quarter', 'kind', 'item']);
-
-  noDuplicates('maintenance-fund.csv', ['date', 'item', 'amount']);
   notAfterToday('maintenance-fund.csv', ['date']);
-
-  noDuplicates('elevators.csv', ['register_number']);
   notAfterToday('elevators.csv', ['last_maintenance', 'last_inspection']);
-
-  noDuplicates('utility-split.csv', ['period', 'kind', 'scope']);
   notAfterToday('utility-split.csv', ['published']);
 
   // -------------------------------------------------------------- public revenue: quarters and totals

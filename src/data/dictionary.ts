@@ -7,7 +7,7 @@
 import { z } from 'astro/zod';
 import Papa from 'papaparse';
 import { columnsOf } from './csv-source.ts';
-import { COMPOUND_TABLES, type CompoundTableFile } from './tables.ts';
+import { COMPOUND_TABLES, type CompoundTableFile, TABLES } from './tables.ts';
 import { expectationFor } from './zod-issues.ts';
 
 export interface ColumnDoc {
@@ -67,4 +67,4 @@ export function templateCsv(name: CompoundTableFile): string {
   return `\uFEFF${Papa.unparse([docs.map((d) => d.title), docs.map((d) => d.example)], { newline: '\r\n' })}\r\n`;
 }
 
-export const TABLE_FILES = Object.keys(COMPOUND_TABLES) as CompoundTableFile[];
+export const TABLE_FILES: CompoundTableFile[] = TABLES.map((table) => table.file);

@@ -25,7 +25,7 @@ import type { FeeItem } from '../schemas/fee-item.ts';
 import type { RevenueItem, RevenueQuarter } from '../schemas/public-revenue.ts';
 import { readTable } from './csv-source.ts';
 import { type ColumnKind, columnKind, columnSpecs } from './open-data.ts';
-import { COMPOUND_FILE, COMPOUND_TABLES, type CompoundTableFile } from './tables.ts';
+import { COMPOUND_FILE, COMPOUND_TABLES, type CompoundTableFile, rowKey, tableOf } from './tables.ts';
 import { readYaml } from './yaml-source.ts';
 import { check, labelFor, schemaAt } from './zod-issues.ts';
 
@@ -346,10 +346,14 @@ function diffCompound(before: Compound | undefined, after: Compound, names: Name
 
 type Row = Record<string, unknown>;
 
-/** What changed in the columns of a row that is in both versions, as `{field}：{old} → {new}`. */
-function rowCorrections(file: CompoundTableFile, before: Row, after: Row, skip: string[]): string[] {
+/**
+ * What changed in the columns of a row that is in both versions (the same key, from the
+ * registry in tables.ts), as `{field}：{old} → {new}`.
+ */
+function rowCorrections(file: CompoundTableFile, before: Row, after: Row): string[] {
+  const key: readonly string[] = tableOf(file).key;
   return columnSpecs(COMPOUND_TABLES[file])
-    .filter((spec) => !skip.includes(spec.key) && !same(before[spec.key], after[spec.key]))
+    .filter((spec) => !key.includes(spec.key) && !same(before[spec.key], after[spec.key]))
     .map((spec) =>
       t('history.cellChanged', {
         field: spec.title,
@@ -363,7 +367,7 @@ function rowCorrections(file: CompoundTableFile, before: Row, after: Row, skip: 
 function diffFees(before: FeeItem[], after: FeeItem[]): string[] {
   const out: string[] = [];
   const group = (f: FeeItem) => `${f.item}\u0000${f.payer}`;
-  const key = (f: FeeItem) => `${group(f)}\u0000${f.effective}`;
+  const key = rowKey('fees.csv');
   // The payer is named only where one item is charged to several payers.
   const payers = new Map<string, Set<string>>();
   for (const f of [...before, ...after]) payers.set(f.item, (payers.get(f.item) ?? new Set()).add(f.payer));
@@ -422,7 +426,7 @@ function diffFees(before: FeeItem[], after: FeeItem[]): string[] {
   for (const fee of after) {
     const old = before.find((f) => key(f) === key(fee));
     if (!old) continue;
-    for (const change of rowCorrections('fees.csv', old, fee, ['item', 'payer', 'effective'])) {
+    for (const change of rowCorrections('fees.csv', old, fee)) {
       out.push(
         t('history.corrected', {
           what: t('history.fee.row', { item: label(fee), date: formatDate(fee.effective) }),
@@ -463,7 +467,7 @@ function diffRevenue(
       continue;
     }
     if (old && now) {
-      for (const change of rowCorrections('public-revenue.csv', old, now, ['quarter'])) {
+      for (const change of rowCorrections('public-revenue.csv', old, now)) {
         out.push(t('history.corrected', { what: t('history.quarter.name', { quarter: name }), change }));
       }
     }
@@ -476,7 +480,7 @@ function diffRevenue(
       const what = t('history.quarter.item', { quarter: name, kind: item.kind, item: item.item });
       if (!was) out.push(t('history.added', { what, detail: t('history.yuan', { amount: formatYuan(item.amount) }) }));
       else {
-        for (const change of rowCorrections('public-revenue-items.csv', was, item, ['quarter', 'kind', 'item'])) {
+        for (const change of rowCorrections('public-revenue-items.csv', was, item)) {
           out.push(t('history.corrected', { what, change }));
         }
       }
@@ -491,22 +495,21 @@ function diffRevenue(
   return out;
 }
 
-/** Rows of a table matched by `key`: each added, removed or corrected row in one sentence. */
+/** Rows of a table matched by the registry's key: each added, removed or corrected row in one sentence. */
 function diffRows<R extends Row>(
   file: CompoundTableFile,
   before: R[],
   after: R[],
-  keyColumns: (keyof R & string)[],
   what: (row: R) => string,
   detail: (row: R) => string,
 ): string[] {
   const out: string[] = [];
-  const key = (row: R) => JSON.stringify(keyColumns.map((k) => row[k]));
+  const key = rowKey(file);
   for (const row of after) {
     const old = before.find((r) => key(r) === key(row));
     if (!old) out.push(t('history.added', { what: what(row), detail: detail(row) }));
     else {
-      for (const change of rowCorrections(file, old, row, keyColumns)) {
+      for (const change of rowCorrections(file, old, row)) {
         out.push(t('history.corrected', { what: what(row), change }));
       }
     }
@@ -535,18 +538,16 @@ function diffVersions(before: Version, after: Version, names: Names): HistoryCha
     } else unreadable('facts');
   }
 
-  const table = <F extends CompoundTableFile>(
-    file: F,
-    section: SectionId,
-    diff: (a: Version, b: Version) => string[],
-  ) => {
+  /** A table's changes, filed under its section of the page (the registry's, tables.ts). */
+  const table = <F extends CompoundTableFile>(file: F, diff: (a: Version, b: Version) => string[]) => {
+    const { section } = tableOf(file);
     const a = before.tables[file];
     const b = after.tables[file];
     if (sameBytes(a.bytes, b.bytes)) return;
     if (!a.readable || !b.readable) unreadable(section);
     else add(section, diff(before, after));
   };
-  table('fees.csv', 'fees', (a, b) => diffFees(a.tables['fees.csv'].value ?? [], b.tables['fees.csv'].value ?? []));
+  table('fees.csv', (a, b) => diffFees(a.tables['fees.csv'].value ?? [], b.tables['fees.csv'].value ?? []));
 
   const revenueFiles = ['public-revenue.csv', 'public-revenue-items.csv'] as const;
   if (revenueFiles.some((f) => !sameBytes(before.tables[f].bytes, after.tables[f].bytes))) {
@@ -560,32 +561,29 @@ function diffVersions(before: Version, after: Version, names: Names): HistoryCha
     }
   }
 
-  table('maintenance-fund.csv', 'maintenance-fund', (a, b) =>
+  table('maintenance-fund.csv', (a, b) =>
     diffRows(
       'maintenance-fund.csv',
       a.tables['maintenance-fund.csv'].value ?? [],
       b.tables['maintenance-fund.csv'].value ?? [],
-      ['date', 'item'],
       (u) => t('history.fund.use', { date: formatDate(u.date), item: u.item }),
       (u) => t('history.yuan', { amount: formatYuan(u.amount) }),
     ),
   );
-  table('elevators.csv', 'elevators', (a, b) =>
+  table('elevators.csv', (a, b) =>
     diffRows(
       'elevators.csv',
       a.tables['elevators.csv'].value ?? [],
       b.tables['elevators.csv'].value ?? [],
-      ['register_number'],
       (e) => t('history.elevator', { location: e.location, number: e.register_number }),
       (e) => t('history.elevator.detail', { contractor: e.contractor, next: formatDate(e.next_inspection) }),
     ),
   );
-  table('utility-split.csv', 'utility-split', (a, b) =>
+  table('utility-split.csv', (a, b) =>
     diffRows(
       'utility-split.csv',
       a.tables['utility-split.csv'].value ?? [],
       b.tables['utility-split.csv'].value ?? [],
-      ['period', 'kind', 'scope'],
       (u) => t('history.utility', { month: formatMonth(u.period), kind: u.kind, scope: u.scope }),
       (u) => t('history.utility.detail', { amount: formatYuan(u.amount), perHousehold: formatYuan(u.per_household) }),
     ),

@@ -15,7 +15,7 @@ import { type CompoundRow, compoundColumn, compoundRowSchema } from '../schemas/
 import { columnsOf } from './csv-source.ts';
 import { enumOptions } from './dictionary.ts';
 import type { CompoundRecord, ContentBundle } from './records.ts';
-import { COMPOUND_TABLES, type CompoundTableFile } from './tables.ts';
+import { type CompoundTableEntry, type CompoundTableFile, TABLES } from './tables.ts';
 import { schemaAt } from './zod-issues.ts';
 
 /** The licence of the data; code is MIT, see README. */
@@ -34,44 +34,24 @@ export type OpenDataSource = Pick<ContentBundle, 'site' | 'today' | 'communities
 // ---------------------------------------------------------------- tables
 
 /** The county-wide tables, in the order /data/ lists them; each is `<name>.csv` and `<name>.json`. */
-export const COUNTY_TABLES = [
-  'compounds',
-  'fees',
-  'public-revenue',
-  'public-revenue-items',
-  'maintenance-fund',
-  'elevators',
-  'utility-split',
-] as const;
-export type CountyTable = (typeof COUNTY_TABLES)[number];
-export type CompoundTable = Exclude<CountyTable, 'compounds'>;
+export const COUNTY_TABLES = ['compounds', ...TABLES.map((table) => table.resource)] as const;
+export type CountyTable = 'compounds' | CompoundTable;
+/** A compound table's resource name, from the registry (src/data/tables.ts). */
+export type CompoundTable = CompoundTableEntry['resource'];
 
-/** Where each table's rows are in a compound folder and in its record. */
-const SOURCES: Record<CompoundTable, { file: CompoundTableFile; rows: (r: CompoundRecord) => Row[] }> = {
-  fees: { file: 'fees.csv', rows: (r) => r.fees },
-  'public-revenue': { file: 'public-revenue.csv', rows: (r) => r.revenueQuarters },
-  'public-revenue-items': { file: 'public-revenue-items.csv', rows: (r) => r.revenueItems },
-  'maintenance-fund': { file: 'maintenance-fund.csv', rows: (r) => r.fundUses },
-  elevators: { file: 'elevators.csv', rows: (r) => r.elevators },
-  'utility-split': { file: 'utility-split.csv', rows: (r) => r.utilitySplits },
-};
+/** Where each table's rows are in a compound folder and in its record, by resource name. */
+const SOURCES = new Map(TABLES.map((table) => [table.resource as CompoundTable, table]));
+const sourceOf = (table: CompoundTable): CompoundTableEntry => SOURCES.get(table) as CompoundTableEntry;
 
-/**
- * Columns that identify a row: the same ones cross-checks.ts refuses
- * duplicates of, with the compound in front. Maintenance-fund uses have no
- * natural key beyond all their facts, so none is claimed.
- */
-const PRIMARY_KEYS: Partial<Record<CountyTable, string[]>> = {
-  compounds: ['compound'],
-  fees: ['compound', 'item', 'payer', 'effective'],
-  'public-revenue': ['compound', 'quarter'],
-  'public-revenue-items': ['compound', 'quarter', 'kind', 'item'],
-  elevators: ['compound', 'register_number'],
-  'utility-split': ['compound', 'period', 'kind', 'scope'],
-};
+/** A compound's rows of one table, as in its folder. */
+const rowsOf = (record: CompoundRecord, table: CompoundTable): Row[] => record[sourceOf(table).field];
+
+/** Columns that identify a row: the compound, then the registry's key of its table. */
+const primaryKey = (table: CountyTable): string[] =>
+  table === 'compounds' ? ['compound'] : ['compound', ...sourceOf(table).key];
 
 /** A compound table's file name in a compound folder (`fees.csv`), which is also its per-compound download. */
-export const compoundTableFile = (table: CompoundTable): CompoundTableFile => SOURCES[table].file;
+export const compoundTableFile = (table: CompoundTable): CompoundTableFile => sourceOf(table).file;
 
 const countySchemas = new Map<CountyTable, ObjectSchema>();
 
@@ -86,7 +66,7 @@ export function countySchema(table: CountyTable): ObjectSchema {
     schema =
       table === 'compounds'
         ? compoundRowSchema
-        : z.strictObject({ compound: compoundColumn, ...COMPOUND_TABLES[SOURCES[table].file].shape });
+        : z.strictObject({ compound: compoundColumn, ...sourceOf(table).schema.shape });
     countySchemas.set(table, schema);
   }
   return schema;
@@ -127,20 +107,20 @@ export const countyRows = (bundle: OpenDataSource, table: CountyTable): Row[] =>
 export const countyRowCount = (bundle: OpenDataSource, table: CountyTable): number =>
   table === 'compounds'
     ? bundle.compounds.length
-    : bundle.compounds.reduce((sum, record) => sum + SOURCES[table].rows(record).length, 0);
+    : bundle.compounds.reduce((sum, record) => sum + rowsOf(record, table).length, 0);
 
 /** Each compound's rows of a county table in turn: compounds by slug, rows in their file's order. */
 function* countyRowsByCompound(bundle: OpenDataSource, table: CountyTable): Generator<Row[]> {
   const records = [...bundle.compounds].sort(bySlug);
   for (const record of records) {
     if (table === 'compounds') yield [compoundRow(bundle, record)];
-    else yield SOURCES[table].rows(record).map((row) => ({ compound: record.slug, ...row }));
+    else yield rowsOf(record, table).map((row) => ({ compound: record.slug, ...row }));
   }
 }
 
 /** The rows of one compound's table, as in its folder. */
 export function compoundRows(record: CompoundRecord, table: CompoundTable): Row[] {
-  return SOURCES[table].rows(record);
+  return rowsOf(record, table);
 }
 
 // ---------------------------------------------------------------- column kinds
@@ -327,7 +307,7 @@ export const countyJson = (bundle: OpenDataSource, table: CountyTable): string =
 
 /** The compound tables a compound has rows in: only those are offered for download. */
 export function compoundTables(record: CompoundRecord): CompoundTable[] {
-  return COUNTY_TABLES.filter((t): t is CompoundTable => t !== 'compounds' && SOURCES[t].rows(record).length > 0);
+  return COUNTY_TABLES.filter((t): t is CompoundTable => t !== 'compounds' && rowsOf(record, t).length > 0);
 }
 
 /**
@@ -336,7 +316,7 @@ export function compoundTables(record: CompoundRecord): CompoundTable[] {
  * its next change from the published file.
  */
 export const compoundCsv = (record: CompoundRecord, table: CompoundTable): string =>
-  toCsv(COMPOUND_TABLES[SOURCES[table].file], compoundRows(record, table));
+  toCsv(sourceOf(table).schema, compoundRows(record, table));
 
 /** The compound.yaml fields that compounds.csv already carries; everything else there is a disclosure. */
 const FACT_KEYS = new Set(
@@ -368,7 +348,7 @@ export function compoundJson(bundle: OpenDataSource, record: CompoundRecord): st
   );
   const tables: Record<string, Row[]> = {};
   for (const table of compoundTables(record)) {
-    tables[table] = toJsonRows(COMPOUND_TABLES[SOURCES[table].file], compoundRows(record, table));
+    tables[table] = toJsonRows(sourceOf(table).schema, compoundRows(record, table));
   }
   const document = { ...toJsonRows(compoundRowSchema, [compoundRow(bundle, record)])[0], disclosures, tables };
   return `${JSON.stringify(document)}\n`;
@@ -479,7 +459,7 @@ export function dataPackage(bundle: OpenDataSource): Row {
     resources: COUNTY_TABLES.map((table) => {
       const specs = columnSpecs(countySchema(table));
       const title = (key: string) => specs.find((s) => s.key === key)?.title ?? key;
-      const primaryKey = PRIMARY_KEYS[table];
+      const key = primaryKey(table);
       return {
         name: table,
         type: 'table',
@@ -492,7 +472,7 @@ export function dataPackage(bundle: OpenDataSource): Row {
         licenses: [DATA_LICENSE],
         schema: {
           fields: specs.map(frictionlessField),
-          ...(primaryKey ? { primaryKey: primaryKey.map(title) } : {}),
+          primaryKey: key.map(title),
           ...(table === 'compounds'
             ? {}
             : {

@@ -20,7 +20,7 @@ import { checkOversight, OVERSIGHT, OVERSIGHT_FILES, SCALE_FILE } from './oversi
 import { privacyProblems, scalars } from './privacy-checks.ts';
 import type { Problem } from './problems.ts';
 import type { CommunityRecord, CompanyRecord, CompoundRecord, ContentBundle, DepartmentRecord } from './records.ts';
-import { COMPOUND_FILE, COMPOUND_TABLES, type CompoundTableFile, isTableFile } from './tables.ts';
+import { COMPOUND_FILE, COMPOUND_TABLES, type CompoundTableFile, isTableFile, TABLES } from './tables.ts';
 import { readYaml, type YamlSource } from './yaml-source.ts';
 import { check, labelFor } from './zod-issues.ts';
 
@@ -185,10 +185,10 @@ export function validateCompound(job: CompoundJob, context: CompoundContext): Co
   }
   const yaml = yamlSource ? yamlFile(yamlSource, compoundSchema, shown(yamlSource.path), problems) : undefined;
   const tables = {} as TableMap;
-  for (const name of Object.keys(COMPOUND_TABLES) as CompoundTableFile[]) {
+  for (const { file: name, schema } of TABLES) {
     const file = folder.get(name);
     if (!file) continue;
-    const table = readTable(shown(file.path), file.bytes, COMPOUND_TABLES[name]);
+    const table = readTable(shown(file.path), file.bytes, schema);
     problems.push(...table.problems);
     (tables as Record<string, unknown>)[name] = table;
   }
@@ -208,18 +208,11 @@ export function validateCompound(job: CompoundJob, context: CompoundContext): Co
     }),
   );
   if (!yaml?.value) return { record: undefined, problems };
-  const record: CompoundRecord = {
-    slug,
-    compound: yaml.value,
-    fees: tables['fees.csv']?.rows.map((r) => r.value) ?? [],
-    revenueQuarters: tables['public-revenue.csv']?.rows.map((r) => r.value) ?? [],
-    revenueItems: tables['public-revenue-items.csv']?.rows.map((r) => r.value) ?? [],
-    fundUses: tables['maintenance-fund.csv']?.rows.map((r) => r.value) ?? [],
-    elevators: tables['elevators.csv']?.rows.map((r) => r.value) ?? [],
-    utilitySplits: tables['utility-split.csv']?.rows.map((r) => r.value) ?? [],
-    files: [...folder.values()].map((f) => shown(f.path)),
-  };
-  return { record, problems };
+  const record = { slug, compound: yaml.value, files: [...folder.values()].map((f) => shown(f.path)) };
+  for (const { file, field } of TABLES) {
+    (record as Record<string, unknown>)[field] = tables[file]?.rows.map((r) => r.value) ?? [];
+  }
+  return { record: record as CompoundRecord, problems };
 }
 
 /**

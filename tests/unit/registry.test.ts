@@ -1,0 +1,180 @@
+/**
+ * The registry of tables (src/data/tables.ts) is the one place a table is
+ * declared: validation, the duplicate check, the open data, the templates and
+ * the change history each cover exactly its entries, and use its key.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import Papa from 'papaparse';
+import { TABLE_FILES, templateCsv } from '../../src/data/dictionary.ts';
+import { readHistory } from '../../src/data/history.ts';
+import { readTree } from '../../src/data/load-content.ts';
+import { COUNTY_TABLES, columnSpecs, compoundTables, dataPackage } from '../../src/data/open-data.ts';
+import { formatProblem } from '../../src/data/problems.ts';
+import { type CompoundTableEntry, isTableFile, TABLES } from '../../src/data/tables.ts';
+import { type SourceFile, validateContent } from '../../src/data/validate-content.ts';
+import { PROJECT_ROOT, utf8 } from './helpers.ts';
+
+/** The sample compound that has every table. */
+const SLUG = 'tianshan-huayuan';
+const DIR = `compounds/${SLUG}/`;
+const TODAY = '2026-11-20';
+const sample = readTree(path.join(PROJECT_ROOT, 'content'));
+const textOf = (file: string) => new TextDecoder().decode(sample.find((f) => f.path === file)?.bytes);
+
+const validate = (files: SourceFile[]) => validateContent(files, { today: TODAY, mode: 'tree' });
+const titlesOf = (table: CompoundTableEntry) => columnSpecs(table.schema);
+
+/** The table's text with the first data row's `column` changed by `change`, quoted as a spreadsheet would. */
+function editFirstRow(table: CompoundTableEntry, column: string, change: (value: string) => string): string {
+  const rows = Papa.parse<string[]>(textOf(`${DIR}${table.file}`).replace(/^\uFEFF/, ''), {
+    skipEmptyLines: true,
+  }).data;
+  const index = rows[0]?.indexOf(titlesOf(table).find((spec) => spec.key === column)?.title ?? '') ?? -1;
+  assert.ok(index >= 0, `${table.file} has a ${column} column`);
+  const first = rows[1] as string[];
+  first[index] = change(first[index] ?? '');
+  return `${Papa.unparse(rows, { newline: '\n' })}\n`;
+}
+
+/**
+ * A column of the table outside its key, and a new value for it that its schema accepts:
+ * changing it corrects a row rather than adding one.
+ */
+function correction(table: CompoundTableEntry): { column: string; change: (value: string) => string } {
+  const key: readonly string[] = table.key;
+  const free = titlesOf(table).filter((s) => !key.includes(s.key));
+  const text = free.find((s) => s.kind.type === 'string' && !s.kind.enum);
+  if (text) return { column: text.key, change: (value) => `${value}（更正）` };
+  const date = free.find((s) => s.kind.type === 'date');
+  assert.ok(date, `${table.file} has a text or date column outside its key`);
+  return { column: date.key, change: (value) => (value === '2026-09-30' ? '2026-09-29' : '2026-09-30') };
+}
+
+it('the sample compound has every table, so that every entry is exercised', () => {
+  assert.deepEqual(
+    TABLES.map((t) => t.file).filter((file) => !sample.some((f) => f.path === `${DIR}${file}`)),
+    [],
+  );
+});
+
+describe('validation covers exactly the registry', () => {
+  it('each table file is read into its record field; any other .csv is refused', () => {
+    const { bundle, problems } = validate(sample);
+    assert.deepEqual(problems.filter((p) => p.severity === 'error').map(formatProblem), []);
+    const record = bundle?.compounds.find((r) => r.slug === SLUG);
+    assert.ok(record);
+    for (const table of TABLES) {
+      const dataLines = textOf(`${DIR}${table.file}`).trimEnd().split('\n').length - 1;
+      assert.equal(record[table.field].length, dataLines, `${table.file} → ${table.field}`);
+    }
+    assert.ok(TABLES.every((t) => isTableFile(t.file)));
+    assert.ok(!isTableFile('notes.csv') && !isTableFile('constructor'));
+  });
+
+  for (const table of TABLES) {
+    it(`${table.file}: a second row with the same key (${table.key.join(' + ')}) is refused`, () => {
+      const file = `${DIR}${table.file}`;
+      const text = textOf(file).trimEnd();
+      const [, first] = text.split('\n');
+      const files = sample.map((f) => (f.path === file ? { path: f.path, bytes: utf8(`${text}\n${first}\n`) } : f));
+      const duplicates = validate(files).problems.filter((p) => p.expected.includes('重复'));
+      assert.deepEqual(
+        duplicates.map((p) => [p.file, p.field]),
+        [[file, table.key[0]]],
+      );
+    });
+  }
+});
+
+describe('open data and templates cover exactly the registry', () => {
+  it('a county table per entry, keyed by the compound and the entry’s key', () => {
+    const { bundle } = validate(sample);
+    assert.ok(bundle);
+    assert.deepEqual(COUNTY_TABLES, ['compounds', ...TABLES.map((t) => t.resource)]);
+    const resources = dataPackage(bundle).resources as { name: string; schema: { primaryKey: string[] } }[];
+    for (const table of TABLES) {
+      const resource = resources.find((r) => r.name === table.resource);
+      const title = (key: string) => titlesOf(table).find((s) => s.key === key)?.title;
+      assert.deepEqual(resource?.schema.primaryKey, ['小区标识', ...table.key.map(title)], table.resource);
+    }
+    const record = bundle.compounds.find((r) => r.slug === SLUG);
+    assert.deepEqual(
+      record && compoundTables(record),
+      TABLES.map((t) => t.resource),
+    );
+  });
+
+  it('a template per entry, headed by its schema’s titles', () => {
+    assert.deepEqual(
+      TABLE_FILES,
+      TABLES.map((t) => t.file),
+    );
+    for (const table of TABLES) {
+      const header = templateCsv(table.file)
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)[0];
+      assert.equal(
+        header,
+        titlesOf(table)
+          .map((s) => s.title)
+          .join(','),
+        table.file,
+      );
+    }
+  });
+});
+
+describe('the change history covers exactly the registry', () => {
+  let root: string;
+  let texts: Map<string, string[]>;
+
+  const git = (args: string[], when: string) =>
+    execFileSync(
+      'git',
+      ['-c', 'user.name=测试', '-c', 'user.email=test@example.cn', '-c', 'commit.gpgsign=false', ...args],
+      { cwd: root, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when } },
+    );
+
+  before(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'gongshi-registry-'));
+    process.env.GIT_CEILING_DIRECTORIES = path.dirname(root);
+    await cp(path.join(PROJECT_ROOT, 'content'), path.join(root, 'content'), { recursive: true });
+    git(['init', '-q'], '2026-10-01T10:00:00+08:00');
+    git(['add', '-A'], '2026-10-01T10:00:00+08:00');
+    git(['commit', '-q', '-m', 'First'], '2026-10-01T10:00:00+08:00');
+    for (const table of TABLES) {
+      const file = path.join(root, 'content', DIR, table.file);
+      const { column, change } = correction(table);
+      await writeFile(file, editFirstRow(table, column, change));
+    }
+    git(['commit', '-q', '-am', 'Corrections'], '2026-10-02T10:00:00+08:00');
+    const history = readHistory({ contentDir: path.join(root, 'content') });
+    assert.ok(history.available);
+    const latest = history.compounds.get(SLUG)?.entries[0]?.changes ?? [];
+    texts = new Map();
+    for (const change of latest) texts.set(change.section, [...(texts.get(change.section) ?? []), change.text]);
+  });
+
+  after(async () => {
+    delete process.env.GIT_CEILING_DIRECTORIES;
+    await rm(root, { recursive: true, force: true });
+  });
+
+  for (const table of TABLES) {
+    it(`${table.file}: a corrected row is told under ${table.section}, paired by its key`, () => {
+      const told = texts.get(table.section) ?? [];
+      const title = titlesOf(table).find((s) => s.key === correction(table).column)?.title ?? '';
+      assert.ok(
+        told.some((text) => text.includes(`：${title} `)),
+        `${table.file}: ${JSON.stringify([...texts])}`,
+      );
+      // Paired, not removed and added again.
+      assert.ok(!told.some((text) => text.includes('删除')), told.join('\n'));
+    });
+  }
+});
