@@ -1,16 +1,19 @@
 /**
  * Dates that cannot be right: a year typed wrong (1926 or 2006 for 2026) is
- * a valid date, so no schema refuses it. Every value a schema marks as naming
- * a time (`calendar` meta: day, month, quarter, half-year) is held against the
- * earliest year the data can speak of.
+ * a valid date, so no schema refuses it. Every value whose declared kind names
+ * a time (date, yearmonth, quarter, halfyear) is held against the earliest year
+ * the data can speak of.
  */
 import type { z } from 'astro/zod';
 import { t } from '../i18n/t.ts';
 import type { Table } from './csv-source.ts';
 import { scalars } from './privacy-checks.ts';
-import { calendarOf, schemaAt } from './zod-issues.ts';
+import { declaredKind, schemaAt } from './zod-issues.ts';
 
 type AnySchema = z.core.$ZodType;
+
+const TIMES = new Set(['date', 'yearmonth', 'quarter', 'halfyear']);
+const namesTime = (schema: AnySchema | undefined) => TIMES.has(declaredKind(schema)?.kind ?? '');
 
 /**
  * No record of this portal is older than 1994, when 《城市新建住宅小区管理办法》
@@ -38,7 +41,7 @@ export const tooEarly = (earliest: number, yearBuilt?: number): string =>
 /** Every dated value in `value` (checked by `schema`) from before `earliest`, by its path. */
 export function earlyValues(schema: AnySchema, value: unknown, earliest: number): (string | number)[][] {
   return scalars(value)
-    .filter(({ path, text }) => Number(text.slice(0, 4)) < earliest && calendarOf(schemaAt(schema, path)) !== undefined)
+    .filter(({ path, text }) => Number(text.slice(0, 4)) < earliest && namesTime(schemaAt(schema, path)))
     .map(({ path }) => path);
 }
 
@@ -47,7 +50,7 @@ const datedColumnsCache = new WeakMap<object, string[]>();
 function datedColumns(schema: z.ZodObject): string[] {
   let columns = datedColumnsCache.get(schema);
   if (!columns) {
-    columns = Object.keys(schema.shape).filter((key) => calendarOf(schema.shape[key]) !== undefined);
+    columns = Object.keys(schema.shape).filter((key) => namesTime(schema.shape[key]));
     datedColumnsCache.set(schema, columns);
   }
   return columns;

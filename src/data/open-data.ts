@@ -16,7 +16,7 @@ import { columnsOf } from './csv-source.ts';
 import { enumOptions } from './dictionary.ts';
 import type { CompoundRecord, ContentBundle } from './records.ts';
 import { type CompoundTableEntry, type CompoundTableFile, TABLES } from './tables.ts';
-import { schemaAt } from './zod-issues.ts';
+import { declaredKind, schemaAt } from './zod-issues.ts';
 
 /** The licence of the data; code is MIT, see README. */
 export const DATA_LICENSE = {
@@ -137,30 +137,29 @@ export type ColumnKind =
   | { type: 'string'; enum?: string[] };
 
 /**
- * What a column holds, found by asking its own schema what it makes of
- * sample input. Declaring it in a list here instead would let a new money
- * column slip out as raw fen (80 for 0.80 元) the day someone forgets the list.
+ * What a column holds, as its schema declares it: each primitive of
+ * src/schemas/primitives.ts carries its `kind` in its meta, so a new money
+ * column is written as yuan the day it is added, with no list here to forget.
+ * A choice (z.enum) lists its values; anything else is text.
  */
 export function columnKind(field: z.ZodType): ColumnKind {
-  const read = (input: string): unknown => {
-    const result = field.safeParse(input);
-    return result.success ? result.data : undefined;
-  };
   const allowed = enumOptions(field);
   if (allowed) return { type: 'string', enum: allowed };
-  if (read(YES) === true) return { type: 'boolean' };
-  if (read('2026/1/2') === '2026-01-02') return { type: 'date' };
-  if (read('2026-1') === '2026-01') return { type: 'yearmonth' };
-  if (read('2026-q1') === '2026Q1') return { type: 'quarter' };
-  if (read('1元') === 100) return { type: 'fen' };
-  // Two probes, since some counts start above 1 (建成年份 from 1950).
-  for (const probe of ['1', '2000']) {
-    const value = read(probe);
-    if (typeof value !== 'number') continue;
-    if (value !== Number(probe)) return { type: 'scaled', scale: value / Number(probe) };
-    return typeof read(`${probe}.5`) === 'number' ? { type: 'number' } : { type: 'integer' };
+  const declared = declaredKind(field);
+  switch (declared?.kind) {
+    case 'scaled':
+      return { type: 'scaled', scale: declared.scale ?? 1 };
+    case 'fen':
+    case 'integer':
+    case 'number':
+    case 'boolean':
+    case 'date':
+    case 'yearmonth':
+    case 'quarter':
+      return { type: declared.kind };
+    default:
+      return { type: 'string' };
   }
-  return { type: 'string' };
 }
 
 /** How a yes/no column is written in a table: the words `yesNo` reads back. */

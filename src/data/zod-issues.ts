@@ -34,15 +34,16 @@ function titleThrough(schema: AnySchema): string | undefined {
 }
 
 /**
- * The `calendar` meta of a field (day, month, quarter, half-year), looked for through its
- * wrappers and on both sides of a pipe: `z.preprocess(fix, isoDate)` is a date too.
+ * A field's declared `kind` (src/schemas/primitives.ts: fen, scaled, integer, number,
+ * boolean, date, yearmonth, quarter, halfyear) with the rest of its meta, looked for
+ * through its wrappers and on both sides of a pipe: `z.preprocess(fix, isoDate)` is a date too.
  */
-export function calendarOf(schema: AnySchema | undefined): string | undefined {
+export function declaredKind(schema: AnySchema | undefined): { kind: string; scale?: number } | undefined {
   if (!schema) return undefined;
-  const kind = z.globalRegistry.get(schema as z.ZodType)?.calendar;
-  if (typeof kind === 'string') return kind;
+  const meta = z.globalRegistry.get(schema as z.ZodType);
+  if (typeof meta?.kind === 'string') return meta as { kind: string; scale?: number };
   const def = schema._zod.def as { type: string; out?: AnySchema };
-  return calendarOf(inner(schema)) ?? (def.type === 'pipe' ? calendarOf(def.out) : undefined);
+  return declaredKind(inner(schema)) ?? (def.type === 'pipe' ? declaredKind(def.out) : undefined);
 }
 
 function child(schema: AnySchema, key: PathKey): AnySchema | undefined {

@@ -23,7 +23,7 @@ export const halfYear = z
     }
     return parsed;
   })
-  .meta({ calendar: 'half-year' });
+  .meta({ kind: 'halfyear' });
 
 /** First and last day of a half-year. */
 export function halfYearStart(id: string): string {

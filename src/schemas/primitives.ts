@@ -113,37 +113,40 @@ function moneyOf(allowNegative: boolean) {
 }
 
 /** An amount in yuan with at most two decimals, stored as integer fen; never negative. */
-export const money = moneyOf(false);
+export const money = moneyOf(false).meta({ kind: 'fen' });
 /** An amount in yuan that may be negative (a net result), stored as integer fen. */
-export const signedMoney = moneyOf(true);
+export const signedMoney = moneyOf(true).meta({ kind: 'fen' });
 
 /**
  * A decimal with a fixed number of places, stored as an integer count of the
  * smallest unit (for example a unit price of 0.5613 元 with 4 places is 5613).
  */
 export function scaledDecimal(places: number, expectKey: Parameters<typeof t>[0]) {
-  return z.union([z.string(), z.number()], { error: t(expectKey) }).transform((raw, ctx) => {
-    const s = normalizeText(String(raw)).replace(/[,\s]/g, '');
-    if (SCIENTIFIC.test(s)) {
-      ctx.issues.push({ code: 'custom', input: raw, message: t('expect.noScientific') });
-      return z.NEVER;
-    }
-    const m = new RegExp(`^(\\d+)(?:\\.(\\d{1,${places}}))?$`).exec(s);
-    if (!m) {
-      ctx.issues.push({ code: 'custom', input: raw, message: t(expectKey) });
-      return z.NEVER;
-    }
-    // Past this the scaled integer is no longer exact, and no compound's meter or tariff comes near it.
-    if (Number(m[1]) >= MAX_MONEY_YUAN) {
-      ctx.issues.push({
-        code: 'custom',
-        input: raw,
-        message: t('expect.decimalTooLarge', { max: MAX_MONEY_YUAN_TEXT }),
-      });
-      return z.NEVER;
-    }
-    return Number(m[1]) * 10 ** places + Number((m[2] ?? '').padEnd(places, '0'));
-  });
+  return z
+    .union([z.string(), z.number()], { error: t(expectKey) })
+    .transform((raw, ctx) => {
+      const s = normalizeText(String(raw)).replace(/[,\s]/g, '');
+      if (SCIENTIFIC.test(s)) {
+        ctx.issues.push({ code: 'custom', input: raw, message: t('expect.noScientific') });
+        return z.NEVER;
+      }
+      const m = new RegExp(`^(\\d+)(?:\\.(\\d{1,${places}}))?$`).exec(s);
+      if (!m) {
+        ctx.issues.push({ code: 'custom', input: raw, message: t(expectKey) });
+        return z.NEVER;
+      }
+      // Past this the scaled integer is no longer exact, and no compound's meter or tariff comes near it.
+      if (Number(m[1]) >= MAX_MONEY_YUAN) {
+        ctx.issues.push({
+          code: 'custom',
+          input: raw,
+          message: t('expect.decimalTooLarge', { max: MAX_MONEY_YUAN_TEXT }),
+        });
+        return z.NEVER;
+      }
+      return Number(m[1]) * 10 ** places + Number((m[2] ?? '').padEnd(places, '0'));
+    })
+    .meta({ kind: 'scaled', scale: 10 ** places });
 }
 
 /** A whole number, typed in YAML or in a CSV cell. */
@@ -163,27 +166,34 @@ export const count = (min = 0, max = 1_000_000) =>
         .number()
         .min(min, { error: t('expect.integerRange', { min, max }) })
         .max(max, { error: t('expect.integerRange', { min, max }) }),
-    );
+    )
+    .meta({ kind: 'integer' });
 
 /** A positive decimal such as a floor area in ㎡. */
-export const decimal = z.union([z.number(), z.string()], { error: t('expect.decimal') }).transform((raw, ctx) => {
-  const s = normalizeText(String(raw)).replace(/[,\s]/g, '');
-  if (!/^\d+(?:\.\d+)?$/.test(s)) {
-    ctx.issues.push({ code: 'custom', input: raw, message: t('expect.decimal') });
-    return z.NEVER;
-  }
-  return Number(s);
-});
+export const decimal = z
+  .union([z.number(), z.string()], { error: t('expect.decimal') })
+  .transform((raw, ctx) => {
+    const s = normalizeText(String(raw)).replace(/[,\s]/g, '');
+    if (!/^\d+(?:\.\d+)?$/.test(s)) {
+      ctx.issues.push({ code: 'custom', input: raw, message: t('expect.decimal') });
+      return z.NEVER;
+    }
+    return Number(s);
+  })
+  .meta({ kind: 'number' });
 
 /** 是 / 否 in a CSV cell, true / false in YAML. */
-export const yesNo = z.union([z.boolean(), z.string()], { error: t('expect.yesNo') }).transform((raw, ctx) => {
-  if (typeof raw === 'boolean') return raw;
-  const s = normalizeText(raw).toLowerCase();
-  if (['是', 'true', 'yes', '有'].includes(s)) return true;
-  if (['否', 'false', 'no', '无'].includes(s)) return false;
-  ctx.issues.push({ code: 'custom', input: raw, message: t('expect.yesNo') });
-  return z.NEVER;
-});
+export const yesNo = z
+  .union([z.boolean(), z.string()], { error: t('expect.yesNo') })
+  .transform((raw, ctx) => {
+    if (typeof raw === 'boolean') return raw;
+    const s = normalizeText(raw).toLowerCase();
+    if (['是', 'true', 'yes', '有'].includes(s)) return true;
+    if (['否', 'false', 'no', '无'].includes(s)) return false;
+    ctx.issues.push({ code: 'custom', input: raw, message: t('expect.yesNo') });
+    return z.NEVER;
+  })
+  .meta({ kind: 'boolean' });
 
 // ---------------------------------------------------------------- dates
 
@@ -204,11 +214,12 @@ export function parseDate(raw: string): string | undefined {
 }
 
 /**
- * A calendar day, stored as `YYYY-MM-DD`. The `calendar` meta marks a value that names a
- * time (day, month, quarter, half-year), whose year every such value starts with: the
- * plausibility check of dates (src/data/date-checks.ts) finds them by it.
+ * A calendar day, stored as `YYYY-MM-DD`. Like every primitive here it declares its `kind`
+ * in its meta: how the open data writes it and the change history says it
+ * (src/data/open-data.ts), and, for the kinds that name a time (date, yearmonth, quarter,
+ * halfyear), which values the plausibility check of dates looks at (src/data/date-checks.ts).
  */
-export const isoDate = parsedText(parseDate, 'expect.date').meta({ calendar: 'day' });
+export const isoDate = parsedText(parseDate, 'expect.date').meta({ kind: 'date' });
 
 /** A calendar month such as a billing period, 2026-09 or 2026年9月, stored as `YYYY-MM`. */
 export function parseYearMonth(raw: string): string | undefined {
@@ -217,7 +228,7 @@ export function parseYearMonth(raw: string): string | undefined {
   return m && month >= 1 && month <= 12 ? `${m[1]}-${String(month).padStart(2, '0')}` : undefined;
 }
 
-export const yearMonth = parsedText(parseYearMonth, 'expect.month').meta({ calendar: 'month' });
+export const yearMonth = parsedText(parseYearMonth, 'expect.month').meta({ kind: 'yearmonth' });
 
 const CHINESE_QUARTER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
 
@@ -235,7 +246,7 @@ export function parseQuarter(raw: string): string | undefined {
 }
 
 /** A calendar quarter, stored as `YYYYQn`. */
-export const quarter = parsedText(parseQuarter, 'expect.quarter').meta({ calendar: 'quarter' });
+export const quarter = parsedText(parseQuarter, 'expect.quarter').meta({ kind: 'quarter' });
 
 // ---------------------------------------------------------------- web addresses
 

@@ -13,7 +13,7 @@ import Papa from 'papaparse';
 import { TABLE_FILES, templateCsv } from '../../src/data/dictionary.ts';
 import { readHistory } from '../../src/data/history.ts';
 import { readTree } from '../../src/data/load-content.ts';
-import { COUNTY_TABLES, columnSpecs, compoundTables, dataPackage } from '../../src/data/open-data.ts';
+import { COUNTY_TABLES, columnSpecs, compoundTables, countySchema, dataPackage } from '../../src/data/open-data.ts';
 import { formatProblem } from '../../src/data/problems.ts';
 import { type CompoundTableEntry, isTableFile, TABLES } from '../../src/data/tables.ts';
 import { type SourceFile, validateContent } from '../../src/data/validate-content.ts';
@@ -175,6 +175,38 @@ describe('the change history covers exactly the registry', () => {
       );
       // Paired, not removed and added again.
       assert.ok(!told.some((text) => text.includes('删除')), told.join('\n'));
+    });
+  }
+});
+
+describe('column kinds are declared, and agree with what the schemas do', () => {
+  /** What a column's schema makes of sample input: the guess the declarations replaced, kept as a check. */
+  function observed(field: Parameters<typeof columnSpecs>[0]['shape'][string]): string {
+    const read = (input: string): unknown => {
+      const result = field.safeParse(input);
+      return result.success ? result.data : undefined;
+    };
+    if (read('是') === true) return 'boolean';
+    if (read('2026/1/2') === '2026-01-02') return 'date';
+    if (read('2026-1') === '2026-01') return 'yearmonth';
+    if (read('2026-q1') === '2026Q1') return 'quarter';
+    if (read('1元') === 100) return 'fen';
+    for (const probe of ['1', '2000']) {
+      const value = read(probe);
+      if (typeof value !== 'number') continue;
+      if (value !== Number(probe)) return 'scaled';
+      return typeof read(`${probe}.5`) === 'number' ? 'number' : 'integer';
+    }
+    return 'string';
+  }
+
+  for (const table of COUNTY_TABLES) {
+    it(`${table}: every column's declared kind`, () => {
+      const schema = countySchema(table);
+      const disagree = columnSpecs(schema)
+        .map((spec) => [spec.key, spec.kind.type, observed(schema.shape[spec.key] as never)])
+        .filter(([, declared, seen]) => declared !== seen);
+      assert.deepEqual(disagree, []);
     });
   }
 });
