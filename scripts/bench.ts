@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { parse } from 'yaml';
+import { SITEMAP_LIMITS } from '../src/integrations/sitemap.ts';
 import { chromiumLaunchOptions } from './lib/chromium.ts';
 
 const { values } = parseArgs({
@@ -205,8 +206,25 @@ async function dirBytes(dir: string): Promise<number> {
   return total;
 }
 
+/** The built sitemap, read as a crawler would: sitemap.xml, and the files it indexes if it is an index. */
+async function sitemapCheck(site: string): Promise<{ addresses: number; files: number; withinLimits: boolean }> {
+  const top = await readFile(path.join(site, 'sitemap.xml'), 'utf8');
+  const locs = (text: string) => [...text.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1] ?? '');
+  const parts = top.includes('<sitemapindex')
+    ? await Promise.all(locs(top).map((url) => readFile(path.join(site, new URL(url).pathname), 'utf8')))
+    : [top];
+  return {
+    addresses: parts.reduce((sum, part) => sum + locs(part).length, 0),
+    files: parts.length,
+    withinLimits: parts.every(
+      (part) => locs(part).length <= SITEMAP_LIMITS.urls && Buffer.byteLength(part) <= SITEMAP_LIMITS.bytes,
+    ),
+  };
+}
+
 interface Row {
   label: string;
+  sitemap: { addresses: number; files: number; withinLimits: boolean };
   compounds: number;
   validate: Measured;
   build: Measured;
@@ -244,6 +262,7 @@ async function run(label: string, contentDir: string, compounds: number, tmp: st
     page: await heaviestPage(out),
     search: await searchBytes(out, firstName),
     indexMiB: (await dirBytes(path.join(out, 'pagefind'))) / 1048576,
+    sitemap: await sitemapCheck(out),
   };
   if (!values.keep) await rm(out, { recursive: true, force: true });
   return row;
@@ -282,6 +301,12 @@ function targets(rows: Row[]): string {
         `- 20,000 compounds: ${ratio.toFixed(2)}× the build time of 10,000 (target at most 2.1×: ${ratio <= 2.1 ? 'met' : 'not met'}).`,
       );
     }
+  }
+  for (const r of rows) {
+    const { addresses, files, withinLimits } = r.sitemap;
+    lines.push(
+      `- sitemap of ${r.label}: ${addresses} addresses in ${files} file(s)${files > 1 ? ' under an index' : ''}, each within 50,000 addresses and 50 MB: ${withinLimits ? 'met' : 'not met'}.`,
+    );
   }
   return lines.length > 0 ? `\n${lines.join('\n')}\n` : '';
 }
