@@ -43,9 +43,9 @@ export function contentGeneration(): number {
 }
 
 /**
- * Hands this thread a pass made in another: a worker thread that renders
- * pages (src/integrations/page-worker.ts) gets the build's validated content
- * instead of validating the whole folder again.
+ * Hands this thread a pass made in another: the worker thread that writes
+ * the open data and printed sheets (src/integrations/site-files-worker.ts)
+ * gets the build's validated content instead of validating the whole folder again.
  */
 export function provideValidatedContent(result: LoadResult): void {
   shared.generation += 1;

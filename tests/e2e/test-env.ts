@@ -11,7 +11,5 @@ export const TEST_OUT_DIR = process.env.GONGSHI_TEST_OUT_DIR ?? 'tests/.tmp/site
 export const TEST_ENV: Record<string, string> = {
   SOURCE_DATE_EPOCH: TEST_EPOCH,
   GONGSHI_OUT_DIR: TEST_OUT_DIR,
-  // Pages rendered on this thread, whatever the machine: reproducible.spec.ts builds again on workers.
-  GONGSHI_RENDER_THREADS: '0',
   ASTRO_TELEMETRY_DISABLED: '1',
 };
