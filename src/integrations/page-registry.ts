@@ -119,8 +119,8 @@ const isSpace = (byte: number | undefined) =>
 /**
  * The CSP hashes of a page's inline scripts, from the bytes that are
  * written: the SHA-256 of a script's UTF-8 bytes is the hash of its text.
- * Scripts with a src and data blocks are skipped, as inlineScripts() does
- * for text (security-headers.ts).
+ * Scripts with a src and data blocks are skipped. (The tests read the same
+ * scripts another way, tests/lib/inline-scripts.ts, and compare.)
  */
 export function inlineScriptHashes(html: Buffer): string[] {
   const hashes: string[] = [];

@@ -7,31 +7,12 @@
  * carries the same policy with the hashes of every page plus what a meta tag
  * cannot set (frame-ancestors). docs/architecture.md has the nginx equivalent.
  */
-import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { type TileConfig, tileConfig } from '../lib/map-tiles.ts';
 import { finishedPages, resetPageRegistry } from './page-registry.ts';
-
-const INLINE_SCRIPT = /<script(\s[^>]*)?>([\s\S]*?)<\/script>/g;
-/** Script types a browser runs; data blocks (JSON-LD and the like) need no hash. */
-const EXECUTABLE = /^(?:|text\/javascript|module|application\/javascript)$/i;
-
-/** The script bodies of one page that run inline (no src attribute). */
-export function inlineScripts(html: string): string[] {
-  const bodies: string[] = [];
-  for (const [, attrs = '', body = ''] of html.matchAll(INLINE_SCRIPT)) {
-    if (/\ssrc\s*=/i.test(attrs)) continue;
-    const type = /\stype\s*=\s*["']?([^"'\s>]*)/i.exec(attrs)?.[1] ?? '';
-    if (EXECUTABLE.test(type)) bodies.push(body);
-  }
-  return bodies;
-}
-
-export const scriptHash = (body: string): string =>
-  `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
 
 /** Origins the configured map tiles come from: `https://t{s}.tianditu.gov.cn/…` gives every subdomain. */
 export function tileOrigins(tiles: TileConfig): string[] {

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { contentBundle } from '../data/content-bundle.ts';
-import { escapeXml } from '../lib/atom.ts';
+import { escapeXml } from '../lib/html.ts';
 import { finishedPages } from './page-registry.ts';
 
 /** The protocol's limits for one sitemap file (sitemaps.org). */

@@ -2,6 +2,7 @@
  * Atom 1.0 (RFC 4287) feeds as text. Every value is escaped here, so the
  * callers only say what the feed contains.
  */
+import { escapeXml, html } from './html.ts';
 
 export interface AtomEntry {
   /** A permanent, unique IRI for the entry. */
@@ -29,15 +30,6 @@ export interface AtomFeed {
   entries: AtomEntry[];
 }
 
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
-
 function entryXml(entry: AtomEntry): string {
   const parts = [
     `    <id>${escapeXml(entry.id)}</id>`,
@@ -48,8 +40,8 @@ function entryXml(entry: AtomEntry): string {
   if (entry.summary) parts.push(`    <summary>${escapeXml(entry.summary)}</summary>`);
   if (entry.lines && entry.lines.length > 0) {
     // HTML content, escaped once for XML: readers show a list rather than one run-on paragraph.
-    const html = `<ul>${entry.lines.map((line) => `<li>${escapeXml(line)}</li>`).join('')}</ul>`;
-    parts.push(`    <content type="html">${escapeXml(html)}</content>`);
+    const list = html`<ul>${entry.lines.map((line) => html`<li>${line}</li>`)}</ul>`;
+    parts.push(`    <content type="html">${escapeXml(list.toString())}</content>`);
   }
   return `  <entry>\n${parts.join('\n')}\n  </entry>`;
 }

@@ -14,7 +14,7 @@
  */
 import type { CommunityRecord, CompanyRecord } from '../data/records.ts';
 import { t } from '../i18n/t.ts';
-import { escapeXml } from '../lib/atom.ts';
+import { html } from '../lib/html.ts';
 import { SECTIONS } from './compliance.ts';
 import type { CompoundView } from './compound-view.ts';
 
@@ -47,23 +47,27 @@ export function searchDocument(
     fees: distinct(record.fees.map((f) => f.item)),
     'public-revenue': distinct(record.revenueItems.map((i) => i.item)),
   };
-  const meta = (name: string, value: string) => `<span data-pagefind-meta="${escapeXml(`${name}:${value}`)}"></span>`;
-  const filter = (name: string, value: string) =>
-    `<span data-pagefind-filter="${escapeXml(`${name}:${value}`)}"></span>`;
-  const parts = [
-    `<h1>${escapeXml(c.name)}</h1>`,
-    meta('community', community.name),
-    meta('address', c.address),
-    filter(t('search.filter.community'), community.name),
-    filter(t('search.filter.company'), management),
-    filter(t('search.filter.status'), t(attention ? 'search.status.attention' : 'search.status.current')),
-    `<p>${[community.name, c.address, management, ...kinds].map(escapeXml).join(' ')}</p>`,
-    ...SECTIONS.filter((id) => published[id]).map(
-      (id) => `<h2>${escapeXml(t(`section.${id}`))}</h2><p>${(words[id] ?? []).map(escapeXml).join(' ')}</p>`,
-    ),
-  ];
+  const meta = (name: string, value: string) => html`<span data-pagefind-meta="${`${name}:${value}`}"></span>`;
+  const filter = (name: string, value: string) => html`<span data-pagefind-filter="${`${name}:${value}`}"></span>`;
+  const status = t(attention ? 'search.status.attention' : 'search.status.current');
+  const sections = SECTIONS.filter((id) => published[id]).map(
+    (id) => html`<h2>${t(`section.${id}`)}</h2><p>${(words[id] ?? []).join(' ')}</p>`,
+  );
   return {
     url: `/c/${record.slug}/`,
-    html: `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeXml(c.name)}</title></head><body data-pagefind-body>${parts.join('')}</body></html>`,
+    html: html`<!DOCTYPE html>
+      <html lang="zh-CN">
+        <head><meta charset="utf-8"><title>${c.name}</title></head>
+        <body data-pagefind-body>
+          <h1>${c.name}</h1>
+          ${meta('community', community.name)}
+          ${meta('address', c.address)}
+          ${filter(t('search.filter.community'), community.name)}
+          ${filter(t('search.filter.company'), management)}
+          ${filter(t('search.filter.status'), status)}
+          <p>${[community.name, c.address, management, ...kinds].join(' ')}</p>
+          ${sections}
+        </body>
+      </html>`.toString(),
   };
 }

@@ -22,7 +22,33 @@ export interface PrintPageOptions {
 }
 
 export function printPage({ title, canonical, back, summary, stylesheet, sheets }: PrintPageOptions): string {
-  return html`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${`${title} - ${t('site.name')}`}</title><meta name="description" content="${t('print.description')}"><link rel="canonical" href="${canonical}"><meta name="format-detection" content="telephone=no"><meta name="theme-color" content="#9b1c1c"><link rel="stylesheet" href="${stylesheet}"></head><body class="print-page"><header class="print-bar"><div class="container"><p><a class="site-title" href="/">${t('site.name')}</a></p><p><a href="${back.href}">${back.label}</a></p></div></header><main id="main"><div class="print-intro container"><h1>${title}</h1>${
-    summary && html`<p>${summary}</p>`
-  }<p class="muted">${t('print.howTo')}</p></div><div class="sheets">${sheets}</div></main></body></html>`.toString();
+  return html`<!DOCTYPE html>
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>${`${title} - ${t('site.name')}`}</title>
+        <meta name="description" content="${t('print.description')}">
+        <link rel="canonical" href="${canonical}">
+        <meta name="format-detection" content="telephone=no">
+        <meta name="theme-color" content="#9b1c1c">
+        <link rel="stylesheet" href="${stylesheet}">
+      </head>
+      <body class="print-page">
+        <header class="print-bar">
+          <div class="container">
+            <p><a class="site-title" href="/">${t('site.name')}</a></p>
+            <p><a href="${back.href}">${back.label}</a></p>
+          </div>
+        </header>
+        <main id="main">
+          <div class="print-intro container">
+            <h1>${title}</h1>
+            ${summary && html`<p>${summary}</p>`}
+            <p class="muted">${t('print.howTo')}</p>
+          </div>
+          <div class="sheets">${sheets}</div>
+        </main>
+      </body>
+    </html>`.toString();
 }

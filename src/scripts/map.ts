@@ -9,6 +9,7 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import Supercluster, { type ClusterProperties } from 'supercluster';
 import { wgs84ToGcj02 } from '../lib/geo.ts';
+import { escapeXml, html } from '../lib/html.ts';
 import type { TileConfig } from '../lib/map-tiles.ts';
 import type { MapPoint, MapStatus } from '../model/map-data.ts';
 
@@ -30,7 +31,9 @@ function statusIcon(status: MapStatus, label: string): L.DivIcon {
   // Leaflet styles the icon element itself; the drawn shape is an element inside it.
   return L.divIcon({
     className: 'map-icon',
-    html: `<span class="map-marker map-marker--${status}" aria-hidden="true">${SHAPES[status]}</span><span class="visually-hidden">${escapeHtml(label)}</span>`,
+    html: html`
+      <span class="map-marker map-marker--${status}" aria-hidden="true">${SHAPES[status]}</span>
+      <span class="visually-hidden">${label}</span>`.toString(),
     iconSize: [28, 28],
     iconAnchor: [14, 14],
     popupAnchor: [0, -12],
@@ -40,14 +43,12 @@ function statusIcon(status: MapStatus, label: string): L.DivIcon {
 function clusterIcon(count: number, label: string): L.DivIcon {
   return L.divIcon({
     className: 'map-icon',
-    html: `<span class="map-cluster" aria-hidden="true">${count}</span><span class="visually-hidden">${escapeHtml(label)}</span>`,
+    html: html`
+      <span class="map-cluster" aria-hidden="true">${count}</span>
+      <span class="visually-hidden">${label}</span>`.toString(),
     iconSize: [40, 40],
     iconAnchor: [20, 20],
   });
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export function drawMap(container: HTMLElement, options: MapOptions): L.Map {
@@ -62,7 +63,7 @@ export function drawMap(container: HTMLElement, options: MapOptions): L.Map {
   // Source and 审图号 bottom-left, as Chinese map rules ask; Leaflet's own credit stays bottom-right.
   const credit = [tiles.source, tiles.approval && `${words.approval}${tiles.approval}`].filter(Boolean).join(' ');
   if (credit)
-    L.control.attribution({ position: 'bottomleft', prefix: false }).addAttribution(escapeHtml(credit)).addTo(map);
+    L.control.attribution({ position: 'bottomleft', prefix: false }).addAttribution(escapeXml(credit)).addTo(map);
   L.control.attribution({ position: 'bottomright', prefix: '<a href="https://leafletjs.com">Leaflet</a>' }).addTo(map);
 
   // A keyboard user who opens a popup lands on its link, and Escape takes them back to the marker.
@@ -91,7 +92,10 @@ export function drawMap(container: HTMLElement, options: MapOptions): L.Map {
   if (tiles.layers.length === 0) container.classList.add('map--no-tiles');
 
   const popup = (p: MapPoint) =>
-    `<strong><a href="/c/${encodeURIComponent(p.slug)}/">${escapeHtml(p.name)}</a></strong><br>${escapeHtml(p.community)}<br>${escapeHtml(words[p.status])}`;
+    html`
+      <strong><a href="/c/${encodeURIComponent(p.slug)}/">${p.name}</a></strong><br>
+      ${p.community}<br>
+      ${words[p.status]}`.toString();
   const marker = (p: MapPoint) =>
     L.marker(place(p), {
       icon: statusIcon(p.status, `${p.name}：${words[p.status]}`),

@@ -24,3 +24,16 @@ test('text that only looks like markup stays text: SafeHtml cannot be made from 
   const forged = { text: '<b>bold</b>', toString: () => '<b>bold</b>' };
   assert.equal(html`${forged as unknown as string}`.toString(), '&lt;b&gt;bold&lt;/b&gt;');
 });
+
+test('a template laid out over lines writes compact markup', () => {
+  const name = '测试';
+  assert.equal(
+    html`
+      <p class="a"
+        title="${name}">
+        ${name}
+        <span>${name}</span>
+      </p>`.toString(),
+    '<p class="a" title="测试">测试<span>测试</span></p>',
+  );
+});

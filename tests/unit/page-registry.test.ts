@@ -7,7 +7,7 @@ import {
   pageRegistry,
   resetPageRegistry,
 } from '../../src/integrations/page-registry.ts';
-import { inlineScripts, scriptHash } from '../../src/integrations/security-headers.ts';
+import { inlineScripts, scriptHash } from '../lib/inline-scripts.ts';
 
 /** finishPage works on the bytes Astro writes; these tests read and write text. */
 const finishPage = (html: string, where: { path: string; listed: boolean }) =>

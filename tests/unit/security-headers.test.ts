@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  contentSecurityPolicy,
-  inlineScripts,
-  scriptHash,
-  tileOrigins,
-  withSafeOutboundLinks,
-} from '../../src/integrations/security-headers.ts';
+import { contentSecurityPolicy, tileOrigins, withSafeOutboundLinks } from '../../src/integrations/security-headers.ts';
 import { tileConfig } from '../../src/lib/map-tiles.ts';
+import { inlineScripts, scriptHash } from '../lib/inline-scripts.ts';
 
 test('inline scripts are found; scripts with src and data blocks are not', () => {
   const html =
