@@ -1,14 +1,16 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import { mapBundle } from './src/integrations/map-bundle.ts';
-import { renderPages } from './src/integrations/render-pages.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
-import { securityHeaders } from './src/integrations/security-headers.ts';
-import { siteFiles } from './src/integrations/site-files.ts';
-import { sitemap } from './src/integrations/sitemap.ts';
+import { mapBundle } from './src/site/integrations/map-bundle.ts';
+import { renderPages } from './src/site/integrations/render-pages.ts';
+import { searchIndex } from './src/site/integrations/search-index.ts';
+import { securityHeaders } from './src/site/integrations/security-headers.ts';
+import { siteFiles } from './src/site/integrations/site-files.ts';
+import { sitemap } from './src/site/integrations/sitemap.ts';
 
 export default defineConfig({
+  // src/ reads core → outputs → site: the Astro site (pages, components, layouts, styles) is src/site/.
+  srcDir: './src/site',
   // Overridden per deployment; pages print the canonical address from content/site.yaml.
   site: process.env.GONGSHI_SITE_URL ?? 'https://gongshi.example.cn',
   trailingSlash: 'always',

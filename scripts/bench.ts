@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { parse } from 'yaml';
-import { SITEMAP_LIMITS } from '../src/integrations/sitemap.ts';
+import { SITEMAP_LIMITS } from '../src/site/integrations/sitemap.ts';
 import { chromiumLaunchOptions } from './lib/chromium.ts';
 
 const { values } = parseArgs({

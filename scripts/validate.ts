@@ -13,12 +13,12 @@
  */
 import { appendFile, lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { loadContent, readSourceFile } from '../src/data/load-content.ts';
-import { defaultLoadOptions } from '../src/data/options.ts';
-import { formatProblem, type Problem, sortProblems } from '../src/data/problems.ts';
-import { type SourceFile, validateContent } from '../src/data/validate-content.ts';
-import { t } from '../src/i18n/t.ts';
-import { checkingDate } from '../src/lib/calendar.ts';
+import { loadContent, readSourceFile } from '../src/core/data/load-content.ts';
+import { defaultLoadOptions } from '../src/core/data/options.ts';
+import { formatProblem, type Problem, sortProblems } from '../src/core/data/problems.ts';
+import { type SourceFile, validateContent } from '../src/core/data/validate-content.ts';
+import { t } from '../src/core/i18n/t.ts';
+import { checkingDate } from '../src/core/lib/calendar.ts';
 import { annotations, stepSummary } from './lib/github.ts';
 
 const options = defaultLoadOptions();

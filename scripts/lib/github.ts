@@ -4,8 +4,8 @@
  * list in the job summary, since GitHub shows only the first ten error and
  * ten warning annotations of a step.
  */
-import { showBidiControls } from '../../src/data/decode.ts';
-import { describeProblem, type Problem } from '../../src/data/problems.ts';
+import { showBidiControls } from '../../src/core/data/decode.ts';
+import { describeProblem, type Problem } from '../../src/core/data/problems.ts';
 
 /** GitHub's limit per step and per severity. */
 export const ANNOTATION_LIMIT = 10;

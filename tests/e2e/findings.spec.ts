@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { evaluateCompound, type RuleId } from '../../src/model/compliance.ts';
+import { evaluateCompound, type RuleId } from '../../src/core/model/compliance.ts';
 import { sampleBundle } from './sample-data.ts';
 import { TEST_DATE } from './test-env.ts';
 

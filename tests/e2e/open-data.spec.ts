@@ -3,7 +3,7 @@
  * sample data: the files are fetched as a program would fetch them.
  */
 import { expect, test } from '@playwright/test';
-import { COUNTY_TABLES } from '../../src/data/open-data.ts';
+import { COUNTY_TABLES } from '../../src/outputs/open-data.ts';
 import { sampleBundle } from './sample-data.ts';
 
 const ATOM = 'http://www.w3.org/2005/Atom';

@@ -1,8 +1,8 @@
 /** County oversight: dashboard counts, company pages, ratings on compound pages. */
 import { expect, test } from '@playwright/test';
-import { t } from '../../src/i18n/t.ts';
-import { DASHBOARD_LISTS } from '../../src/model/dashboard.ts';
-import { currentRating } from '../../src/model/oversight.ts';
+import { t } from '../../src/core/i18n/t.ts';
+import { DASHBOARD_LISTS } from '../../src/core/model/dashboard.ts';
+import { currentRating } from '../../src/core/model/oversight.ts';
 import { sampleBundle } from './sample-data.ts';
 
 test('every count on the dashboard equals the number of compounds it links to', async ({ page }) => {

@@ -8,10 +8,10 @@ import { execFileSync } from 'node:child_process';
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, type Page, type Request, test } from '@playwright/test';
-import { compoundUrl } from '../../src/model/print-view.ts';
+import { compoundUrl } from '../../src/outputs/print/print-view.ts';
 import { sampleBundle } from './sample-data.ts';
 
-/** The printable width of the page in CSS pixels: A4 less the 12 mm side margins of src/styles/print-sheet.css. */
+/** The printable width of the page in CSS pixels: A4 less the 12 mm side margins of src/site/styles/print-sheet.css. */
 const PRINTABLE_WIDTH = Math.floor(((210 - 2 * 12) / 25.4) * 96);
 
 /** Prints the page as the brief for staff says: A4, backgrounds, the page size the CSS asks for. */

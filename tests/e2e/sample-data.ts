@@ -4,8 +4,8 @@
  * copied into the tests.
  */
 import path from 'node:path';
-import { loadContent } from '../../src/data/load-content.ts';
-import type { ContentBundle } from '../../src/data/records.ts';
+import { loadContent } from '../../src/core/data/load-content.ts';
+import type { ContentBundle } from '../../src/core/data/records.ts';
 import { TEST_DATE } from './test-env.ts';
 
 let cached: Promise<ContentBundle> | undefined;

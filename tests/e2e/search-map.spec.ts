@@ -5,7 +5,7 @@
  * map works with every outside request blocked and from the keyboard.
  */
 import { expect, type Page, test } from '@playwright/test';
-import type { CompoundRecord } from '../../src/data/records.ts';
+import type { CompoundRecord } from '../../src/core/data/records.ts';
 import { sampleBundle } from './sample-data.ts';
 
 async function search(page: Page, query: string, filters: Record<string, string> = {}): Promise<string[]> {

@@ -7,8 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { tileOrigins } from '../../src/integrations/security-headers.ts';
-import { tileConfig } from '../../src/lib/map-tiles.ts';
+import { tileConfig } from '../../src/core/lib/map-tiles.ts';
+import { tileOrigins } from '../../src/site/integrations/security-headers.ts';
 import { inlineScripts, scriptHash } from '../lib/inline-scripts.ts';
 import { PAGE_TYPES } from './page-types.ts';
 import { TEST_OUT_DIR, TEST_PORT } from './test-env.ts';

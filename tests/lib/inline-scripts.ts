@@ -1,6 +1,6 @@
 /**
  * A second, independent reading of a page's inline scripts, for the tests
- * only: the build finds them by scanning bytes (src/integrations/page-registry.ts),
+ * only: the build finds them by scanning bytes (src/site/integrations/page-registry.ts),
  * and the tests check its hashes against this plain regular-expression reading.
  */
 import { createHash } from 'node:crypto';

@@ -10,9 +10,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { loadContent, readSourceFile } from '../../src/data/load-content.ts';
-import { formatProblem, type Problem } from '../../src/data/problems.ts';
-import { MAX_FILE_BYTES, type SourceFile, validateContent } from '../../src/data/validate-content.ts';
+import { loadContent, readSourceFile } from '../../src/core/data/load-content.ts';
+import { formatProblem, type Problem } from '../../src/core/data/problems.ts';
+import { MAX_FILE_BYTES, type SourceFile, validateContent } from '../../src/core/data/validate-content.ts';
 import { copyMinimal, MINIMAL, MINIMAL_TODAY, utf8 } from './helpers.ts';
 
 const DIR = 'compounds/ceshi-xiaoqu/';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildDate } from '../../src/data/build-date.ts';
-import { checkingDate, dateFromEpochSeconds } from '../../src/lib/calendar.ts';
+import { buildDate } from '../../src/core/data/build-date.ts';
+import { checkingDate, dateFromEpochSeconds } from '../../src/core/lib/calendar.ts';
 
 describe('dateFromEpochSeconds', () => {
   it('counts days in China Standard Time (UTC+8)', () => {

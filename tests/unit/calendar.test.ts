@@ -13,7 +13,7 @@ import {
   quarterOf,
   quarterStart,
   quartersBetween,
-} from '../../src/lib/calendar.ts';
+} from '../../src/core/lib/calendar.ts';
 
 describe('parseIso', () => {
   it('splits an ISO date into numbers', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CompoundRecord } from '../../src/data/records.ts';
-import { t } from '../../src/i18n/t.ts';
+import type { CompoundRecord } from '../../src/core/data/records.ts';
+import { t } from '../../src/core/i18n/t.ts';
 import {
   evaluateCompound,
   FIVE_DISCLOSURES,
@@ -11,9 +11,9 @@ import {
   type RuleId,
   revenueDeadline,
   SECTIONS,
-} from '../../src/model/compliance.ts';
-import type { Elevator } from '../../src/schemas/elevator.ts';
-import type { RevenueQuarter } from '../../src/schemas/public-revenue.ts';
+} from '../../src/core/model/compliance.ts';
+import type { Elevator } from '../../src/core/schemas/elevator.ts';
+import type { RevenueQuarter } from '../../src/core/schemas/public-revenue.ts';
 import { baseAccount, baseFilings, baseFireSafety, baseRecord, fee } from './helpers.ts';
 
 /** The findings of one rule, as [level, text]. */

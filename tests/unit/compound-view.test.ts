@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SECTIONS } from '../../src/model/compliance.ts';
-import { compoundView, feeLines, lastUpdated, quarterViews } from '../../src/model/compound-view.ts';
-import type { RevenueItem } from '../../src/schemas/public-revenue.ts';
+import { SECTIONS } from '../../src/core/model/compliance.ts';
+import { compoundView, feeLines, lastUpdated, quarterViews } from '../../src/core/model/compound-view.ts';
+import type { RevenueItem } from '../../src/core/schemas/public-revenue.ts';
 import { baseRecord, fee } from './helpers.ts';
 
 describe('feeLines', () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { perValidationPass, provideValidatedContent } from '../../src/data/content-bundle.ts';
-import type { LoadResult } from '../../src/data/load-content.ts';
-import type { ContentBundle } from '../../src/data/records.ts';
+import { perValidationPass, provideValidatedContent } from '../../src/core/data/content-bundle.ts';
+import type { LoadResult } from '../../src/core/data/load-content.ts';
+import type { ContentBundle } from '../../src/core/data/records.ts';
 
 /** Only the bundle's identity matters here: a pass is told apart from another by its bundle object. */
 function pass(name: string): ContentBundle {

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it, test } from 'node:test';
-import { columnsOf, readTable } from '../../src/data/csv-source.ts';
-import { formatProblem, type Problem } from '../../src/data/problems.ts';
-import { elevatorSchema } from '../../src/schemas/elevator.ts';
-import { feeItemSchema } from '../../src/schemas/fee-item.ts';
-import { revenueItemSchema, revenueQuarterSchema } from '../../src/schemas/public-revenue.ts';
-import { utilitySplitSchema } from '../../src/schemas/utility-split.ts';
+import { columnsOf, readTable } from '../../src/core/data/csv-source.ts';
+import { formatProblem, type Problem } from '../../src/core/data/problems.ts';
+import { elevatorSchema } from '../../src/core/schemas/elevator.ts';
+import { feeItemSchema } from '../../src/core/schemas/fee-item.ts';
+import { revenueItemSchema, revenueQuarterSchema } from '../../src/core/schemas/public-revenue.ts';
+import { utilitySplitSchema } from '../../src/core/schemas/utility-split.ts';
 import { UNIT_FIXTURES, utf8 } from './helpers.ts';
 
 const ITEMS_HEADER = '季度,收支类别,项目,金额（元）,说明';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { decodeText } from '../../src/data/decode.ts';
+import { decodeText } from '../../src/core/data/decode.ts';
 import { UNIT_FIXTURES, utf8 } from './helpers.ts';
 
 const GBK_WARNING =

@@ -5,11 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadContent } from '../../src/data/load-content.ts';
-import type { Problem } from '../../src/data/problems.ts';
-import { check } from '../../src/data/zod-issues.ts';
-import { t } from '../../src/i18n/t.ts';
-import { departmentsSchema } from '../../src/schemas/department.ts';
+import { loadContent } from '../../src/core/data/load-content.ts';
+import type { Problem } from '../../src/core/data/problems.ts';
+import { check } from '../../src/core/data/zod-issues.ts';
+import { t } from '../../src/core/i18n/t.ts';
+import { departmentsSchema } from '../../src/core/schemas/department.ts';
 import { type ContentCopy, copyMinimal, MINIMAL, MINIMAL_TODAY, PROJECT_ROOT } from './helpers.ts';
 
 const bureau = {

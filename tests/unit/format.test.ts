@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatDate, formatMonth, formatQuarter, formatScaled, telHref } from '../../src/lib/format.ts';
+import { formatDate, formatMonth, formatQuarter, formatScaled, telHref } from '../../src/core/lib/format.ts';
 
 describe('formatDate', () => {
   it('writes a date the Chinese way without leading zeros', () => {

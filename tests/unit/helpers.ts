@@ -5,12 +5,12 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { CompoundRecord } from '../../src/data/records.ts';
-import type { Compound } from '../../src/schemas/compound.ts';
-import type { FeeItem } from '../../src/schemas/fee-item.ts';
-import type { Filings } from '../../src/schemas/filings.ts';
-import type { FireSafety } from '../../src/schemas/fire-safety.ts';
-import type { PublicRevenueAccount } from '../../src/schemas/public-revenue.ts';
+import type { CompoundRecord } from '../../src/core/data/records.ts';
+import type { Compound } from '../../src/core/schemas/compound.ts';
+import type { FeeItem } from '../../src/core/schemas/fee-item.ts';
+import type { Filings } from '../../src/core/schemas/filings.ts';
+import type { FireSafety } from '../../src/core/schemas/fire-safety.ts';
+import type { PublicRevenueAccount } from '../../src/core/schemas/public-revenue.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 export const MINIMAL = path.join(PROJECT_ROOT, 'tests/fixtures/minimal');

@@ -9,7 +9,7 @@ import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type CompoundHistory, type History, lastChanges, readHistory } from '../../src/data/history.ts';
+import { type CompoundHistory, type History, lastChanges, readHistory } from '../../src/core/data/history.ts';
 import { MINIMAL } from './helpers.ts';
 
 const COMPOUND = 'content/compounds/ceshi-xiaoqu';

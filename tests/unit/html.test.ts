@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { html, SafeHtml } from '../../src/lib/html.ts';
+import { html, SafeHtml } from '../../src/core/lib/html.ts';
 
 test('values are escaped, in text and in attributes', () => {
   const name = `<script>alert("公示")</script> & 'x'`;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { internStrings } from '../../src/lib/intern.ts';
+import { internStrings } from '../../src/core/lib/intern.ts';
 
 test('equal strings end up as one value, and the data reads exactly as before', () => {
   const quarter = (n: number) => `2024Q${n}`;

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, it, test } from 'node:test';
-import { type LoadResult, loadContent } from '../../src/data/load-content.ts';
-import { ContentValidationError, formatProblem, type Problem } from '../../src/data/problems.ts';
-import { t } from '../../src/i18n/t.ts';
+import { type LoadResult, loadContent } from '../../src/core/data/load-content.ts';
+import { ContentValidationError, formatProblem, type Problem } from '../../src/core/data/problems.ts';
+import { t } from '../../src/core/i18n/t.ts';
 import { type ContentCopy, copyMinimal, MINIMAL, MINIMAL_TODAY, PROJECT_ROOT, UNIT_FIXTURES } from './helpers.ts';
 
 const Y = 'compounds/ceshi-xiaoqu/compound.yaml';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CompoundRecord } from '../../src/data/records.ts';
-import { outOfChina, wgs84ToGcj02 } from '../../src/lib/geo.ts';
-import { tileConfig } from '../../src/lib/map-tiles.ts';
-import { mapPoints, mapStatus } from '../../src/model/map-data.ts';
+import type { CompoundRecord } from '../../src/core/data/records.ts';
+import { outOfChina, wgs84ToGcj02 } from '../../src/core/lib/geo.ts';
+import { tileConfig } from '../../src/core/lib/map-tiles.ts';
+import { mapPoints, mapStatus } from '../../src/core/model/map-data.ts';
 import { baseRecord } from './helpers.ts';
 
 describe('wgs84ToGcj02', () => {

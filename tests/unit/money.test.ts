@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatYuan, sumFen } from '../../src/lib/money.ts';
+import { formatYuan, sumFen } from '../../src/core/lib/money.ts';
 
 describe('formatYuan', () => {
   const cases: [number, string][] = [

@@ -11,9 +11,9 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Papa from 'papaparse';
 import { isMap, isScalar, parseDocument } from 'yaml';
-import { columnsOf } from '../../src/data/csv-source.ts';
-import { loadContent } from '../../src/data/load-content.ts';
-import { COMPOUND_TABLES, type CompoundTableFile } from '../../src/data/tables.ts';
+import { columnsOf } from '../../src/core/data/csv-source.ts';
+import { loadContent } from '../../src/core/data/load-content.ts';
+import { COMPOUND_TABLES, type CompoundTableFile } from '../../src/core/data/tables.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/minimal');
 const COMPOUND = 'compounds/ceshi-xiaoqu';

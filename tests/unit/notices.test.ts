@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
-import { loadContent } from '../../src/data/load-content.ts';
-import { noticeSchema } from '../../src/schemas/notice.ts';
+import { loadContent } from '../../src/core/data/load-content.ts';
+import { noticeSchema } from '../../src/core/schemas/notice.ts';
 import { copyMinimal, MINIMAL_TODAY } from './helpers.ts';
 
 const NOTICE = '---\ntitle: 测试公告\ndate: 2026-11-01\nsummary: 一句话。\n---\n\n正文。\n';

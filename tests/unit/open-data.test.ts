@@ -7,12 +7,16 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import Papa from 'papaparse';
-import { columnsOf, readTable } from '../../src/data/csv-source.ts';
-import { templateCsv } from '../../src/data/dictionary.ts';
-import { loadContent } from '../../src/data/load-content.ts';
+import { columnKind } from '../../src/core/data/columns.ts';
+import { columnsOf, readTable } from '../../src/core/data/csv-source.ts';
+import { templateCsv } from '../../src/core/data/dictionary.ts';
+import { loadContent } from '../../src/core/data/load-content.ts';
+import type { ContentBundle } from '../../src/core/data/records.ts';
+import { COMPOUND_TABLES } from '../../src/core/data/tables.ts';
+import { yuanPlain } from '../../src/core/lib/money.ts';
+import { compoundRowSchema } from '../../src/core/schemas/open-data.ts';
 import {
   COUNTY_TABLES,
-  columnKind,
   compoundCsv,
   compoundJson,
   compoundRows,
@@ -28,11 +32,7 @@ import {
   openDataFiles,
   toCsv,
   toJsonRows,
-} from '../../src/data/open-data.ts';
-import type { ContentBundle } from '../../src/data/records.ts';
-import { COMPOUND_TABLES } from '../../src/data/tables.ts';
-import { yuanPlain } from '../../src/lib/money.ts';
-import { compoundRowSchema } from '../../src/schemas/open-data.ts';
+} from '../../src/outputs/open-data.ts';
 import { PROJECT_ROOT, utf8 } from './helpers.ts';
 
 let bundle: ContentBundle;

@@ -6,15 +6,15 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { type LoadResult, loadContent } from '../../src/data/load-content.ts';
-import type { Problem } from '../../src/data/problems.ts';
-import { evaluateCompound, evaluationDeadline, lastDueHalfYear, RULES } from '../../src/model/compliance.ts';
-import { dashboard } from '../../src/model/dashboard.ts';
-import { companyListing, currentRating, rankedEvaluations } from '../../src/model/oversight.ts';
-import { blacklistEntrySchema } from '../../src/schemas/blacklist.ts';
-import { evaluationSchema } from '../../src/schemas/evaluation.ts';
-import { parseHalfYear } from '../../src/schemas/half-year.ts';
-import { gradeForScore, ratingScaleSchema } from '../../src/schemas/rating.ts';
+import { type LoadResult, loadContent } from '../../src/core/data/load-content.ts';
+import type { Problem } from '../../src/core/data/problems.ts';
+import { evaluateCompound, evaluationDeadline, lastDueHalfYear, RULES } from '../../src/core/model/compliance.ts';
+import { dashboard } from '../../src/core/model/dashboard.ts';
+import { companyListing, currentRating, rankedEvaluations } from '../../src/core/model/oversight.ts';
+import { blacklistEntrySchema } from '../../src/core/schemas/blacklist.ts';
+import { evaluationSchema } from '../../src/core/schemas/evaluation.ts';
+import { parseHalfYear } from '../../src/core/schemas/half-year.ts';
+import { gradeForScore, ratingScaleSchema } from '../../src/core/schemas/rating.ts';
 import { baseRecord, type ContentCopy, copyMinimal, MINIMAL_TODAY } from './helpers.ts';
 
 const SCALE = `basis: 评定办法

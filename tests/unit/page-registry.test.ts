@@ -6,7 +6,7 @@ import {
   inlineScriptHashes,
   pageRegistry,
   resetPageRegistry,
-} from '../../src/integrations/page-registry.ts';
+} from '../../src/site/integrations/page-registry.ts';
 import { inlineScripts, scriptHash } from '../lib/inline-scripts.ts';
 
 /** finishPage works on the bytes Astro writes; these tests read and write text. */
@@ -72,7 +72,7 @@ test('outbound links are made safe on the way out', () => {
 });
 
 test('an empty registry means the pages were rendered out of sight: the hooks refuse to write', () => {
-  assert.throws(() => finishedPages(), /No page was finished by src\/integrations\/render-pages.ts/);
+  assert.throws(() => finishedPages(), /No page was finished by src\/site\/integrations\/render-pages.ts/);
 });
 
 test('script hashes taken from the bytes equal the hashes of the script texts', () => {

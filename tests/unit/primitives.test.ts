@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it, test } from 'node:test';
-import type { z } from 'astro/zod';
+import type { z } from 'zod';
 import {
   count,
   decimal,
@@ -22,7 +22,7 @@ import {
   usccCheckChar,
   yearMonth,
   yesNo,
-} from '../../src/schemas/primitives.ts';
+} from '../../src/core/schemas/primitives.ts';
 
 /** The messages of a failed parse, or the parsed value. */
 function parse(schema: z.ZodType, input: unknown): { ok: true; value: unknown } | { ok: false; messages: string[] } {

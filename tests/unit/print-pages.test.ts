@@ -1,5 +1,5 @@
 /**
- * The printable pages made outside Astro (src/print/): which pages there are
+ * The printable pages made outside Astro (src/outputs/print/): which pages there are
  * for a 社区, what they hold, and that a committee's text stays text. How
  * they print (one A4 page each, the QR code scanning) is tested on real PDFs
  * in tests/e2e/print.spec.ts.
@@ -7,11 +7,11 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { provideValidatedContent } from '../../src/data/content-bundle.ts';
-import { loadContent } from '../../src/data/load-content.ts';
-import type { ContentBundle } from '../../src/data/records.ts';
-import { compoundUrl } from '../../src/model/print-view.ts';
-import { communityPrintPages, printUnits } from '../../src/print/print-pages.ts';
+import { provideValidatedContent } from '../../src/core/data/content-bundle.ts';
+import { loadContent } from '../../src/core/data/load-content.ts';
+import type { ContentBundle } from '../../src/core/data/records.ts';
+import { communityPrintPages, printUnits } from '../../src/outputs/print/print-pages.ts';
+import { compoundUrl } from '../../src/outputs/print/print-view.ts';
 import { PROJECT_ROOT } from './helpers.ts';
 
 let bundle: ContentBundle;

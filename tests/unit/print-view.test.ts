@@ -5,10 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CommunityRecord, DepartmentRecord } from '../../src/data/records.ts';
-import { t } from '../../src/i18n/t.ts';
-import { QUIET_ZONE, qrDrawing } from '../../src/lib/qr.ts';
-import { boardRows, compoundUrl, noticeFees, propertyContacts } from '../../src/model/print-view.ts';
+import type { CommunityRecord, DepartmentRecord } from '../../src/core/data/records.ts';
+import { t } from '../../src/core/i18n/t.ts';
+import { QUIET_ZONE, qrDrawing } from '../../src/core/lib/qr.ts';
+import { boardRows, compoundUrl, noticeFees, propertyContacts } from '../../src/outputs/print/print-view.ts';
 import { baseCompound, baseRecord, fee } from './helpers.ts';
 
 const community: CommunityRecord = {

@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it, test } from 'node:test';
-import { z } from 'astro/zod';
 import Papa from 'papaparse';
 import { parseAllDocuments } from 'yaml';
-import { isResidentId, type PrivacyHit, passesLuhn, scanPrivacy } from '../../src/data/privacy.ts';
-import { privacyProblems } from '../../src/data/privacy-checks.ts';
-import strings from '../../src/i18n/zh-CN.json' with { type: 'json' };
-import { phone, text } from '../../src/schemas/primitives.ts';
+import { z } from 'zod';
+import { isResidentId, type PrivacyHit, passesLuhn, scanPrivacy } from '../../src/core/data/privacy.ts';
+import { privacyProblems } from '../../src/core/data/privacy-checks.ts';
+import strings from '../../src/core/i18n/zh-CN.json' with { type: 'json' };
+import { phone, text } from '../../src/core/schemas/primitives.ts';
 
 // ------------------------------------------------ independent helpers that build test numbers
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ContentValidationError, formatProblem, type Problem, sortProblems } from '../../src/data/problems.ts';
-import { t } from '../../src/i18n/t.ts';
+import { ContentValidationError, formatProblem, type Problem, sortProblems } from '../../src/core/data/problems.ts';
+import { t } from '../../src/core/i18n/t.ts';
 
 const problem = (overrides: Partial<Problem> = {}): Problem => ({
   file: 'content/compounds/x/compound.yaml',

@@ -1,5 +1,5 @@
 /**
- * The registry of tables (src/data/tables.ts) is the one place a table is
+ * The registry of tables (src/core/data/tables.ts) is the one place a table is
  * declared: validation, the duplicate check, the open data, the templates and
  * the change history each cover exactly its entries, and use its key.
  */
@@ -10,13 +10,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Papa from 'papaparse';
-import { TABLE_FILES, templateCsv } from '../../src/data/dictionary.ts';
-import { readHistory } from '../../src/data/history.ts';
-import { readTree } from '../../src/data/load-content.ts';
-import { COUNTY_TABLES, columnSpecs, compoundTables, countySchema, dataPackage } from '../../src/data/open-data.ts';
-import { formatProblem } from '../../src/data/problems.ts';
-import { type CompoundTableEntry, isTableFile, TABLES } from '../../src/data/tables.ts';
-import { type SourceFile, validateContent } from '../../src/data/validate-content.ts';
+import { columnSpecs } from '../../src/core/data/columns.ts';
+import { TABLE_FILES, templateCsv } from '../../src/core/data/dictionary.ts';
+import { readHistory } from '../../src/core/data/history.ts';
+import { readTree } from '../../src/core/data/load-content.ts';
+import { formatProblem } from '../../src/core/data/problems.ts';
+import { type CompoundTableEntry, isTableFile, TABLES } from '../../src/core/data/tables.ts';
+import { type SourceFile, validateContent } from '../../src/core/data/validate-content.ts';
+import { COUNTY_TABLES, compoundTables, countySchema, dataPackage } from '../../src/outputs/open-data.ts';
 import { PROJECT_ROOT, utf8 } from './helpers.ts';
 
 /** The sample compound that has every table. */

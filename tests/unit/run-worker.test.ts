@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runWorker } from '../../src/lib/run-worker.ts';
+import { runWorker } from '../../src/core/lib/run-worker.ts';
 
 describe('runWorker', () => {
   let dir = '';

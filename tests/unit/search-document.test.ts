@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { loadContent } from '../../src/data/load-content.ts';
-import type { CommunityRecord } from '../../src/data/records.ts';
-import { compoundView } from '../../src/model/compound-view.ts';
-import { searchDocument } from '../../src/model/search-document.ts';
+import { loadContent } from '../../src/core/data/load-content.ts';
+import type { CommunityRecord } from '../../src/core/data/records.ts';
+import { compoundView } from '../../src/core/model/compound-view.ts';
+import { searchDocument } from '../../src/outputs/search-document.ts';
 import { baseCompound, baseRecord, MINIMAL_TODAY, PROJECT_ROOT } from './helpers.ts';
 
 const community: CommunityRecord = {

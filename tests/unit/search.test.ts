@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rankByTitle, titleTier } from '../../src/lib/search-rank.ts';
-import { chineseWords, segmentQuery } from '../../src/lib/segment.ts';
+import { rankByTitle, titleTier } from '../../src/core/lib/search-rank.ts';
+import { chineseWords, segmentQuery } from '../../src/core/lib/segment.ts';
 
 describe('rankByTitle', () => {
   const results = [{ title: '文化路11号院' }, { title: '文化路1号院' }, { title: '棉麻小区' }];

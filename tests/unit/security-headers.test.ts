@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { contentSecurityPolicy, tileOrigins, withSafeOutboundLinks } from '../../src/integrations/security-headers.ts';
-import { tileConfig } from '../../src/lib/map-tiles.ts';
+import { tileConfig } from '../../src/core/lib/map-tiles.ts';
+import {
+  contentSecurityPolicy,
+  tileOrigins,
+  withSafeOutboundLinks,
+} from '../../src/site/integrations/security-headers.ts';
 import { inlineScripts, scriptHash } from '../lib/inline-scripts.ts';
 
 test('inline scripts are found; scripts with src and data blocks are not', () => {

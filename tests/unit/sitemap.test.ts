@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SITEMAP_LIMITS, sitemapFiles, sitemapXml } from '../../src/integrations/sitemap.ts';
+import { SITEMAP_LIMITS, sitemapFiles, sitemapXml } from '../../src/site/integrations/sitemap.ts';
 
 const BASE = 'https://gongshi.example.cn/';
 const urls = (n: number) => Array.from({ length: n }, (_, i) => `${BASE}c/xiaoqu-${String(i).padStart(6, '0')}/`);

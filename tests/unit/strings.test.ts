@@ -1,5 +1,5 @@
 /**
- * Every UI string lives in src/i18n/zh-CN.json. A key no code uses is dead
+ * Every UI string lives in src/core/i18n/zh-CN.json. A key no code uses is dead
  * text that will drift; this finds them. Keys built at run time from a
  * prefix (`section.${id}`) count as used when the prefix is.
  */
@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
-import { type StringKey, t } from '../../src/i18n/t.ts';
-import strings from '../../src/i18n/zh-CN.json' with { type: 'json' };
+import { type StringKey, t } from '../../src/core/i18n/t.ts';
+import strings from '../../src/core/i18n/zh-CN.json' with { type: 'json' };
 
 async function sources(dir: string): Promise<string> {
   let text = '';

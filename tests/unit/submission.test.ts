@@ -8,11 +8,11 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { ANNOTATION_LIMIT, annotations, stepSummary } from '../../scripts/lib/github.ts';
-import { columnsOf } from '../../src/data/csv-source.ts';
-import { columnDocs, TABLE_FILES, templateCsv } from '../../src/data/dictionary.ts';
-import { formatProblem, type Problem } from '../../src/data/problems.ts';
-import { COMPOUND_TABLES } from '../../src/data/tables.ts';
-import { type SourceFile, validateContent } from '../../src/data/validate-content.ts';
+import { columnsOf } from '../../src/core/data/csv-source.ts';
+import { columnDocs, TABLE_FILES, templateCsv } from '../../src/core/data/dictionary.ts';
+import { formatProblem, type Problem } from '../../src/core/data/problems.ts';
+import { COMPOUND_TABLES } from '../../src/core/data/tables.ts';
+import { type SourceFile, validateContent } from '../../src/core/data/validate-content.ts';
 
 const TODAY = '2026-11-20';
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -23,9 +23,9 @@ describe('templates', () => {
   it('validate together, as a committee would first try them', async () => {
     const files: SourceFile[] = [
       ...TABLE_FILES.map((name) => ({ path: name, bytes: encode(templateCsv(name)) })),
-      { path: 'compound.yaml', bytes: await readFile('src/templates/compound.yaml') },
-      { path: 'communities/dongcheng.yaml', bytes: await readFile('src/templates/community.yaml') },
-      { path: 'companies/tianrun.yaml', bytes: await readFile('src/templates/company.yaml') },
+      { path: 'compound.yaml', bytes: await readFile('src/site/templates/compound.yaml') },
+      { path: 'communities/dongcheng.yaml', bytes: await readFile('src/site/templates/community.yaml') },
+      { path: 'companies/tianrun.yaml', bytes: await readFile('src/site/templates/company.yaml') },
     ];
     assert.deepEqual(loose(files).problems.map(formatProblem), []);
   });
@@ -124,7 +124,7 @@ describe('privacy', () => {
   });
 
   it('refuses a personal mobile in free text but not in a phone field', async () => {
-    const template = await readFile('src/templates/compound.yaml', 'utf8');
+    const template = await readFile('src/site/templates/compound.yaml', 'utf8');
     const inText = template.replace('address: 奇台县奇台镇示例路1号', 'address: 奇台县奇台镇示例路1号 联系13912345678');
     const inPhone = template.replace('repair: 0994-7251190', 'repair: 13912345678');
     const text = loose([{ path: 'compound.yaml', bytes: encode(inText) }]).problems;
@@ -186,7 +186,7 @@ describe('what committee members actually type', () => {
   });
 
   it('explains a YAML value starting with @ in Chinese, once', async () => {
-    const template = await readFile('src/templates/compound.yaml', 'utf8');
+    const template = await readFile('src/site/templates/compound.yaml', 'utf8');
     const bad = template.replace('repair_hours: 全天24小时', 'repair_hours: @全天');
     const { problems } = loose([{ path: 'compound.yaml', bytes: encode(bad) }]);
     assert.equal(problems.length, 1);
@@ -201,7 +201,7 @@ describe('what committee members actually type', () => {
   });
 
   it('gives the Chinese meaning of choices written in English', async () => {
-    const template = await readFile('src/templates/compound.yaml', 'utf8');
+    const template = await readFile('src/site/templates/compound.yaml', 'utf8');
     const { problems } = loose([
       { path: 'compound.yaml', bytes: encode(template.replace('status: established', 'status: yes')) },
     ]);

@@ -6,8 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type SourceFile, validateContent } from '../../src/data/validate-content.ts';
-import { t } from '../../src/i18n/t.ts';
+import { type SourceFile, validateContent } from '../../src/core/data/validate-content.ts';
+import { t } from '../../src/core/i18n/t.ts';
 
 const file = (path: string): SourceFile => ({ path, bytes: new TextEncoder().encode('x: 1\n') });
 const options = { today: '2026-11-20', mode: 'tree' as const };

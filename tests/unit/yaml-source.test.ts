@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
-import { quickYaml, readYaml } from '../../src/data/yaml-source.ts';
+import { quickYaml, readYaml } from '../../src/core/data/yaml-source.ts';
 import { PROJECT_ROOT, utf8 } from './helpers.ts';
 
 const read = (text: string) => readYaml('compound.yaml', utf8(text));
@@ -214,7 +214,7 @@ describe('readYaml: the quick reading agrees with the exact one', () => {
   const exact = (text: string) => readYaml('compound.yaml', utf8(text), { exact: true });
 
   /** Every YAML file of the project: the sample content, the templates and the test fixtures. */
-  const corpus = ['content', 'src/templates', 'tests/unit/fixtures'].flatMap((folder) =>
+  const corpus = ['content', 'src/site/templates', 'tests/unit/fixtures'].flatMap((folder) =>
     readdirSync(path.join(PROJECT_ROOT, folder), { recursive: true, encoding: 'utf8' })
       .filter((file) => file.endsWith('.yaml'))
       .map((file) => readFileSync(path.join(PROJECT_ROOT, folder, file), 'utf8')),

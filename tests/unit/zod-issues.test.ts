@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { z } from 'astro/zod';
-import { check, labelFor } from '../../src/data/zod-issues.ts';
-import { compoundSchema } from '../../src/schemas/compound.ts';
-import { feeItemSchema } from '../../src/schemas/fee-item.ts';
-import { siteSchema } from '../../src/schemas/site.ts';
-import { utilitySplitSchema } from '../../src/schemas/utility-split.ts';
+import { z } from 'zod';
+import { check, labelFor } from '../../src/core/data/zod-issues.ts';
+import { compoundSchema } from '../../src/core/schemas/compound.ts';
+import { feeItemSchema } from '../../src/core/schemas/fee-item.ts';
+import { siteSchema } from '../../src/core/schemas/site.ts';
+import { utilitySplitSchema } from '../../src/core/schemas/utility-split.ts';
 import { baseCompound } from './helpers.ts';
 
 describe('labelFor', () => {

@@ -1,0 +1,712 @@
+/**
+ * What changed in each compound's disclosures, read from git: for every
+ * commit that touched a compound folder, the folder before and after is read
+ * with the project's own readers and compared record by record, so that the
+ * page can say 「住宅物业服务费 0.80 → 0.95 元/㎡·月，2026年3月1日起」 rather
+ * than show a diff. Node only (it runs git). Outside a git checkout, or
+ * without git, there is no history and the page says so; it never guesses.
+ *
+ * The dates are the commits' own, never the clock's, so a build is
+ * reproducible. Only first-parent commits count: on a repository merged by
+ * pull request that is the day a change was published on main.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { type StringKey, t } from '../i18n/t.ts';
+import strings from '../i18n/zh-CN.json' with { type: 'json' };
+import { dateFromEpochSeconds } from '../lib/calendar.ts';
+import { formatDate, formatMonth, formatQuarter, formatScaled } from '../lib/format.ts';
+import { formatYuan } from '../lib/money.ts';
+import type { SectionId } from '../model/compliance.ts';
+import { type Compound, compoundSchema } from '../schemas/compound.ts';
+import type { FeeItem } from '../schemas/fee-item.ts';
+import type { RevenueItem, RevenueQuarter } from '../schemas/public-revenue.ts';
+import { type ColumnKind, columnKind, columnSpecs } from './columns.ts';
+import { readTable } from './csv-source.ts';
+import { COMPOUND_FILE, COMPOUND_TABLES, type CompoundTableFile, rowKey, tableOf } from './tables.ts';
+import { readYaml } from './yaml-source.ts';
+import { check, labelFor, schemaAt } from './zod-issues.ts';
+
+/** A part of the compound page, or its basic facts (name, address, company…). */
+export type HistorySection = SectionId | 'facts';
+
+export interface HistoryChange {
+  section: HistorySection;
+  /** One readable sentence, in Chinese. */
+  text: string;
+}
+
+export interface HistoryEntry {
+  /** Full commit hash. */
+  commit: string;
+  /** Committer time in ISO 8601 with its offset, as feeds want it. */
+  time: string;
+  /** Committer day in China Standard Time, YYYY-MM-DD. */
+  date: string;
+  /** The commit on the repository's website, when content/site.yaml names one. */
+  url: string | undefined;
+  /** The compound folder first appears in this commit. */
+  created: boolean;
+  changes: HistoryChange[];
+}
+
+export interface CompoundHistory {
+  slug: string;
+  /** Newest first. Commits that changed nothing a resident can see (a reordered column, an `updated` date) are left out. */
+  entries: HistoryEntry[];
+  /** Older commits exist that were not read (the cap, or a shallow clone). */
+  truncated: boolean;
+}
+
+export type History =
+  | { available: false }
+  | {
+      available: true;
+      /** Every compound folder that has commits; a compound not yet committed is not here. */
+      compounds: Map<string, CompoundHistory>;
+    };
+
+export interface HistoryOptions {
+  /** Absolute path of the content folder; it may be anywhere inside the repository. */
+  contentDir: string;
+  /** Web address of the repository, for links to commits (`<url>/commit/<hash>`). */
+  repositoryUrl?: string | undefined;
+  /** Commits read per compound, newest first: the cap that keeps the build fast. */
+  maxCommitsPerCompound?: number;
+  /** Names to show instead of the slugs compound.yaml refers to. */
+  names?: { communities?: ReadonlyMap<string, string>; companies?: ReadonlyMap<string, string> };
+}
+
+export const DEFAULT_MAX_COMMITS = 20;
+/** No build walks more than this many commits of content/compounds, whatever the repository's age. */
+const MAX_LOG = 2000;
+
+// ---------------------------------------------------------------- git
+
+/** Runs git in `cwd` and returns its output, or undefined if git is missing or fails. */
+function git(cwd: string, args: string[]): string | undefined {
+  try {
+    return execFileSync('git', ['-c', 'core.quotePath=false', ...args], {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 256 * 1024 * 1024,
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads many `<rev>:<path>` blobs with one `git cat-file --batch`: one
+ * process for the whole build instead of one `git show` per file and commit.
+ * A blob that does not exist (no such file then, or no parent commit) is absent from the map.
+ */
+function readBlobs(cwd: string, requests: string[]): Map<string, Uint8Array> | undefined {
+  const blobs = new Map<string, Uint8Array>();
+  if (requests.length === 0) return blobs;
+  const result = spawnSync('git', ['cat-file', '--batch'], {
+    cwd,
+    input: `${requests.join('\n')}\n`,
+    maxBuffer: 1024 * 1024 * 1024,
+  });
+  if (result.status !== 0 || !result.stdout) return undefined;
+  const out = result.stdout;
+  let at = 0;
+  for (const request of requests) {
+    const end = out.indexOf(0x0a, at);
+    if (end < 0) return undefined;
+    const header = out.subarray(at, end).toString('utf8');
+    at = end + 1;
+    const blob = /^[0-9a-f]+ blob (\d+)$/.exec(header);
+    if (!blob) {
+      // "<request> missing", or an object that is not a file (a folder where a file was expected).
+      const other = /^[0-9a-f]+ \w+ (\d+)$/.exec(header);
+      if (other) at += Number(other[1]) + 1;
+      continue;
+    }
+    const size = Number(blob[1]);
+    blobs.set(request, new Uint8Array(out.subarray(at, at + size)));
+    at += size + 1;
+  }
+  return blobs;
+}
+
+interface Commit {
+  hash: string;
+  seconds: number;
+  time: string;
+  /** Paths relative to the content folder. */
+  files: string[];
+}
+
+function parseLog(text: string): Commit[] {
+  const commits: Commit[] = [];
+  for (const record of text.split('\x1e')) {
+    if (!record.trim()) continue;
+    const [head = '', ...files] = record.split('\n');
+    const [hash = '', seconds = '', time = ''] = head.split('\x1f');
+    if (!/^[0-9a-f]{40,64}$/.test(hash)) continue;
+    commits.push({ hash, seconds: Number(seconds), time, files: files.filter((f) => f.trim() !== '') });
+  }
+  return commits;
+}
+
+// ---------------------------------------------------------------- reading one version of a folder
+
+const FILES = [COMPOUND_FILE, ...(Object.keys(COMPOUND_TABLES) as CompoundTableFile[])] as const;
+type FileName = (typeof FILES)[number];
+
+interface Part<T> {
+  bytes: Uint8Array | undefined;
+  /** Undefined when the file is absent or does not read under today's schema. */
+  value: T | undefined;
+  readable: boolean;
+}
+
+type Version = {
+  compound: Part<Compound>;
+  tables: { [F in CompoundTableFile]: Part<z.output<(typeof COMPOUND_TABLES)[F]>[]> };
+};
+
+/** Reads the files of one version, loosely: each file on its own, as a committee's checker would. */
+function readVersion(files: Map<FileName, Uint8Array>): Version {
+  const yamlBytes = files.get(COMPOUND_FILE);
+  let compound: Part<Compound> = { bytes: undefined, value: undefined, readable: true };
+  if (yamlBytes) {
+    const source = readYaml(COMPOUND_FILE, yamlBytes);
+    const checked = source.problems.some((p) => p.severity === 'error')
+      ? undefined
+      : check(compoundSchema, source.data);
+    compound = checked?.ok
+      ? { bytes: yamlBytes, value: checked.value, readable: true }
+      : { bytes: yamlBytes, value: undefined, readable: false };
+  }
+  const tables = {} as Record<CompoundTableFile, Part<unknown[]>>;
+  for (const name of Object.keys(COMPOUND_TABLES) as CompoundTableFile[]) {
+    const bytes = files.get(name);
+    if (!bytes) {
+      tables[name] = { bytes: undefined, value: [], readable: true };
+      continue;
+    }
+    const table = readTable(name, bytes, COMPOUND_TABLES[name]);
+    const readable = !table.problems.some((p) => p.severity === 'error');
+    tables[name] = { bytes, value: readable ? table.rows.map((r) => r.value) : undefined, readable };
+  }
+  return { compound, tables: tables as Version['tables'] };
+}
+
+const sameBytes = (a: Uint8Array | undefined, b: Uint8Array | undefined) =>
+  a === b || (a !== undefined && b !== undefined && Buffer.from(a).equals(Buffer.from(b)));
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+// ---------------------------------------------------------------- saying values
+
+type Names = NonNullable<HistoryOptions['names']>;
+
+/** A table cell as the page would print it. */
+function sayCell(kind: ColumnKind, value: unknown): string {
+  if (value === undefined || value === '') return t('history.empty');
+  switch (kind.type) {
+    case 'fen':
+      return t('history.yuan', { amount: formatYuan(value as number) });
+    case 'scaled':
+      return formatScaled(value as number, kind.scale);
+    case 'date':
+      return formatDate(String(value));
+    case 'yearmonth':
+      return formatMonth(String(value));
+    case 'quarter':
+      return formatQuarter(String(value));
+    case 'boolean':
+      return t(value ? 'history.yes' : 'history.no');
+    default:
+      return String(value);
+  }
+}
+
+/** A compound.yaml value as a resident would read it. */
+function sayYaml(fieldPath: (string | number)[], value: unknown, names: Names): string {
+  if (value === undefined || value === null || value === '') return t('history.empty');
+  const key = fieldPath.at(-1);
+  if (typeof value === 'boolean') return t(value ? 'history.yes' : 'history.no');
+  if (typeof value === 'number') {
+    const field = schemaAt(compoundSchema, fieldPath);
+    return field ? sayCell(columnKind(field as z.ZodType), value) : String(value);
+  }
+  if (typeof value === 'string') {
+    if (fieldPath.length === 1 && key === 'management') return t(`management.${value as Compound['management']}`);
+    if (fieldPath.length === 1 && key === 'community') return names.communities?.get(value) ?? value;
+    if (fieldPath.length === 1 && key === 'company') return names.companies?.get(value) ?? value;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+    if (/^\d{4}Q[1-4]$/.test(value)) return formatQuarter(value);
+    const choice = `value.${value}`;
+    return choice in strings ? t(choice as StringKey) : value;
+  }
+  if (Array.isArray(value)) return value.map((item, i) => sayYaml([...fieldPath, i], item, names)).join('；');
+  if (typeof value === 'object') {
+    return Object.entries(value)
+      .map(([k, item]) => sayYaml([...fieldPath, k], item, names))
+      .join('，');
+  }
+  return String(value);
+}
+
+// ---------------------------------------------------------------- compound.yaml
+
+/** Which part of the page each top-level key of compound.yaml is shown in. */
+const YAML_SECTIONS: Partial<Record<keyof Compound, SectionId>> = {
+  manager: 'manager',
+  services: 'services',
+  hotlines: 'hotlines',
+  public_revenue: 'public-revenue',
+  filings: 'filings',
+  committee: 'committee',
+  maintenance_fund: 'maintenance-fund',
+  fire_safety: 'fire-safety',
+};
+
+/** `五备案 › 物业服务合同备案 › 备案状态` without the part's own name, which the page already shows. */
+function fieldLabel(fieldPath: (string | number)[]): string {
+  const label = labelFor(compoundSchema, fieldPath);
+  if (fieldPath.length === 1) return label;
+  return label.split(' › ').slice(1).join(' › ');
+}
+
+function diffYamlValue(
+  fieldPath: (string | number)[],
+  before: unknown,
+  after: unknown,
+  names: Names,
+  out: string[],
+): void {
+  if (same(before, after)) return;
+  // A new `updated` date alone says the part was checked, not that anything in it changed.
+  if (fieldPath.at(-1) === 'updated') return;
+  const field = fieldLabel(fieldPath);
+  if (Array.isArray(before) && Array.isArray(after)) {
+    const removed = before.filter((item) => !after.some((other) => same(item, other)));
+    const added = after.filter((item) => !before.some((other) => same(item, other)));
+    for (const item of removed) {
+      out.push(t('history.listRemoved', { field, value: sayYaml([...fieldPath, 0], item, names) }));
+    }
+    for (const item of added) {
+      out.push(t('history.listAdded', { field, value: sayYaml([...fieldPath, 0], item, names) }));
+    }
+    return;
+  }
+  const isObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (isObject(before) && isObject(after)) {
+    const a = before as Record<string, unknown>;
+    const b = after as Record<string, unknown>;
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      diffYamlValue([...fieldPath, key], a[key], b[key], names, out);
+    }
+    return;
+  }
+  if (before === undefined) out.push(t('history.fieldSet', { field, value: sayYaml(fieldPath, after, names) }));
+  else if (after === undefined)
+    out.push(t('history.fieldCleared', { field, value: sayYaml(fieldPath, before, names) }));
+  else {
+    out.push(
+      t('history.fieldChanged', {
+        field,
+        old: sayYaml(fieldPath, before, names),
+        new: sayYaml(fieldPath, after, names),
+      }),
+    );
+  }
+}
+
+function diffCompound(before: Compound | undefined, after: Compound, names: Names): HistoryChange[] {
+  const changes: HistoryChange[] = [];
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]) as Set<keyof Compound>;
+  for (const key of keys) {
+    const section = YAML_SECTIONS[key];
+    const a = before?.[key];
+    const b = after[key];
+    if (same(a, b)) continue;
+    if (section && a === undefined) {
+      changes.push({ section, text: t('history.partPublished', { part: t(`section.${section}`) }) });
+    } else if (section && b === undefined) {
+      changes.push({ section, text: t('history.partWithdrawn', { part: t(`section.${section}`) }) });
+    } else {
+      const texts: string[] = [];
+      diffYamlValue([key], a, b, names, texts);
+      for (const text of texts) changes.push({ section: section ?? 'facts', text });
+    }
+  }
+  return changes;
+}
+
+// ---------------------------------------------------------------- tables
+
+type Row = Record<string, unknown>;
+
+/**
+ * What changed in the columns of a row that is in both versions (the same key, from the
+ * registry in tables.ts), as `{field}：{old} → {new}`.
+ */
+function rowCorrections(file: CompoundTableFile, before: Row, after: Row): string[] {
+  const key: readonly string[] = tableOf(file).key;
+  return columnSpecs(COMPOUND_TABLES[file])
+    .filter((spec) => !key.includes(spec.key) && !same(before[spec.key], after[spec.key]))
+    .map((spec) =>
+      t('history.cellChanged', {
+        field: spec.title,
+        old: sayCell(spec.kind, before[spec.key]),
+        new: sayCell(spec.kind, after[spec.key]),
+      }),
+    );
+}
+
+/** Fee rows by 收费项目 + 收费对象: a later 计费起始时间 is a price change, a new item is new, a vanished one removed. */
+function diffFees(before: FeeItem[], after: FeeItem[]): string[] {
+  const out: string[] = [];
+  const group = (f: FeeItem) => `${f.item}\u0000${f.payer}`;
+  const key = rowKey('fees.csv');
+  // The payer is named only where one item is charged to several payers.
+  const payers = new Map<string, Set<string>>();
+  for (const f of [...before, ...after]) payers.set(f.item, (payers.get(f.item) ?? new Set()).add(f.payer));
+  const label = (f: FeeItem) =>
+    (payers.get(f.item)?.size ?? 0) > 1 ? t('history.fee.itemPayer', { item: f.item, payer: f.payer }) : f.item;
+  const price = (f: FeeItem) => t('history.fee.price', { amount: formatYuan(f.price), unit: f.unit });
+
+  const beforeKeys = new Set(before.map(key));
+  const afterKeys = new Set(after.map(key));
+  const beforeGroups = new Set(before.map(group));
+  const afterGroups = new Set(after.map(group));
+  const added = after.filter((f) => !beforeKeys.has(key(f))).sort((a, b) => a.effective.localeCompare(b.effective));
+  const removed = before.filter((f) => !afterKeys.has(key(f)));
+  const replaced = new Set<FeeItem>();
+
+  for (const fee of added) {
+    // The price it follows: the latest earlier one, kept or just replaced (a row edited in place).
+    const earlier = [...after.filter((f) => f !== fee), ...removed]
+      .filter((f) => group(f) === group(fee) && f.effective < fee.effective)
+      .sort((a, b) => a.effective.localeCompare(b.effective))
+      .at(-1);
+    if (earlier) {
+      if (removed.includes(earlier)) replaced.add(earlier);
+      out.push(
+        earlier.unit === fee.unit
+          ? t('history.fee.change', {
+              item: label(fee),
+              old: formatYuan(earlier.price),
+              new: formatYuan(fee.price),
+              unit: fee.unit,
+              date: formatDate(fee.effective),
+            })
+          : t('history.fee.changeUnit', {
+              item: label(fee),
+              old: price(earlier),
+              new: price(fee),
+              date: formatDate(fee.effective),
+            }),
+      );
+    } else if (!beforeGroups.has(group(fee))) {
+      out.push(t('history.fee.added', { item: label(fee), price: price(fee), date: formatDate(fee.effective) }));
+    } else {
+      out.push(t('history.fee.rowAdded', { item: label(fee), price: price(fee), date: formatDate(fee.effective) }));
+    }
+  }
+  const goneGroups = new Set<string>();
+  for (const fee of removed) {
+    if (replaced.has(fee)) continue;
+    if (!afterGroups.has(group(fee))) {
+      if (!goneGroups.has(group(fee))) out.push(t('history.fee.removed', { item: label(fee) }));
+      goneGroups.add(group(fee));
+    } else {
+      out.push(t('history.fee.rowRemoved', { item: label(fee), price: price(fee), date: formatDate(fee.effective) }));
+    }
+  }
+  for (const fee of after) {
+    const old = before.find((f) => key(f) === key(fee));
+    if (!old) continue;
+    for (const change of rowCorrections('fees.csv', old, fee)) {
+      out.push(
+        t('history.corrected', {
+          what: t('history.fee.row', { item: label(fee), date: formatDate(fee.effective) }),
+          change,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** Quarters added, withdrawn or corrected, with their items. */
+function diffRevenue(
+  before: { quarters: RevenueQuarter[]; items: RevenueItem[] },
+  after: { quarters: RevenueQuarter[]; items: RevenueItem[] },
+): string[] {
+  const out: string[] = [];
+  const sum = (items: RevenueItem[], quarter: string, kind: RevenueItem['kind']) =>
+    items.filter((i) => i.quarter === quarter && i.kind === kind).reduce((total, i) => total + i.amount, 0);
+  const quarters = [...new Set([...before.quarters, ...after.quarters].map((q) => q.quarter))].sort();
+  for (const quarter of quarters) {
+    const old = before.quarters.find((q) => q.quarter === quarter);
+    const now = after.quarters.find((q) => q.quarter === quarter);
+    const name = formatQuarter(quarter);
+    if (!old && now) {
+      out.push(
+        t('history.quarter.added', {
+          quarter: name,
+          income: formatYuan(sum(after.items, quarter, '收入')),
+          expense: formatYuan(sum(after.items, quarter, '支出')),
+          balance: formatYuan(now.balance),
+        }),
+      );
+      continue;
+    }
+    if (old && !now) {
+      out.push(t('history.quarter.removed', { quarter: name }));
+      continue;
+    }
+    if (old && now) {
+      for (const change of rowCorrections('public-revenue.csv', old, now)) {
+        out.push(t('history.corrected', { what: t('history.quarter.name', { quarter: name }), change }));
+      }
+    }
+    // Items of a quarter in both versions: by 收支类别 + 项目.
+    const itemKey = (i: RevenueItem) => `${i.kind}\u0000${i.item}`;
+    const oldItems = before.items.filter((i) => i.quarter === quarter);
+    const newItems = after.items.filter((i) => i.quarter === quarter);
+    for (const item of newItems) {
+      const was = oldItems.find((i) => itemKey(i) === itemKey(item));
+      const what = t('history.quarter.item', { quarter: name, kind: item.kind, item: item.item });
+      if (!was) out.push(t('history.added', { what, detail: t('history.yuan', { amount: formatYuan(item.amount) }) }));
+      else {
+        for (const change of rowCorrections('public-revenue-items.csv', was, item)) {
+          out.push(t('history.corrected', { what, change }));
+        }
+      }
+    }
+    for (const item of oldItems) {
+      if (newItems.some((i) => itemKey(i) === itemKey(item))) continue;
+      out.push(
+        t('history.removed', { what: t('history.quarter.item', { quarter: name, kind: item.kind, item: item.item }) }),
+      );
+    }
+  }
+  return out;
+}
+
+/** Rows of a table matched by the registry's key: each added, removed or corrected row in one sentence. */
+function diffRows<R extends Row>(
+  file: CompoundTableFile,
+  before: R[],
+  after: R[],
+  what: (row: R) => string,
+  detail: (row: R) => string,
+): string[] {
+  const out: string[] = [];
+  const key = rowKey(file);
+  for (const row of after) {
+    const old = before.find((r) => key(r) === key(row));
+    if (!old) out.push(t('history.added', { what: what(row), detail: detail(row) }));
+    else {
+      for (const change of rowCorrections(file, old, row)) {
+        out.push(t('history.corrected', { what: what(row), change }));
+      }
+    }
+  }
+  for (const row of before) {
+    if (!after.some((r) => key(r) === key(row))) out.push(t('history.removed', { what: what(row) }));
+  }
+  return out;
+}
+
+/** Every change between two versions of a compound folder, by part of the page. */
+function diffVersions(before: Version, after: Version, names: Names): HistoryChange[] {
+  const changes: HistoryChange[] = [];
+  const unreadable = (section: HistorySection) =>
+    changes.push({
+      section,
+      text: t('history.unreadable', { part: section === 'facts' ? t('history.facts') : t(`section.${section}`) }),
+    });
+  const add = (section: SectionId, texts: string[]) => {
+    for (const text of texts) changes.push({ section, text });
+  };
+
+  if (!sameBytes(before.compound.bytes, after.compound.bytes)) {
+    if (after.compound.value && before.compound.readable) {
+      changes.push(...diffCompound(before.compound.value, after.compound.value, names));
+    } else unreadable('facts');
+  }
+
+  /** A table's changes, filed under its section of the page (the registry's, tables.ts). */
+  const table = <F extends CompoundTableFile>(file: F, diff: (a: Version, b: Version) => string[]) => {
+    const { section } = tableOf(file);
+    const a = before.tables[file];
+    const b = after.tables[file];
+    if (sameBytes(a.bytes, b.bytes)) return;
+    if (!a.readable || !b.readable) unreadable(section);
+    else add(section, diff(before, after));
+  };
+  table('fees.csv', (a, b) => diffFees(a.tables['fees.csv'].value ?? [], b.tables['fees.csv'].value ?? []));
+
+  const revenueFiles = ['public-revenue.csv', 'public-revenue-items.csv'] as const;
+  if (revenueFiles.some((f) => !sameBytes(before.tables[f].bytes, after.tables[f].bytes))) {
+    if (revenueFiles.some((f) => !before.tables[f].readable || !after.tables[f].readable)) unreadable('public-revenue');
+    else {
+      const revenue = (v: Version) => ({
+        quarters: v.tables['public-revenue.csv'].value ?? [],
+        items: v.tables['public-revenue-items.csv'].value ?? [],
+      });
+      add('public-revenue', diffRevenue(revenue(before), revenue(after)));
+    }
+  }
+
+  table('maintenance-fund.csv', (a, b) =>
+    diffRows(
+      'maintenance-fund.csv',
+      a.tables['maintenance-fund.csv'].value ?? [],
+      b.tables['maintenance-fund.csv'].value ?? [],
+      (u) => t('history.fund.use', { date: formatDate(u.date), item: u.item }),
+      (u) => t('history.yuan', { amount: formatYuan(u.amount) }),
+    ),
+  );
+  table('elevators.csv', (a, b) =>
+    diffRows(
+      'elevators.csv',
+      a.tables['elevators.csv'].value ?? [],
+      b.tables['elevators.csv'].value ?? [],
+      (e) => t('history.elevator', { location: e.location, number: e.register_number }),
+      (e) => t('history.elevator.detail', { contractor: e.contractor, next: formatDate(e.next_inspection) }),
+    ),
+  );
+  table('utility-split.csv', (a, b) =>
+    diffRows(
+      'utility-split.csv',
+      a.tables['utility-split.csv'].value ?? [],
+      b.tables['utility-split.csv'].value ?? [],
+      (u) => t('history.utility', { month: formatMonth(u.period), kind: u.kind, scope: u.scope }),
+      (u) => t('history.utility.detail', { amount: formatYuan(u.amount), perHousehold: formatYuan(u.per_household) }),
+    ),
+  );
+  return changes;
+}
+
+// ---------------------------------------------------------------- the whole history
+
+/** The history of every compound folder in the content folder's repository, or `available: false`. */
+export function readHistory(options: HistoryOptions): History {
+  const cwd = options.contentDir;
+  const cap = options.maxCommitsPerCompound ?? DEFAULT_MAX_COMMITS;
+  const names = options.names ?? {};
+  // The content folder's place in the repository, for `<commit>:<path>`; fails outside a checkout or without git.
+  const prefix = git(cwd, ['rev-parse', '--show-prefix'])?.trim();
+  if (prefix === undefined) return { available: false };
+  const log = git(cwd, [
+    'log',
+    '--first-parent',
+    `--max-count=${MAX_LOG}`,
+    '--format=%x1e%H%x1f%ct%x1f%cI',
+    '--name-only',
+    '--relative',
+    '--',
+    'compounds',
+  ]);
+  if (log === undefined) return { available: false };
+
+  // In a shallow clone the oldest commit has no parent to compare with: it is where reading stops, not a creation.
+  const shallowFile = git(cwd, ['rev-parse', '--git-path', 'shallow'])?.trim();
+  const shallow = new Set<string>();
+  if (shallowFile) {
+    try {
+      for (const line of readFileSync(path.resolve(cwd, shallowFile), 'utf8').split('\n')) {
+        if (line.trim()) shallow.add(line.trim());
+      }
+    } catch {
+      // Not shallow: git writes the file only for a shallow clone.
+    }
+  }
+
+  const bySlug = new Map<string, { commits: Commit[]; truncated: boolean }>();
+  for (const commit of parseLog(log)) {
+    const slugs = new Set(commit.files.map((f) => f.split('/')[1]).filter((s): s is string => Boolean(s)));
+    for (const slug of slugs) {
+      const entry = bySlug.get(slug) ?? { commits: [], truncated: false };
+      if (entry.commits.length < cap) entry.commits.push(commit);
+      else entry.truncated = true;
+      bySlug.set(slug, entry);
+    }
+  }
+
+  const blobPath = (slug: string, file: string) => `${prefix}compounds/${slug}/${file}`;
+  const requests: string[] = [];
+  for (const [slug, { commits }] of bySlug) {
+    for (const commit of commits) {
+      for (const file of FILES) {
+        requests.push(`${commit.hash}:${blobPath(slug, file)}`, `${commit.hash}^:${blobPath(slug, file)}`);
+      }
+    }
+  }
+  const blobs = readBlobs(cwd, requests);
+  if (!blobs) return { available: false };
+
+  const version = (rev: string, slug: string) => {
+    const files = new Map<FileName, Uint8Array>();
+    for (const file of FILES) {
+      const bytes = blobs.get(`${rev}:${blobPath(slug, file)}`);
+      if (bytes) files.set(file, bytes);
+    }
+    return readVersion(files);
+  };
+
+  const compounds = new Map<string, CompoundHistory>();
+  for (const [slug, { commits, truncated }] of bySlug) {
+    const history: CompoundHistory = { slug, entries: [], truncated };
+    for (const commit of commits) {
+      if (shallow.has(commit.hash)) {
+        history.truncated = true;
+        continue;
+      }
+      const after = version(commit.hash, slug);
+      // A folder without compound.yaml is not a compound yet (or any more): nothing to publish.
+      if (!after.compound.bytes) continue;
+      const before = version(`${commit.hash}^`, slug);
+      const created = !before.compound.bytes;
+      const changes = created
+        ? [{ section: 'facts' as const, text: t('history.created') }]
+        : diffVersions(before, after, names);
+      if (changes.length === 0) continue;
+      history.entries.push({
+        commit: commit.hash,
+        time: commit.time,
+        date: dateFromEpochSeconds(commit.seconds),
+        url: options.repositoryUrl ? `${options.repositoryUrl.replace(/\/+$/, '')}/commit/${commit.hash}` : undefined,
+        created,
+        changes,
+      });
+    }
+    compounds.set(slug, history);
+  }
+  return { available: true, compounds };
+}
+
+const cache = new Map<string, History>();
+
+/** The history, computed once per build and content folder: every page and feed asks the same question. */
+export function getHistory(options: HistoryOptions): History {
+  const key = JSON.stringify([options.contentDir, options.repositoryUrl ?? '', options.maxCommitsPerCompound ?? 0]);
+  let history = cache.get(key);
+  if (!history) {
+    history = readHistory(options);
+    cache.set(key, history);
+  }
+  return history;
+}
+
+/** For each part of the page, the newest entry that changed it. */
+export function lastChanges(history: CompoundHistory): Map<HistorySection, HistoryEntry> {
+  const last = new Map<HistorySection, HistoryEntry>();
+  for (const entry of history.entries) {
+    for (const change of entry.changes) if (!last.has(change.section)) last.set(change.section, entry);
+  }
+  return last;
+}

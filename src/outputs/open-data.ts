@@ -1,0 +1,415 @@
+/**
+ * The open-data downloads at /data/: county-wide tables and each compound's
+ * own files, as CSV (UTF-8 with a byte-order mark, Chinese headers, the very
+ * titles of the submission templates) and JSON, and a Frictionless Data
+ * Package that describes every county table. Pure functions of the validated
+ * bundle: src/site/integrations/open-data-files.ts writes what they make, and the unit
+ * tests read the CSV back with the project's own reader.
+ */
+import { z } from 'zod';
+import { type ColumnKind, type ColumnSpec, columnKind, columnSpecs, NO, YES } from '../core/data/columns.ts';
+import type { CompoundRecord, ContentBundle } from '../core/data/records.ts';
+import { type CompoundTableEntry, type CompoundTableFile, TABLES } from '../core/data/tables.ts';
+import { schemaAt } from '../core/data/zod-issues.ts';
+import { t } from '../core/i18n/t.ts';
+import { formatScaled } from '../core/lib/format.ts';
+import { yuanPlain } from '../core/lib/money.ts';
+import { compoundSchema } from '../core/schemas/compound.ts';
+import { type CompoundRow, compoundColumn, compoundRowSchema } from '../core/schemas/open-data.ts';
+
+/** The licence of the data; code is MIT, see README. */
+export const DATA_LICENSE = {
+  name: 'CC-BY-4.0',
+  title: 'Creative Commons Attribution 4.0 International',
+  path: 'https://creativecommons.org/licenses/by/4.0/',
+} as const;
+
+type ObjectSchema = z.ZodObject<z.core.$ZodLooseShape>;
+type Row = Record<string, unknown>;
+
+/** The part of the validated bundle the downloads are made from. */
+export type OpenDataSource = Pick<ContentBundle, 'site' | 'today' | 'communities' | 'companies' | 'compounds'>;
+
+// ---------------------------------------------------------------- tables
+
+/** The county-wide tables, in the order /data/ lists them; each is `<name>.csv` and `<name>.json`. */
+export const COUNTY_TABLES = ['compounds', ...TABLES.map((table) => table.resource)] as const;
+export type CountyTable = 'compounds' | CompoundTable;
+/** A compound table's resource name, from the registry (src/core/data/tables.ts). */
+export type CompoundTable = CompoundTableEntry['resource'];
+
+/** Where each table's rows are in a compound folder and in its record, by resource name. */
+const SOURCES = new Map(TABLES.map((table) => [table.resource as CompoundTable, table]));
+const sourceOf = (table: CompoundTable): CompoundTableEntry => SOURCES.get(table) as CompoundTableEntry;
+
+/** A compound's rows of one table, as in its folder. */
+const rowsOf = (record: CompoundRecord, table: CompoundTable): Row[] => record[sourceOf(table).field];
+
+/** Columns that identify a row: the compound, then the registry's key of its table. */
+const primaryKey = (table: CountyTable): string[] =>
+  table === 'compounds' ? ['compound'] : ['compound', ...sourceOf(table).key];
+
+/** A compound table's file name in a compound folder (`fees.csv`), which is also its per-compound download. */
+export const compoundTableFile = (table: CompoundTable): CompoundTableFile => sourceOf(table).file;
+
+const countySchemas = new Map<CountyTable, ObjectSchema>();
+
+/**
+ * The schema of a county table: the compound column, then the columns of the
+ * compound file it gathers, so that the header is the template's header with
+ * 小区标识 in front and `readTable` reads it back.
+ */
+export function countySchema(table: CountyTable): ObjectSchema {
+  let schema = countySchemas.get(table);
+  if (!schema) {
+    schema =
+      table === 'compounds'
+        ? compoundRowSchema
+        : z.strictObject({ compound: compoundColumn, ...sourceOf(table).schema.shape });
+    countySchemas.set(table, schema);
+  }
+  return schema;
+}
+
+const bySlug = (a: CompoundRecord, b: CompoundRecord) => a.slug.localeCompare(b.slug);
+
+/** A compound's row of compounds.csv; absent optional facts stay absent. */
+export function compoundRow(bundle: OpenDataSource, record: CompoundRecord): CompoundRow {
+  const c = record.compound;
+  const community = bundle.communities.find((x) => x.slug === c.community);
+  const company = bundle.companies.find((x) => x.slug === c.company);
+  return {
+    compound: record.slug,
+    name: c.name,
+    community: c.community,
+    community_name: community?.name ?? '',
+    address: c.address,
+    lat: c.location.lat,
+    lon: c.location.lon,
+    buildings: c.buildings,
+    households: c.households,
+    floor_area: c.floor_area,
+    year_built: c.year_built,
+    old_compound: c.old_compound,
+    high_rise: c.high_rise,
+    management: c.management,
+    ...(c.company !== undefined ? { company: c.company } : {}),
+    ...(company ? { company_name: company.name, company_uscc: company.uscc } : {}),
+  };
+}
+
+/** The rows of a county table, compounds by slug and rows in their file's order, as validated (money in fen). */
+export const countyRows = (bundle: OpenDataSource, table: CountyTable): Row[] =>
+  [...countyRowsByCompound(bundle, table)].flat();
+
+/** How many rows a county table has, without making them. */
+export const countyRowCount = (bundle: OpenDataSource, table: CountyTable): number =>
+  table === 'compounds'
+    ? bundle.compounds.length
+    : bundle.compounds.reduce((sum, record) => sum + rowsOf(record, table).length, 0);
+
+/** Each compound's rows of a county table in turn: compounds by slug, rows in their file's order. */
+function* countyRowsByCompound(bundle: OpenDataSource, table: CountyTable): Generator<Row[]> {
+  const records = [...bundle.compounds].sort(bySlug);
+  for (const record of records) {
+    if (table === 'compounds') yield [compoundRow(bundle, record)];
+    else yield rowsOf(record, table).map((row) => ({ compound: record.slug, ...row }));
+  }
+}
+
+/** The rows of one compound's table, as in its folder. */
+export function compoundRows(record: CompoundRecord, table: CompoundTable): Row[] {
+  return rowsOf(record, table);
+}
+
+// ---------------------------------------------------------------- CSV and JSON
+
+/** Spreadsheets run a cell that starts like a formula; such text is prefixed with ' so that it stays text. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvCell(kind: ColumnKind, value: unknown): string {
+  if (value === undefined || value === null) return '';
+  switch (kind.type) {
+    case 'fen':
+      return yuanPlain(value as number);
+    case 'scaled':
+      return formatScaled(value as number, kind.scale);
+    case 'boolean':
+      return value ? YES : NO;
+    case 'string': {
+      const text = String(value);
+      return FORMULA_START.test(text) ? `'${text}` : text;
+    }
+    default:
+      return String(value);
+  }
+}
+
+/** What makes papaparse quote a cell: a quote, a comma, a line break, a byte-order mark, a space at either end. */
+const NEEDS_QUOTES = /[",\r\n\uFEFF]|^ | $/;
+
+/** One CSV cell, quoted exactly when and as `Papa.unparse` quotes it (tests compare the two). */
+export const csvQuote = (cell: string): string => (NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
+
+/**
+ * CSV lines (CRLF) of cells already written by csvCell. Written here rather
+ * than by `Papa.unparse`: at 10,000 compounds there are millions of cells,
+ * and its general-purpose checks per cell took a fifth of the open data.
+ */
+const csvLines = (lines: string[][]): string => {
+  let text = '';
+  for (const cells of lines) text += `${cells.map(csvQuote).join(',')}\r\n`;
+  return text;
+};
+
+const csvHeader = (schema: ObjectSchema): string => `\uFEFF${csvLines([columnSpecs(schema).map((s) => s.title)])}`;
+
+function csvBody(schema: ObjectSchema, rows: readonly Row[]): string {
+  const specs = columnSpecs(schema);
+  return rows.length === 0 ? '' : csvLines(rows.map((row) => specs.map((s) => csvCell(s.kind, row[s.key]))));
+}
+
+/**
+ * A table as CSV: a byte-order mark (Excel on Chinese Windows then reads it
+ * as UTF-8), the Chinese header, one line per row, CRLF line ends.
+ */
+export const toCsv = (schema: ObjectSchema, rows: readonly Row[]): string => csvHeader(schema) + csvBody(schema, rows);
+
+/** A value for JSON: money and scaled quantities as exact decimal strings ("0.80"), never as floats. */
+function jsonValue(kind: ColumnKind, value: unknown): unknown {
+  if (value === undefined) return undefined;
+  if (kind.type === 'fen') return yuanPlain(value as number);
+  if (kind.type === 'scaled') return formatScaled(value as number, kind.scale);
+  return value;
+}
+
+/** Rows for JSON, with the schema's English keys; a missing optional value is left out. */
+export function toJsonRows(schema: ObjectSchema, rows: readonly Row[]): Row[] {
+  const specs = columnSpecs(schema);
+  return rows.map((row) => {
+    const out: Row = {};
+    for (const spec of specs) {
+      const value = jsonValue(spec.kind, row[spec.key]);
+      if (value !== undefined) out[spec.key] = value;
+    }
+    return out;
+  });
+}
+
+/**
+ * A JSON array with one row to a line: as compact as JSON gets, yet a
+ * person can still read it, and grep or diff it row by row. (Indented, the
+ * county tables were two-fifths larger at 10,000 compounds.)
+ */
+export function* jsonArrayPieces(rows: Iterable<Row>): Generator<string> {
+  let first = true;
+  for (const row of rows) {
+    yield `${first ? '[\n' : ',\n'}${JSON.stringify(row)}`;
+    first = false;
+  }
+  yield first ? '[]\n' : '\n]\n';
+}
+
+/** A county table as CSV, in pieces: at 10,000 compounds a table is tens of megabytes, never one string. */
+export function* countyCsvPieces(bundle: OpenDataSource, table: CountyTable): Generator<string> {
+  const schema = countySchema(table);
+  yield csvHeader(schema);
+  for (const rows of countyRowsByCompound(bundle, table)) yield csvBody(schema, rows);
+}
+
+/** A county table as JSON, in pieces (see countyCsvPieces). */
+export function* countyJsonPieces(bundle: OpenDataSource, table: CountyTable): Generator<string> {
+  const schema = countySchema(table);
+  yield* jsonArrayPieces(
+    (function* () {
+      for (const rows of countyRowsByCompound(bundle, table)) yield* toJsonRows(schema, rows);
+    })(),
+  );
+}
+
+export const countyCsv = (bundle: OpenDataSource, table: CountyTable): string =>
+  [...countyCsvPieces(bundle, table)].join('');
+
+export const countyJson = (bundle: OpenDataSource, table: CountyTable): string =>
+  [...countyJsonPieces(bundle, table)].join('');
+
+/** The compound tables a compound has rows in: only those are offered for download. */
+export function compoundTables(record: CompoundRecord): CompoundTable[] {
+  return COUNTY_TABLES.filter((t): t is CompoundTable => t !== 'compounds' && rowsOf(record, t).length > 0);
+}
+
+/**
+ * One compound's table in exactly the format of its folder and of the
+ * submission template (no compound column), so that a committee can start
+ * its next change from the published file.
+ */
+export const compoundCsv = (record: CompoundRecord, table: CompoundTable): string =>
+  toCsv(sourceOf(table).schema, compoundRows(record, table));
+
+/** The compound.yaml fields that compounds.csv already carries; everything else there is a disclosure. */
+const FACT_KEYS = new Set(
+  Object.keys(compoundSchema.shape).filter((key) => key in compoundRowSchema.shape || key === 'location'),
+);
+
+/** A value of compound.yaml for JSON: any money in it (the fund balance) as a yuan string. */
+function yamlJson(value: unknown, path: (string | number)[]): unknown {
+  if (typeof value === 'number') {
+    const field = schemaAt(compoundSchema, path);
+    return field && columnKind(field as z.ZodType).type === 'fen' ? yuanPlain(value) : value;
+  }
+  if (Array.isArray(value)) return value.map((item, i) => yamlJson(item, [...path, i]));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, yamlJson(item, [...path, key])]));
+  }
+  return value;
+}
+
+/**
+ * Everything published about one compound as one JSON document: its facts,
+ * every disclosure of compound.yaml (keys as in that file) and every table.
+ */
+export function compoundJson(bundle: OpenDataSource, record: CompoundRecord): string {
+  const disclosures = Object.fromEntries(
+    Object.entries(record.compound)
+      .filter(([key]) => !FACT_KEYS.has(key))
+      .map(([key, value]) => [key, yamlJson(value, [key])]),
+  );
+  const tables: Record<string, Row[]> = {};
+  for (const table of compoundTables(record)) {
+    tables[table] = toJsonRows(sourceOf(table).schema, compoundRows(record, table));
+  }
+  const document = { ...toJsonRows(compoundRowSchema, [compoundRow(bundle, record)])[0], disclosures, tables };
+  return `${JSON.stringify(document)}\n`;
+}
+
+// ---------------------------------------------------------------- the files
+
+/** A file of the downloads. */
+export interface OpenDataFile {
+  /** Where it is under the site root, without a leading slash: `data/fees.csv`. */
+  path: string;
+  /** The Content-Type it is served with. */
+  contentType: string;
+  /** Its text, in pieces that are each small enough to hold in memory. */
+  pieces: () => Iterable<string>;
+}
+
+const CSV_TYPE = 'text/csv; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * Every file under /data/ except the page itself: each county table as CSV
+ * and JSON, the data package, and each compound's JSON and tables. The build
+ * writes them in one pass (src/site/integrations/open-data-files.ts) and
+ * `astro dev` serves them from here.
+ */
+export function* openDataFiles(bundle: OpenDataSource): Generator<OpenDataFile> {
+  for (const table of COUNTY_TABLES) {
+    yield { path: `data/${table}.csv`, contentType: CSV_TYPE, pieces: () => countyCsvPieces(bundle, table) };
+    yield { path: `data/${table}.json`, contentType: JSON_TYPE, pieces: () => countyJsonPieces(bundle, table) };
+  }
+  yield {
+    path: 'data/datapackage.json',
+    contentType: JSON_TYPE,
+    pieces: () => [`${JSON.stringify(dataPackage(bundle), null, 2)}\n`],
+  };
+  for (const record of bundle.compounds) {
+    yield { path: `data/c/${record.slug}.json`, contentType: JSON_TYPE, pieces: () => [compoundJson(bundle, record)] };
+    for (const table of compoundTables(record)) {
+      yield {
+        path: `data/c/${record.slug}/${compoundTableFile(table)}`,
+        contentType: CSV_TYPE,
+        pieces: () => [compoundCsv(record, table)],
+      };
+    }
+  }
+}
+
+// ---------------------------------------------------------------- data package
+
+function frictionlessField(spec: ColumnSpec): Row {
+  const constraints: Row = {};
+  if (spec.required) constraints.required = true;
+  const field: Row = {
+    // The CSV header is the Chinese title, and a Table Schema matches header to field by name.
+    name: spec.title,
+    title: spec.title,
+    description: spec.description,
+    // The key of the same value in the JSON downloads.
+    jsonKey: spec.key,
+  };
+  switch (spec.kind.type) {
+    case 'fen':
+    case 'scaled':
+    case 'number':
+      field.type = 'number';
+      break;
+    case 'integer':
+      field.type = 'integer';
+      break;
+    case 'boolean':
+      Object.assign(field, { type: 'boolean', trueValues: [YES], falseValues: [NO] });
+      break;
+    case 'date':
+      field.type = 'date';
+      break;
+    case 'yearmonth':
+      field.type = 'yearmonth';
+      break;
+    case 'quarter':
+      field.type = 'string';
+      constraints.pattern = '\\d{4}Q[1-4]';
+      break;
+    case 'string':
+      field.type = 'string';
+      if (spec.kind.enum) constraints.enum = spec.kind.enum;
+      break;
+  }
+  if (Object.keys(constraints).length > 0) field.constraints = constraints;
+  return field;
+}
+
+/** The Frictionless Data Package (v2) describing every county table. */
+export function dataPackage(bundle: OpenDataSource): Row {
+  const base = new URL('data/', bundle.site.base_url).href;
+  const titleOf = (key: string) => columnSpecs(countySchema('compounds')).find((s) => s.key === key)?.title ?? key;
+  return {
+    $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
+    name: 'gongshi-property-disclosures',
+    title: t('data.package.title', { county: bundle.site.county }),
+    description: t(bundle.site.sample_data ? 'data.package.descriptionSample' : 'data.package.description', {
+      county: bundle.site.county,
+    }),
+    homepage: base,
+    created: `${bundle.today}T00:00:00+08:00`,
+    licenses: [DATA_LICENSE],
+    sources: [{ title: t('site.name'), path: bundle.site.base_url }],
+    resources: COUNTY_TABLES.map((table) => {
+      const specs = columnSpecs(countySchema(table));
+      const title = (key: string) => specs.find((s) => s.key === key)?.title ?? key;
+      const key = primaryKey(table);
+      return {
+        name: table,
+        type: 'table',
+        path: `${table}.csv`,
+        title: t(`data.table.${table}`),
+        description: t(`data.table.${table}.description`),
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        licenses: [DATA_LICENSE],
+        schema: {
+          fields: specs.map(frictionlessField),
+          primaryKey: key.map(title),
+          ...(table === 'compounds'
+            ? {}
+            : {
+                foreignKeys: [
+                  { fields: [title('compound')], reference: { resource: 'compounds', fields: [titleOf('compound')] } },
+                ],
+              }),
+        },
+      };
+    }),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * What Pagefind indexes for a compound: a small HTML document made from the
+ * same validated record as the compound page, rather than the page itself.
+ *
+ * Why not the page: its text is mostly amounts, dates and phone numbers, which
+ * no resident searches for but which made the index (and the time to build
+ * it) grow with every quarter published; and reading 10,000 pages back from
+ * disk only starts once the last page is written. This document holds the
+ * words a resident does search for — the name, the 社区, the address, the
+ * company, what the compound publishes (section titles, fee and revenue
+ * items) — and can be indexed while the pages are being rendered. Pagefind
+ * still weighs the name as a heading, and shows the result with the title,
+ * 社区 and address the page has.
+ */
+import type { CommunityRecord, CompanyRecord } from '../core/data/records.ts';
+import { t } from '../core/i18n/t.ts';
+import { html } from '../core/lib/html.ts';
+import { SECTIONS } from '../core/model/compliance.ts';
+import type { CompoundView } from '../core/model/compound-view.ts';
+
+export interface SearchDocument {
+  /** The compound page's address, /c/<slug>/. */
+  url: string;
+  /** The HTML Pagefind reads. */
+  html: string;
+}
+
+/** Every distinct value, in first-seen order. */
+const distinct = (values: readonly string[]) => [...new Set(values)];
+
+export function searchDocument(
+  view: CompoundView,
+  community: CommunityRecord,
+  company: CompanyRecord | undefined,
+): SearchDocument {
+  const { record, published } = view;
+  const c = record.compound;
+  const management = company ? company.name : t(`management.${c.management}`);
+  const attention = view.findings.some((f) => f.level !== 'due');
+  const kinds = [c.old_compound && t('compound.old'), c.high_rise && t('compound.highRise')].filter(
+    (k): k is string => typeof k === 'string',
+  );
+  /** Words under each published part's title. */
+  const words: Partial<Record<(typeof SECTIONS)[number], string[]>> = {
+    manager: c.manager ? [c.manager.name] : [],
+    services: distinct(c.services?.items.map((i) => i.category) ?? []),
+    fees: distinct(record.fees.map((f) => f.item)),
+    'public-revenue': distinct(record.revenueItems.map((i) => i.item)),
+  };
+  const meta = (name: string, value: string) => html`<span data-pagefind-meta="${`${name}:${value}`}"></span>`;
+  const filter = (name: string, value: string) => html`<span data-pagefind-filter="${`${name}:${value}`}"></span>`;
+  const status = t(attention ? 'search.status.attention' : 'search.status.current');
+  const sections = SECTIONS.filter((id) => published[id]).map(
+    (id) => html`<h2>${t(`section.${id}`)}</h2><p>${(words[id] ?? []).join(' ')}</p>`,
+  );
+  return {
+    url: `/c/${record.slug}/`,
+    html: html`<!DOCTYPE html>
+      <html lang="zh-CN">
+        <head><meta charset="utf-8"><title>${c.name}</title></head>
+        <body data-pagefind-body>
+          <h1>${c.name}</h1>
+          ${meta('community', community.name)}
+          ${meta('address', c.address)}
+          ${filter(t('search.filter.community'), community.name)}
+          ${filter(t('search.filter.company'), management)}
+          ${filter(t('search.filter.status'), status)}
+          <p>${[community.name, c.address, management, ...kinds].join(' ')}</p>
+          ${sections}
+        </body>
+      </html>`.toString(),
+  };
+}

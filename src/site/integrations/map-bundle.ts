@@ -1,0 +1,44 @@
+/**
+ * Bundles the map (Leaflet, clustering, our drawing code and Leaflet's CSS)
+ * into /_map/map.js and /_map/map.css with stable names, after the site is
+ * built. Pages then load it from a few lines of inline script only when a
+ * map scrolls into view, so a compound page makes no script request at all
+ * until its map is about to be seen.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { build } from 'vite';
+
+/** Where the bundle is served from; `astro dev` serves the source instead. */
+export const MAP_BUNDLE = { script: '/_map/map.js', style: '/_map/map.css' };
+
+export function mapBundle(): AstroIntegration {
+  return {
+    name: 'gongshi-map-bundle',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const root = fileURLToPath(new URL('../../..', import.meta.url));
+        await build({
+          root,
+          configFile: false,
+          logLevel: 'warn',
+          publicDir: false,
+          build: {
+            outDir: path.join(fileURLToPath(dir), '_map'),
+            emptyOutDir: true,
+            target: 'es2020',
+            minify: true,
+            lib: {
+              entry: path.join(root, 'src/site/scripts/map.ts'),
+              formats: ['es'],
+              fileName: () => 'map.js',
+              cssFileName: 'map',
+            },
+          },
+        });
+        logger.info(`map bundled into ${MAP_BUNDLE.script}`);
+      },
+    },
+  };
+}

@@ -1,0 +1,185 @@
+/**
+ * Every HTML page of a build passes through `finishPage` once, as it is
+ * written (by render-pages.ts, or site-files.ts for the printed pages): it gets its
+ * Content-Security-Policy and safe outbound links, and tells this registry
+ * its canonical address and inline scripts. The build:done hooks then write
+ * sitemap.xml and _headers from the registry instead of reading 30,000 pages
+ * back from disk.
+ *
+ * The page is finished as the bytes Astro is about to write, not as text:
+ * decoding 30,000 pages of Chinese and encoding them again cost more than
+ * rendering many of them. The few things looked for are ASCII markers, found
+ * with Buffer#indexOf; only a page that links to another site (rare: a
+ * notice, a commit link) is decoded to rewrite its links.
+ *
+ * The finishing runs in Astro's own module graph and the hooks read the
+ * registry there too; it lives on `globalThis` so that every module instance
+ * in the process shares it.
+ */
+import { createHash } from 'node:crypto';
+import { tileConfig } from '../../core/lib/map-tiles.ts';
+import { contentSecurityPolicy, withSafeOutboundLinks } from './security-headers.ts';
+
+export interface PageRegistry {
+  /** HTML pages finished in this build. */
+  pages: number;
+  /** Canonical address of every page a search engine should list. */
+  canonical: Set<string>;
+  /** CSP hashes of every inline script on any page: `_headers` must allow them all. */
+  scriptHashes: Set<string>;
+}
+
+const key = Symbol.for('gongshi.page-registry');
+type Holder = Record<symbol, PageRegistry | undefined>;
+
+export function pageRegistry(): PageRegistry {
+  (globalThis as Holder)[key] ??= { pages: 0, canonical: new Set(), scriptHashes: new Set() };
+  return (globalThis as Holder)[key] as PageRegistry;
+}
+
+/** A worker thread's registry, as it can be posted to the main thread. */
+export interface RegistryShare {
+  pages: number;
+  canonical: string[];
+  scriptHashes: string[];
+}
+
+/** This thread's registry, to post to the main thread when a worker is done. */
+export function registryShare(): RegistryShare {
+  const { pages, canonical, scriptHashes } = pageRegistry();
+  return { pages, canonical: [...canonical], scriptHashes: [...scriptHashes] };
+}
+
+/** Adds what a worker thread finished to this thread's registry. */
+export function addRegistryShare(share: RegistryShare): void {
+  const registry = pageRegistry();
+  registry.pages += share.pages;
+  for (const url of share.canonical) registry.canonical.add(url);
+  for (const hash of share.scriptHashes) registry.scriptHashes.add(hash);
+}
+
+/** At the start of a build: nothing left from an earlier build in the same process. */
+export function resetPageRegistry(): void {
+  (globalThis as Holder)[key] = undefined;
+}
+
+/** The build:done hooks call this: an empty registry means the pages were rendered somewhere it cannot see. */
+export function finishedPages(): PageRegistry {
+  const registry = pageRegistry();
+  if (registry.pages === 0) {
+    throw new Error(
+      'No page was finished by src/site/integrations/render-pages.ts: sitemap.xml and _headers cannot be written.',
+    );
+  }
+  return registry;
+}
+
+const CANONICAL = /<link\s+rel="canonical"\s+href="([^"]+)"/;
+const NOINDEX = /<meta\s+name="robots"\s+content="[^"]*noindex/;
+const CHARSET = /^<meta charset="?utf-8"?\s*\/?>$/i;
+/** Script types a browser runs; data blocks (JSON-LD and the like) need no hash. */
+const EXECUTABLE = /^(?:|text\/javascript|module|application\/javascript)$/i;
+
+/** The tag around byte `at` (from its `<` to its `>`), decoded; undefined when `at` is -1. */
+function tagAround(html: Buffer, at: number): string | undefined {
+  if (at < 0) return undefined;
+  const start = html.lastIndexOf(0x3c, at);
+  const end = html.indexOf(0x3e, at);
+  return start < 0 || end < 0 ? undefined : html.toString('utf8', start, end + 1);
+}
+
+// Markers as bytes once, not encoded again for every page searched.
+const bytes = (text: string) => Buffer.from(text, 'latin1');
+const SCRIPT_OPEN = bytes('<script');
+const SCRIPT_CLOSE = bytes('</script>');
+const OUTBOUND = [bytes('href="http'), bytes('href="//')];
+const ROBOTS = bytes('name="robots"');
+const CANONICAL_MARK = bytes('rel="canonical"');
+const CSP_MARK = bytes('http-equiv="Content-Security-Policy"');
+const CHARSET_MARK = bytes('<meta charset');
+const HEAD_END = bytes('</head>');
+
+/**
+ * Whether a page has a link (`<a href>`) to another site: the canonical
+ * `<link>` of every page points to the site's own address and does not count.
+ */
+function hasOutboundLink(html: Buffer): boolean {
+  for (const marker of OUTBOUND) {
+    for (let at = html.indexOf(marker); at >= 0; at = html.indexOf(marker, at + marker.length)) {
+      const start = html.lastIndexOf(0x3c, at);
+      if (start >= 0 && (html[start + 1] === 0x61 || html[start + 1] === 0x41) && isSpace(html[start + 2])) return true;
+    }
+  }
+  return false;
+}
+
+const isSpace = (byte: number | undefined) =>
+  byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0c || byte === 0x0d;
+
+/**
+ * The CSP hashes of a page's inline scripts, from the bytes that are
+ * written: the SHA-256 of a script's UTF-8 bytes is the hash of its text.
+ * Scripts with a src and data blocks are skipped. (The tests read the same
+ * scripts another way, tests/lib/inline-scripts.ts, and compare.)
+ */
+export function inlineScriptHashes(html: Buffer): string[] {
+  const hashes: string[] = [];
+  let from = 0;
+  for (;;) {
+    const open = html.indexOf(SCRIPT_OPEN, from);
+    if (open < 0) return hashes;
+    const next = html[open + 7];
+    if (next !== 0x3e && !isSpace(next)) {
+      from = open + 7;
+      continue;
+    }
+    const tagEnd = html.indexOf(0x3e, open);
+    const close = tagEnd < 0 ? -1 : html.indexOf(SCRIPT_CLOSE, tagEnd);
+    if (close < 0) return hashes;
+    const attrs = html.toString('utf8', open + 7, tagEnd);
+    const type = /\stype\s*=\s*["']?([^"'\s>]*)/i.exec(attrs)?.[1] ?? '';
+    if (!/\ssrc\s*=/i.test(attrs) && EXECUTABLE.test(type)) {
+      hashes.push(
+        `'sha256-${createHash('sha256')
+          .update(html.subarray(tagEnd + 1, close))
+          .digest('base64')}'`,
+      );
+    }
+    from = close + 9;
+  }
+}
+
+/**
+ * One rendered page as it is written, in the pieces to write: with a CSP meta right after its charset
+ * (listing the hashes of this page's own inline scripts), outbound links made
+ * safe, and its canonical address recorded for the sitemap unless `listed` is
+ * false (the 404 page) or it asks not to be indexed.
+ */
+export function finishPage(page: Uint8Array, where: { path: string; listed: boolean }): Uint8Array[] {
+  const registry = pageRegistry();
+  let html = Buffer.from(page.buffer, page.byteOffset, page.byteLength);
+  if (hasOutboundLink(html)) html = Buffer.from(withSafeOutboundLinks(html.toString('utf8')), 'utf8');
+  const hashes = inlineScriptHashes(html);
+  for (const hash of hashes) registry.scriptHashes.add(hash);
+  // What is looked for next belongs in the head: no need to search the rest of a long page for it.
+  const headEnd = html.indexOf(HEAD_END);
+  const head = headEnd < 0 ? html : html.subarray(0, headEnd);
+  const noindex = NOINDEX.test(tagAround(head, head.indexOf(ROBOTS)) ?? '');
+  if (where.listed && !noindex) {
+    const canonical = CANONICAL.exec(tagAround(head, head.indexOf(CANONICAL_MARK)) ?? '')?.[1];
+    if (!canonical) throw new Error(`${where.path} has no <link rel="canonical">: the sitemap could not list it`);
+    registry.canonical.add(new URL(canonical.replace(/&amp;/g, '&')).href);
+  }
+  registry.pages += 1;
+  if (head.includes(CSP_MARK)) return [html];
+  const charsetAt = head.indexOf(CHARSET_MARK);
+  const charset = charsetAt < 0 ? -1 : html.indexOf(0x3e, charsetAt);
+  if (charset < 0 || !CHARSET.test(html.toString('utf8', charsetAt, charset + 1))) {
+    throw new Error(`${where.path} has no <meta charset>: cannot place the CSP`);
+  }
+  const policy = contentSecurityPolicy([...new Set(hashes)], tileConfig(process.env));
+  const meta = Buffer.from(`<meta http-equiv="Content-Security-Policy" content="${policy.replaceAll('"', '&quot;')}">`);
+  // In pieces, not concatenated: every copy of a page is memory outside the JavaScript heap, and
+  // each 64 MB of it made V8 walk the whole heap once more (most of the collections of a large build).
+  return [html.subarray(0, charset + 1), meta, html.subarray(charset + 1)];
+}

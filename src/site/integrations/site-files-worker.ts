@@ -1,0 +1,18 @@
+/**
+ * The worker thread of site-files.ts: writes the open data, then printed
+ * pages 社区 by 社区 until the shared counter runs out, and reports what it
+ * wrote. Plain Node runs this file (type stripping), not Vite.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { provideValidatedContent } from '../../core/data/content-bundle.ts';
+import { getOpenDataSource } from '../../outputs/open-data-source.ts';
+import { registryShare } from './page-registry.ts';
+import type { SiteFilesDone, SiteFilesSetup } from './site-files.ts';
+import { writeOpenData, writePrintUnits } from './write-site-files.ts';
+
+const setup = workerData as SiteFilesSetup;
+provideValidatedContent(setup.content);
+const openData = writeOpenData(await getOpenDataSource(), setup.outDir);
+const printed = await writePrintUnits(setup.outDir, setup.stylesheet, new Int32Array(setup.next));
+const done: SiteFilesDone = { openData, printed, registry: registryShare() };
+parentPort?.postMessage(done);
