@@ -13,6 +13,7 @@ import { type CompoundTableEntry, type CompoundTableFile, TABLES } from '../core
 import { schemaAt } from '../core/data/zod-issues.ts';
 import { t } from '../core/i18n/t.ts';
 import { formatScaled } from '../core/lib/format.ts';
+import { memoize } from '../core/lib/memo.ts';
 import { yuanPlain } from '../core/lib/money.ts';
 import { compoundSchema } from '../core/schemas/compound.ts';
 import { type CompoundRow, compoundColumn, compoundRowSchema } from '../core/schemas/open-data.ts';
@@ -52,24 +53,17 @@ const primaryKey = (table: CountyTable): string[] =>
 /** A compound table's file name in a compound folder (`fees.csv`), which is also its per-compound download. */
 export const compoundTableFile = (table: CompoundTable): CompoundTableFile => sourceOf(table).file;
 
-const countySchemas = new Map<CountyTable, ObjectSchema>();
-
 /**
  * The schema of a county table: the compound column, then the columns of the
  * compound file it gathers, so that the header is the template's header with
  * 小区标识 in front and `readTable` reads it back.
  */
-export function countySchema(table: CountyTable): ObjectSchema {
-  let schema = countySchemas.get(table);
-  if (!schema) {
-    schema =
-      table === 'compounds'
-        ? compoundRowSchema
-        : z.strictObject({ compound: compoundColumn, ...sourceOf(table).schema.shape });
-    countySchemas.set(table, schema);
-  }
-  return schema;
-}
+export const countySchema = memoize(
+  (table: CountyTable): ObjectSchema =>
+    table === 'compounds'
+      ? compoundRowSchema
+      : z.strictObject({ compound: compoundColumn, ...sourceOf(table).schema.shape }),
+);
 
 const bySlug = (a: CompoundRecord, b: CompoundRecord) => a.slug.localeCompare(b.slug);
 

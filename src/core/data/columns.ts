@@ -4,6 +4,7 @@
  * description and its kind, as the schema declares them.
  */
 import { z } from 'zod';
+import { memoize } from '../lib/memo.ts';
 import { columnsOf } from './csv-source.ts';
 import { enumOptions } from './dictionary.ts';
 import { declaredKind } from './zod-issues.ts';
@@ -59,13 +60,9 @@ export interface ColumnSpec {
   kind: ColumnKind;
 }
 
-const specsCache = new WeakMap<ObjectSchema, ColumnSpec[]>();
-
 /** The columns of a table schema with their kind and documentation, in order. */
-export function columnSpecs(schema: ObjectSchema): ColumnSpec[] {
-  const cached = specsCache.get(schema);
-  if (cached) return cached;
-  const specs = columnsOf(schema).map((column) => {
+export const columnSpecs = memoize((schema: ObjectSchema): ColumnSpec[] =>
+  columnsOf(schema).map((column) => {
     const field = schema.shape[column.key] as z.ZodType;
     const meta = z.globalRegistry.get(field);
     return {
@@ -73,7 +70,5 @@ export function columnSpecs(schema: ObjectSchema): ColumnSpec[] {
       description: typeof meta?.description === 'string' ? meta.description : '',
       kind: columnKind(field),
     };
-  });
-  specsCache.set(schema, specs);
-  return specs;
-}
+  }),
+);

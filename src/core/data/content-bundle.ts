@@ -12,6 +12,8 @@
  * built pages), so the one pass is kept on `globalThis`. A process that did
  * not run the loader validates again on first use: slower, never different.
  */
+
+import { memoize } from '../lib/memo.ts';
 import { type LoadResult, loadContent } from './load-content.ts';
 import { defaultLoadOptions } from './options.ts';
 import { ContentValidationError } from './problems.ts';
@@ -70,10 +72,6 @@ export async function contentBundle(): Promise<ContentBundle> {
  * 10,000 times, and made again after an edit in `astro dev`.
  */
 export function perValidationPass<T>(make: (bundle: ContentBundle) => T | Promise<T>): () => Promise<T> {
-  const made = new WeakMap<ContentBundle, T | Promise<T>>();
-  return async () => {
-    const bundle = await contentBundle();
-    if (!made.has(bundle)) made.set(bundle, make(bundle));
-    return made.get(bundle) as T | Promise<T>;
-  };
+  const made = memoize(make);
+  return async () => made(await contentBundle());
 }

@@ -8,6 +8,7 @@
 import Papa from 'papaparse';
 import type { z } from 'zod';
 import { t } from '../i18n/t.ts';
+import { memoize } from '../lib/memo.ts';
 import { decodeText, hasBidiControl, showBidiControls } from './decode.ts';
 import { privacyProblems } from './privacy-checks.ts';
 import type { Problem } from './problems.ts';
@@ -64,22 +65,15 @@ const headerKey = (raw: string) =>
  * A table's columns and the header spellings that name them, worked out once per
  * schema: a county has thousands of files of the same few tables.
  */
-const layouts = new WeakMap<ObjectSchema, { columns: TableColumn[]; byName: Map<string, TableColumn> }>();
-
-function layoutOf(schema: ObjectSchema) {
-  let layout = layouts.get(schema);
-  if (!layout) {
-    const columns = columnsOf(schema);
-    const byName = new Map<string, TableColumn>();
-    for (const column of columns) {
-      byName.set(headerKey(column.title), column);
-      byName.set(headerKey(column.key), column);
-    }
-    layout = { columns, byName };
-    layouts.set(schema, layout);
+const layoutOf = memoize((schema: ObjectSchema) => {
+  const columns = columnsOf(schema);
+  const byName = new Map<string, TableColumn>();
+  for (const column of columns) {
+    byName.set(headerKey(column.title), column);
+    byName.set(headerKey(column.key), column);
   }
-  return layout;
-}
+  return { columns, byName };
+});
 
 export function readTable<S extends ObjectSchema>(file: string, bytes: Uint8Array, schema: S): Table<z.output<S>> {
   const problems: Problem[] = [];

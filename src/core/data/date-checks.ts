@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { t } from '../i18n/t.ts';
+import { memoize } from '../lib/memo.ts';
 import type { Table } from './csv-source.ts';
 import { scalars } from './privacy-checks.ts';
 import { declaredKind, schemaAt } from './zod-issues.ts';
@@ -46,15 +47,9 @@ export function earlyValues(schema: AnySchema, value: unknown, earliest: number)
 }
 
 /** The columns of a table schema whose values name a time. */
-const datedColumnsCache = new WeakMap<object, string[]>();
-function datedColumns(schema: z.ZodObject): string[] {
-  let columns = datedColumnsCache.get(schema);
-  if (!columns) {
-    columns = Object.keys(schema.shape).filter((key) => namesTime(schema.shape[key]));
-    datedColumnsCache.set(schema, columns);
-  }
-  return columns;
-}
+const datedColumns = memoize((schema: z.ZodObject): string[] =>
+  Object.keys(schema.shape).filter((key) => namesTime(schema.shape[key])),
+);
 
 /** Every dated cell of a table from before `earliest`, by line and column key. */
 export function earlyCells(

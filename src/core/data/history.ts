@@ -689,19 +689,6 @@ export function readHistory(options: HistoryOptions): History {
   return { available: true, compounds };
 }
 
-const cache = new Map<string, History>();
-
-/** The history, computed once per build and content folder: every page and feed asks the same question. */
-export function getHistory(options: HistoryOptions): History {
-  const key = JSON.stringify([options.contentDir, options.repositoryUrl ?? '', options.maxCommitsPerCompound ?? 0]);
-  let history = cache.get(key);
-  if (!history) {
-    history = readHistory(options);
-    cache.set(key, history);
-  }
-  return history;
-}
-
 /** For each part of the page, the newest entry that changed it. */
 export function lastChanges(history: CompoundHistory): Map<HistorySection, HistoryEntry> {
   const last = new Map<HistorySection, HistoryEntry>();

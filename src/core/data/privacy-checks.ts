@@ -6,23 +6,19 @@
  */
 import type { z } from 'zod';
 import { t } from '../i18n/t.ts';
+import { memoize } from '../lib/memo.ts';
 import { scanPrivacy } from './privacy.ts';
 import type { Problem } from './problems.ts';
 import { labelFor, schemaAt } from './zod-issues.ts';
 
 type AnySchema = z.core.$ZodType;
 
-const phoneFieldCache = new WeakMap<object, boolean>();
-
-export function isPhoneField(schema: AnySchema | undefined): boolean {
-  if (!schema) return false;
-  const cached = phoneFieldCache.get(schema);
-  if (cached !== undefined) return cached;
+const phoneField = memoize((schema: AnySchema): boolean => {
   const s = schema as z.ZodType;
-  const result = !s.safeParse('物业').success && s.safeParse('13800000000').success;
-  phoneFieldCache.set(schema, result);
-  return result;
-}
+  return !s.safeParse('物业').success && s.safeParse('13800000000').success;
+});
+
+export const isPhoneField = (schema: AnySchema | undefined): boolean => schema !== undefined && phoneField(schema);
 
 /** Problems for one value at `path` of a record checked by `schema`. */
 export function privacyProblems(

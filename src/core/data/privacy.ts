@@ -9,6 +9,7 @@
  * register codes and unified social credit codes are left alone.
  */
 import { t } from '../i18n/t.ts';
+import { memoize } from '../lib/memo.ts';
 
 export type PrivacyKind = 'id-card' | 'bank-account' | 'mobile';
 
@@ -95,17 +96,11 @@ const MIN_DIGITS = 11;
  * code point: besides full-width digits, NFKC turns ① into 1, ⑳ into 20 and
  * 𝟏 into 1, so no fixed list of "digit-like" characters would be exact.
  */
-const foldedDigits = new Map<number, number>();
-
-function digitsOf(codePoint: number): number {
-  let count = foldedDigits.get(codePoint);
-  if (count === undefined) {
-    count = 0;
-    for (const c of String.fromCodePoint(codePoint).normalize('NFKC')) if (c >= '0' && c <= '9') count++;
-    foldedDigits.set(codePoint, count);
-  }
+const digitsOf = memoize((codePoint: number): number => {
+  let count = 0;
+  for (const c of String.fromCodePoint(codePoint).normalize('NFKC')) if (c >= '0' && c <= '9') count++;
   return count;
-}
+});
 
 /**
  * Most values (names, dates, amounts) hold too few digits to be any number

@@ -1,3 +1,4 @@
+import { memoize } from '../lib/memo.ts';
 import strings from './zh-CN.json' with { type: 'json' };
 
 export type StringKey = keyof typeof strings;
@@ -6,16 +7,7 @@ export type StringKey = keyof typeof strings;
  * A template cut at its placeholders: literal text at even positions, names at odd ones.
  * Validation calls t() for every problem and every label, so each template is cut once.
  */
-const parsed = new Map<string, string[]>();
-
-function partsOf(template: string): string[] {
-  let parts = parsed.get(template);
-  if (!parts) {
-    parts = template.split(/\{(\w+)\}/g);
-    parsed.set(template, parts);
-  }
-  return parts;
-}
+const partsOf = memoize((template: string): string[] => template.split(/\{(\w+)\}/g));
 
 /**
  * Looks up a UI or error string and fills its `{name}` placeholders.

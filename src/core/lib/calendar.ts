@@ -2,6 +2,7 @@
  * Calendar arithmetic on ISO date strings (YYYY-MM-DD) and quarters (YYYYQn).
  * Dates are plain strings so that they compare with < and survive JSON.
  */
+import { memoize } from './memo.ts';
 
 export function parseIso(date: string): { y: number; m: number; d: number } {
   return { y: Number(date.slice(0, 4)), m: Number(date.slice(5, 7)), d: Number(date.slice(8, 10)) };
@@ -62,27 +63,12 @@ export function previousQuarter(id: string): string {
  * Quarter bounds, remembered by quarter: validation asks for them on every row of every
  * compound's accounts, and each answer takes a Date and an ISO string to work out.
  */
-const starts = new Map<string, string>();
-const ends = new Map<string, string>();
+export const quarterStart = memoize((id: string): string => {
+  const { year, q } = parseQuarterId(id);
+  return iso(year, (q - 1) * 3 + 1, 1);
+});
 
-export function quarterStart(id: string): string {
-  let start = starts.get(id);
-  if (start === undefined) {
-    const { year, q } = parseQuarterId(id);
-    start = iso(year, (q - 1) * 3 + 1, 1);
-    starts.set(id, start);
-  }
-  return start;
-}
-
-export function quarterEnd(id: string): string {
-  let end = ends.get(id);
-  if (end === undefined) {
-    end = addDays(quarterStart(nextQuarter(id)), -1);
-    ends.set(id, end);
-  }
-  return end;
-}
+export const quarterEnd = memoize((id: string): string => addDays(quarterStart(nextQuarter(id)), -1));
 
 /** Every quarter from `first` to `last`, both included, oldest first. */
 export function quartersBetween(first: string, last: string): string[] {

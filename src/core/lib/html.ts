@@ -9,6 +9,7 @@
  * dropped next to a tag or a value, and is one space anywhere else (between
  * the attributes of a tag broken over two lines).
  */
+import { memoize } from './memo.ts';
 
 /** Text made safe for HTML or XML, in an element or in a quoted attribute. */
 export function escapeXml(text: string): string {
@@ -50,22 +51,15 @@ function write(part: HtmlPart): string {
 }
 
 /** The literal parts of each template, without its layout: worked out once per template, not per call. */
-const compact = new WeakMap<TemplateStringsArray, string[]>();
-
-function partsOf(strings: TemplateStringsArray): string[] {
-  let parts = compact.get(strings);
-  if (!parts) {
-    parts = strings.map((part) =>
-      part.replace(/\n[ \t]*/g, (layout, at: number) => {
-        const before = part[at - 1];
-        const after = part[at + layout.length];
-        return before === undefined || before === '>' || after === undefined || after === '<' ? '' : ' ';
-      }),
-    );
-    compact.set(strings, parts);
-  }
-  return parts;
-}
+const partsOf = memoize((strings: TemplateStringsArray): string[] =>
+  strings.map((part) =>
+    part.replace(/\n[ \t]*/g, (layout, at: number) => {
+      const before = part[at - 1];
+      const after = part[at + layout.length];
+      return before === undefined || before === '>' || after === undefined || after === '<' ? '' : ' ';
+    }),
+  ),
+);
 
 /** Markup with its values escaped: html`<p>${name}</p>`. */
 export function html(strings: TemplateStringsArray, ...values: HtmlPart[]): SafeHtml {

@@ -4,6 +4,7 @@
  * stays scannable however the page around it is laid out or printed.
  */
 import { correction, generate } from 'lean-qr';
+import { memoize } from './memo.ts';
 
 /** Modules of white around the code, as ISO/IEC 18004 requires. */
 export const QUIET_ZONE = 4;
@@ -23,17 +24,16 @@ export interface QrDrawing {
 }
 
 // A notice, a board and the 社区's print-all sheet all carry the same compound's code: draw it once per build.
-const drawings = new Map<string, QrDrawing>();
+const drawn = memoize(draw);
 
 /**
  * lean-qr rather than a classic encoder: choosing the best of the eight masks
  * is most of the work, and it does that about four times faster, which at
  * 10,000 compounds is the difference between seconds and a minute of build.
  */
-export function qrDrawing(text: string, errorCorrection: ErrorCorrection = 'Q'): QrDrawing {
-  const key = `${errorCorrection} ${text}`;
-  const known = drawings.get(key);
-  if (known) return known;
+function draw(key: string): QrDrawing {
+  const errorCorrection = key.slice(0, 1) as ErrorCorrection;
+  const text = key.slice(2);
   // The smallest version that holds the text, at exactly the level asked for.
   const level = correction[errorCorrection];
   const code = generate(text, { minCorrectionLevel: level, maxCorrectionLevel: level });
@@ -52,7 +52,8 @@ export function qrDrawing(text: string, errorCorrection: ErrorCorrection = 'Q'):
       runs.push(`M${start + QUIET_ZONE} ${row + QUIET_ZONE}h${col - start}v1h-${col - start}z`);
     }
   }
-  const drawing = { size: count + 2 * QUIET_ZONE, path: runs.join('') };
-  drawings.set(key, drawing);
-  return drawing;
+  return { size: count + 2 * QUIET_ZONE, path: runs.join('') };
 }
+
+export const qrDrawing = (text: string, errorCorrection: ErrorCorrection = 'Q'): QrDrawing =>
+  drawn(`${errorCorrection} ${text}`);

@@ -4,17 +4,17 @@
  * in place of their slugs.
  */
 import { perValidationPass } from '../data/content-bundle.ts';
-import { type CompoundHistory, getHistory, type History, type HistoryEntry } from '../data/history.ts';
+import { type CompoundHistory, type History, type HistoryEntry, readHistory } from '../data/history.ts';
 import { defaultLoadOptions } from '../data/options.ts';
 import type { CompoundRecord } from '../data/records.ts';
 import { getCommunities, getCompanies, getCompounds, getSite } from './content.ts';
 
-/** Every compound page asks for it. */
+/** Every compound page asks for it: read once per validation pass (perValidationPass is the one memo of the build). */
 export const siteHistory: () => Promise<History> = perValidationPass(readSiteHistory);
 
 async function readSiteHistory(): Promise<History> {
   const site = await getSite();
-  return getHistory({
+  return readHistory({
     contentDir: defaultLoadOptions().contentDir,
     repositoryUrl: site.repository_url,
     names: {

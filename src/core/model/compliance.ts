@@ -16,6 +16,7 @@ import {
   quartersBetween,
 } from '../lib/calendar.ts';
 import { formatDate, formatQuarter } from '../lib/format.ts';
+import { memoize } from '../lib/memo.ts';
 import type { FilingKey } from '../schemas/filings.ts';
 import { formatHalfYear, halfYearEnd, halfYearOf, previousHalfYear } from '../schemas/half-year.ts';
 
@@ -339,22 +340,16 @@ export const RULES: Rule[] = [
  * compound's findings; with 10,000 compounds, evaluating the rules once per
  * record and day instead of once per asker saves tens of seconds of build.
  */
-const evaluated = new WeakMap<CompoundRecord, Map<string, readonly Finding[]>>();
+const evaluated = memoize((record: CompoundRecord) =>
+  memoize((today: string): readonly Finding[] =>
+    RULES.flatMap((rule) => rule.evaluate(record, today)).sort(
+      (a, b) => SECTIONS.indexOf(a.section) - SECTIONS.indexOf(b.section),
+    ),
+  ),
+);
 
 /** Every finding for one compound, in page order. */
 export function evaluateCompound(record: CompoundRecord, today: string): Finding[] {
-  let byDay = evaluated.get(record);
-  if (!byDay) {
-    byDay = new Map();
-    evaluated.set(record, byDay);
-  }
-  let findings = byDay.get(today);
-  if (!findings) {
-    findings = RULES.flatMap((rule) => rule.evaluate(record, today)).sort(
-      (a, b) => SECTIONS.indexOf(a.section) - SECTIONS.indexOf(b.section),
-    );
-    byDay.set(today, findings);
-  }
   // Each caller gets its own array; the findings themselves are never changed.
-  return [...findings];
+  return [...evaluated(record)(today)];
 }
