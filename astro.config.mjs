@@ -1,12 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import { mapBundle } from './src/site/integrations/map-bundle.ts';
-import { renderPages } from './src/site/integrations/render-pages.ts';
-import { searchIndex } from './src/site/integrations/search-index.ts';
-import { securityHeaders } from './src/site/integrations/security-headers.ts';
-import { siteFiles } from './src/site/integrations/site-files.ts';
-import { sitemap } from './src/site/integrations/sitemap.ts';
+import { gongshi } from './src/site/integrations/index.ts';
 
 export default defineConfig({
   // src/ reads core → outputs → site: the Astro site (pages, components, layouts, styles) is src/site/.
@@ -18,9 +13,8 @@ export default defineConfig({
   outDir: process.env.GONGSHI_OUT_DIR ?? './dist',
   // Every stylesheet is inlined: a compound page then renders in one round trip.
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 8 },
-  // securityHeaders last: it hashes the inline scripts of the finished pages. The site files (open
-  // data, printed pages) are done before the search index is awaited, while Pagefind finishes in its own process.
-  integrations: [mdx(), renderPages(), siteFiles(), searchIndex(), mapBundle(), sitemap(), securityHeaders()],
+  // One integration of the site's own; src/site/integrations/index.ts documents the order of its parts.
+  integrations: [mdx(), gongshi()],
   // Pages are small and must render without JavaScript; nothing is prefetched.
   prefetch: false,
   devToolbar: { enabled: false },

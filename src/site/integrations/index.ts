@@ -1,0 +1,41 @@
+/**
+ * The site's one Astro integration. Its parts each keep to one job, and run
+ * at every hook in this order, each awaited before the next:
+ *
+ * 1. render-pages   astro:build:start    wraps Astro's prerenderer: each page is finished as it is written
+ * 2. site-files     astro:build:setup    starts the worker that writes the open data and the printed sheets;
+ *                   astro:build:generated  prints what the worker has not, and collects its pages' entries
+ * 3. search-index   astro:build:start    starts indexing in Pagefind's process, before any page renders;
+ *                   astro:build:setup    writes the index while the pages render; build:done waits for it
+ * 4. map-bundle     astro:build:done     bundles the map's script and styles
+ * 5. sitemap        astro:build:done     writes the sitemap from every page finished, site files included
+ * 6. security-headers  astro:build:start  empties the page registry; build:done writes _headers last,
+ *                   when every page, and so every inline script, is known
+ *
+ * A part's messages are labelled with its name (logger.fork).
+ */
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { mapBundle } from './map-bundle.ts';
+import { renderPages } from './render-pages.ts';
+import { searchIndex } from './search-index.ts';
+import { securityHeaders } from './security-headers.ts';
+import { siteFiles } from './site-files.ts';
+import { sitemap } from './sitemap.ts';
+
+type Hooks = AstroIntegration['hooks'];
+type AnyHook = (options: { logger?: AstroIntegrationLogger }) => unknown;
+
+export function gongshi(): AstroIntegration {
+  const parts = [renderPages(), siteFiles(), searchIndex(), mapBundle(), sitemap(), securityHeaders()];
+  const names = [...new Set(parts.flatMap((part) => Object.keys(part.hooks)))] as (keyof Hooks)[];
+  const hooks: Record<string, AnyHook> = {};
+  for (const name of names) {
+    hooks[name] = async (options) => {
+      for (const part of parts) {
+        const hook = part.hooks[name] as AnyHook | undefined;
+        if (hook) await hook(options.logger ? { ...options, logger: options.logger.fork(part.name) } : options);
+      }
+    };
+  }
+  return { name: 'gongshi', hooks: hooks as Hooks };
+}
