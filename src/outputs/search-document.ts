@@ -15,8 +15,8 @@
 import type { CommunityRecord, CompanyRecord } from '../core/data/records.ts';
 import { t } from '../core/i18n/t.ts';
 import { html } from '../core/lib/html.ts';
-import { SECTIONS } from '../core/model/compliance.ts';
 import type { CompoundView } from '../core/model/compound-view.ts';
+import { SECTIONS } from '../core/model/sections.ts';
 
 export interface SearchDocument {
   /** The compound page's address, /c/<slug>/. */

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { t } from '../../src/core/i18n/t.ts';
-import { FIVE_DISCLOSURES, SECTIONS } from '../../src/core/model/compliance.ts';
+import { FIVE_DISCLOSURES, SECTIONS } from '../../src/core/model/sections.ts';
 import { sampleBundle } from './sample-data.ts';
 
 const numerals = ['一', '二', '三', '四', '五'];

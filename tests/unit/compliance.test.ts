@@ -4,14 +4,13 @@ import type { CompoundRecord } from '../../src/core/data/records.ts';
 import { t } from '../../src/core/i18n/t.ts';
 import {
   evaluateCompound,
-  FIVE_DISCLOSURES,
   type Finding,
   lastOverdueQuarter,
   RULES,
   type RuleId,
   revenueDeadline,
-  SECTIONS,
 } from '../../src/core/model/compliance.ts';
+import { FIVE_DISCLOSURES, SECTIONS } from '../../src/core/model/sections.ts';
 import type { Elevator } from '../../src/core/schemas/elevator.ts';
 import type { RevenueQuarter } from '../../src/core/schemas/public-revenue.ts';
 import { baseAccount, baseFilings, baseFireSafety, baseRecord, fee } from './helpers.ts';

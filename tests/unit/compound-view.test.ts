@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SECTIONS } from '../../src/core/model/compliance.ts';
-import { compoundView, feeLines, lastUpdated, quarterViews } from '../../src/core/model/compound-view.ts';
+import { compoundView, feeLines, quarterViews } from '../../src/core/model/compound-view.ts';
+import { lastUpdated, SECTIONS } from '../../src/core/model/sections.ts';
 import type { RevenueItem } from '../../src/core/schemas/public-revenue.ts';
 import { baseRecord, fee } from './helpers.ts';
 

@@ -17,6 +17,8 @@ import { readTree } from '../../src/core/data/load-content.ts';
 import { formatProblem } from '../../src/core/data/problems.ts';
 import { type CompoundTableEntry, isTableFile, TABLES } from '../../src/core/data/tables.ts';
 import { type SourceFile, validateContent } from '../../src/core/data/validate-content.ts';
+import { lastUpdated, publishedSections, SECTION_ENTRIES, SECTIONS } from '../../src/core/model/sections.ts';
+import { compoundSchema } from '../../src/core/schemas/compound.ts';
 import { COUNTY_TABLES, compoundTables, countySchema, dataPackage } from '../../src/outputs/open-data.ts';
 import { PROJECT_ROOT, utf8 } from './helpers.ts';
 
@@ -210,4 +212,35 @@ describe('column kinds are declared, and agree with what the schemas do', () => 
       assert.deepEqual(disagree, []);
     });
   }
+});
+
+describe('the parts of the page (src/core/model/sections.ts)', () => {
+  it('every table is shown in a declared part; every part’s compound.yaml key exists', () => {
+    const ids: readonly string[] = SECTIONS;
+    assert.deepEqual(
+      TABLES.filter((table) => !ids.includes(table.section)).map((table) => table.file),
+      [],
+    );
+    const keys = Object.keys(compoundSchema.shape);
+    assert.deepEqual(
+      SECTION_ENTRIES.flatMap((section) => ('yamlKey' in section ? [section.yamlKey] : [])).filter(
+        (key) => !keys.includes(key),
+      ),
+      [],
+    );
+    assert.equal(new Set(ids).size, ids.length, 'each part once');
+  });
+
+  it('a part with nothing in it is not published, and has no date', () => {
+    const { bundle } = validate(sample);
+    const record = bundle?.compounds.find((r) => r.slug === SLUG);
+    assert.ok(record);
+    const empty = { ...record, fees: [], elevators: [], utilitySplits: [], fundUses: [], revenueQuarters: [] };
+    const published = publishedSections({ ...empty, compound: { ...record.compound, maintenance_fund: undefined } });
+    assert.deepEqual(
+      TABLES.map((table) => table.section).filter((id) => id !== 'public-revenue' && published[id]),
+      [],
+    );
+    assert.equal(lastUpdated(empty).elevators, undefined);
+  });
 });

@@ -19,7 +19,7 @@ import strings from '../i18n/zh-CN.json' with { type: 'json' };
 import { dateFromEpochSeconds } from '../lib/calendar.ts';
 import { formatDate, formatMonth, formatQuarter, formatScaled } from '../lib/format.ts';
 import { formatYuan } from '../lib/money.ts';
-import type { SectionId } from '../model/compliance.ts';
+import { type SectionId, YAML_SECTIONS } from '../model/sections.ts';
 import { type Compound, compoundSchema } from '../schemas/compound.ts';
 import type { FeeItem } from '../schemas/fee-item.ts';
 import type { RevenueItem, RevenueQuarter } from '../schemas/public-revenue.ts';
@@ -256,18 +256,6 @@ function sayYaml(fieldPath: (string | number)[], value: unknown, names: Names): 
 }
 
 // ---------------------------------------------------------------- compound.yaml
-
-/** Which part of the page each top-level key of compound.yaml is shown in. */
-const YAML_SECTIONS: Partial<Record<keyof Compound, SectionId>> = {
-  manager: 'manager',
-  services: 'services',
-  hotlines: 'hotlines',
-  public_revenue: 'public-revenue',
-  filings: 'filings',
-  committee: 'committee',
-  maintenance_fund: 'maintenance-fund',
-  fire_safety: 'fire-safety',
-};
 
 /** `五备案 › 物业服务合同备案 › 备案状态` without the part's own name, which the page already shows. */
 function fieldLabel(fieldPath: (string | number)[]): string {

@@ -7,7 +7,7 @@
  * entries. Adding a table: docs/adding-a-table.md.
  */
 import type { z } from 'zod';
-import type { SectionId } from '../model/compliance.ts';
+import type { SectionId } from '../model/sections.ts';
 import { elevatorSchema } from '../schemas/elevator.ts';
 import { feeItemSchema } from '../schemas/fee-item.ts';
 import { fundUseSchema } from '../schemas/maintenance-fund.ts';

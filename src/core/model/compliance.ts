@@ -19,33 +19,7 @@ import { formatDate, formatQuarter } from '../lib/format.ts';
 import { memoize } from '../lib/memo.ts';
 import type { FilingKey } from '../schemas/filings.ts';
 import { formatHalfYear, halfYearEnd, halfYearOf, previousHalfYear } from '../schemas/half-year.ts';
-
-/** Anchors of the parts of a compound page, in the order the page shows them. */
-export const SECTIONS = [
-  'manager',
-  'services',
-  'fees',
-  'hotlines',
-  'public-revenue',
-  'filings',
-  'committee',
-  'maintenance-fund',
-  'elevators',
-  'fire-safety',
-  'utility-split',
-  'evaluation',
-  'location',
-] as const;
-export type SectionId = (typeof SECTIONS)[number];
-
-/** The five disclosures (五公开), in the policy's order. */
-export const FIVE_DISCLOSURES = [
-  'manager',
-  'services',
-  'fees',
-  'hotlines',
-  'public-revenue',
-] as const satisfies readonly SectionId[];
+import { FIVE_DISCLOSURES, SECTIONS, type SectionId } from './sections.ts';
 
 /**
  * overdue: a deadline has passed and the item is still not there;

@@ -6,7 +6,8 @@ import type { CompoundRecord } from '../data/records.ts';
 import { sumFen } from '../lib/money.ts';
 import type { FeeItem } from '../schemas/fee-item.ts';
 import type { RevenueItem, RevenueQuarter } from '../schemas/public-revenue.ts';
-import { evaluateCompound, type Finding, type SectionId } from './compliance.ts';
+import { evaluateCompound, type Finding } from './compliance.ts';
+import { lastUpdated, publishedSections, type SectionId } from './sections.ts';
 
 export interface FeeLine {
   /** The price in force today, if any. */
@@ -57,33 +58,6 @@ export function quarterViews(record: CompoundRecord): QuarterView[] {
     });
 }
 
-const latest = (dates: (string | undefined)[]) =>
-  dates
-    .filter((d): d is string => d !== undefined)
-    .sort()
-    .at(-1);
-
-/** When each part of the page was last updated; undefined where there is nothing yet. */
-export function lastUpdated(record: CompoundRecord): Record<SectionId, string | undefined> {
-  const c = record.compound;
-  return {
-    manager: c.manager?.updated,
-    services: c.services?.updated,
-    fees: latest(record.fees.map((f) => f.announced)),
-    hotlines: c.hotlines?.updated,
-    'public-revenue': latest(record.revenueQuarters.map((q) => q.published)),
-    filings: c.filings?.updated,
-    committee: c.committee?.updated,
-    'maintenance-fund': latest([c.maintenance_fund?.updated, ...record.fundUses.map((u) => u.date)]),
-    elevators: latest(record.elevators.map((e) => e.last_maintenance)),
-    'fire-safety': c.fire_safety?.updated,
-    'utility-split': latest(record.utilitySplits.map((u) => u.published)),
-    evaluation: latest((record.evaluations ?? []).map((e) => e.date)),
-    // The location comes with the compound's facts, which have no date of their own.
-    location: undefined,
-  };
-}
-
 export interface CompoundView {
   record: CompoundRecord;
   findings: Finding[];
@@ -91,30 +65,6 @@ export interface CompoundView {
   updated: Record<SectionId, string | undefined>;
   /** Whether anything has been published for each part: see publishedSections. */
   published: Record<SectionId, boolean>;
-}
-
-/**
- * Whether anything has been published for each part of a compound page. The
- * page says 未公示 for the others and the search index leaves them out, so a
- * topic finds exactly the compounds that publish it.
- */
-export function publishedSections(record: CompoundRecord): Record<SectionId, boolean> {
-  const c = record.compound;
-  return {
-    manager: c.management !== 'professional' || c.manager !== undefined,
-    services: c.services !== undefined,
-    fees: record.fees.length > 0,
-    hotlines: true,
-    'public-revenue': c.public_revenue !== undefined,
-    filings: c.filings !== undefined,
-    committee: c.committee !== undefined,
-    'maintenance-fund': c.maintenance_fund !== undefined || record.fundUses.length > 0,
-    elevators: record.elevators.length > 0,
-    'fire-safety': c.fire_safety !== undefined,
-    'utility-split': record.utilitySplits.length > 0,
-    evaluation: (record.evaluations ?? []).length > 0,
-    location: true,
-  };
 }
 
 export function compoundView(record: CompoundRecord, today: string): CompoundView {

@@ -6,7 +6,8 @@
  */
 import type { CommunityRecord, CompoundRecord } from '../data/records.ts';
 import { groupBy } from '../lib/group.ts';
-import { evaluateCompound, FIVE_DISCLOSURES, type Finding, type SectionId } from './compliance.ts';
+import { evaluateCompound, type Finding } from './compliance.ts';
+import { FIVE_DISCLOSURES, type SectionId } from './sections.ts';
 
 /** The dashboard's lists, each published at /dashboard/<id>/. */
 export const DASHBOARD_LISTS = [
