@@ -4,7 +4,7 @@
  * list in the job summary, since GitHub shows only the first ten error and
  * ten warning annotations of a step.
  */
-import { showBidiControls } from '../../src/core/data/decode.ts';
+import { showControls } from '../../src/core/data/decode.ts';
 import { describeProblem, type Problem } from '../../src/core/data/problems.ts';
 
 /** GitHub's limit per step and per severity. */
@@ -23,10 +23,10 @@ export function annotations(problems: readonly Problem[]): string[] {
   const lines: string[] = [];
   for (const severity of ['error', 'warning'] as const) {
     for (const p of problems.filter((x) => x.severity === severity).slice(0, ANNOTATION_LIMIT)) {
-      const title = escapeProperty(showBidiControls(p.label || p.field || p.file));
+      const title = escapeProperty(showControls(p.label || p.field || p.file));
       const message = escapeData(describeProblem(p));
       lines.push(
-        `::${severity} file=${escapeProperty(showBidiControls(p.file))},line=${p.line},col=${p.column},title=${title}::${message}`,
+        `::${severity} file=${escapeProperty(showControls(p.file))},line=${p.line},col=${p.column},title=${title}::${message}`,
       );
     }
   }
@@ -41,7 +41,7 @@ function cell(text: string): string {
 export function stepSummary(problems: readonly Problem[], heading: string): string {
   const rows = problems.map((p) => {
     const message = describeProblem(p);
-    return `| ${p.severity === 'error' ? '错误' : '提醒'} | \`${cell(showBidiControls(p.file))}\` | ${p.line} | ${p.column} | ${cell(message)} |`;
+    return `| ${p.severity === 'error' ? '错误' : '提醒'} | \`${cell(showControls(p.file))}\` | ${p.line} | ${p.column} | ${cell(message)} |`;
   });
   return [`## ${heading}`, '', '| 类型 | 文件 | 行 | 列 | 问题 |', '| --- | --- | --- | --- | --- |', ...rows, ''].join(
     '\n',

@@ -118,8 +118,12 @@ export function compoundRows(record: CompoundRecord, table: CompoundTable): Row[
 
 // ---------------------------------------------------------------- CSV and JSON
 
-/** Spreadsheets run a cell that starts like a formula; such text is prefixed with ' so that it stays text. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Spreadsheets run a cell that starts like a formula; such text is prefixed with ' so that it
+ * stays text. Text that already starts with ' before such a character gets one more, so that
+ * the reader, which takes exactly one off (csv-source.ts), gives back what was written.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 
 function csvCell(kind: ColumnKind, value: unknown): string {
   if (value === undefined || value === null) return '';

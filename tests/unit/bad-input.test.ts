@@ -92,6 +92,9 @@ function utf16(body: string): Uint8Array {
 }
 
 const HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(1)>';
+/** What a notice's problems say: a link to no web page, and code or markup where Markdown belongs. */
+const LINK = '链接只能指向网页';
+const MARKUP = '公告只能用 Markdown 书写';
 
 export const CASES: Case[] = [
   {
@@ -326,23 +329,58 @@ export const CASES: Case[] = [
     }),
   ),
   ...[
-    ['[点这里](javascript:alert(1))', '7:7'],
-    ['[点这里]( JAVASCRIPT:alert(1))', '7:8'],
-    ['[点这里](java&#115;cript:alert(1))', '7:7'],
-    ['[点这里](java&#x73;cript&colon;alert(1))', '7:7'],
-    ['![图](data:image/svg+xml,<svg onload=alert(1)>)', '7:6'],
-    ['[点这里][x]\n\n[x]: vbscript:msgbox(1)', '9:6'],
-    ['<javascript:alert(1)>', '7:2'],
-    ['<a href="javascript:alert(1)">点这里</a>', '7:10'],
-    ['<a href={"file:///etc/passwd"}>点这里</a>', '7:11'],
+    ['[点这里](javascript:alert(1))', '7:7', LINK],
+    ['[点这里]( JAVASCRIPT:alert(1))', '7:8', LINK],
+    ['[点这里](java&#115;cript:alert(1))', '7:7', LINK],
+    ['[点这里](java&#x73;cript&colon;alert(1))', '7:7', LINK],
+    ['[点这里](&#0000106;avascript:alert(1))', '7:7', LINK],
+    ['[点这里](javascript\\:alert(1))', '7:7', LINK],
+    ['![图](data:image/svg+xml,<svg onload=alert(1)>)', '7:6', LINK],
+    ['[点这里][x]\n\n[x]: vbscript:msgbox(1)', '9:6', LINK],
+    ['[点这里][x]\n\n[x]:\n  javascript:alert(1)', '10:1', LINK],
+    ['[点这里][x]\n\n> [x]: javascript:alert(1)', '9:8', LINK],
+    ['[点这里][a]b]\n\n[a\\]b]: javascript:alert(1)', '9:9', LINK],
+    ['<javascript:alert(1)>', '7:2', LINK],
+    ['<a href="javascript:alert(1)">点这里</a>', '7:1', MARKUP],
+    ['<a href=" java\tscript:alert(1)">点这里</a>', '7:1', MARKUP],
+    ['<a href={"file:///etc/passwd"}>点这里</a>', '7:9', MARKUP],
+    ["{'\\u006aavascript:alert(1)'}", '7:1', MARKUP],
+    ["export const u = 'https://x.cn/'", '7:1', MARKUP],
+    ["import x from 'node:fs'", '7:1', MARKUP],
+    ['<script>alert(1)</script>', '7:1', MARKUP],
+    ['<form action="https://x.cn/"><button>提交</button></form>', '7:1', MARKUP],
   ].map(
-    ([body, where]): Case => ({
-      name: `a notice linking to ${body}`,
+    ([body, where, message]): Case => ({
+      name: `a notice with ${body}`,
       mutate: (f) =>
         set(f, 'notices/lianjie.mdx', `---\ntitle: 链接\ndate: 2026-11-01\nsummary: 测试\n---\n\n${body}\n`),
-      errors: [[`content/notices/lianjie.mdx:${where}`, '链接只能指向网页']],
+      errors: [[`content/notices/lianjie.mdx:${where}`, message as string]],
     }),
   ),
+  {
+    name: 'direction controls written as escapes and references, in keys, frontmatter and notice text',
+    mutate: (f) => {
+      replace(f, YAML, 'name: 测试花园', 'name: "测试\\u202E园花"');
+      replace(f, YAML, '  grade: 二级', '  "grade\\u2066": 二级');
+      set(
+        f,
+        'notices/fangxiang.mdx',
+        '---\ntitle: "公告\\u202E"\ndate: 1926-11-01\nsummary: 测试\n---\n\n缴费 &#x202E;元 0001 即可\n',
+      );
+    },
+    errors: [
+      ['compound.yaml:1:7', '改变文字显示方向'],
+      ['compound.yaml:20:3', '改变文字显示方向'],
+      ['content/notices/fangxiang.mdx:2:8', '改变文字显示方向'],
+      ['content/notices/fangxiang.mdx:3:7', '应为 1994 年或以后的日期'],
+      ['content/notices/fangxiang.mdx:7:4', '改变文字显示方向'],
+    ],
+  },
+  {
+    name: 'a line break and an escape character in a file name are shown, not printed',
+    mutate: (f) => set(f, `compounds/a\n::error::b/compound.yaml`, text(YAML)),
+    errors: [['content/compounds/a⟨U+000A⟩::error::b:1:1', '小区文件夹名']],
+  },
   // ---------------------------------------------------------------- dates decades before the compound was built
   {
     name: 'years typed wrong in compound.yaml (built 2015)',
@@ -402,9 +440,9 @@ export const CASES: Case[] = [
       set(f, 'compounds/a\u202Eb/compound.yaml', text(YAML));
     },
     errors: [
-      ['compound.yaml:1:9', '改变文字显示方向'],
+      ['compound.yaml:1:7', '改变文字显示方向'],
       ['public-revenue-items.csv:2:5', '改变文字显示方向'],
-      ['fees.csv:1:1', '⟨U+202D⟩收费项目'],
+      ['fees.csv:1:1', '请删除后重新输入这段文字；实际为「⟨U+202D⟩收费项目」'],
       ['content/notices/fangxiang.mdx:7:4', '改变文字显示方向'],
       ['content/compounds/a⟨U+202E⟩b:1:1', '小区文件夹名'],
     ],
@@ -550,6 +588,25 @@ describe('links and special files in content/', () => {
     } finally {
       await copy.dispose();
       await rm(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('the content folder itself, replaced by a link, is refused before anything is read', async () => {
+    const copy = await copyMinimal();
+    try {
+      const linked = path.join(copy.root, 'linked-content');
+      await symlink(copy.contentDir, linked);
+      const { bundle, problems } = await loadContent({
+        contentDir: linked,
+        projectRoot: copy.root,
+        today: MINIMAL_TODAY,
+      });
+      assert.equal(bundle, undefined);
+      assert.deepEqual(problems.map(formatProblem), [
+        'linked-content:1:1 文件：不能是符号链接（指向别处文件的快捷方式），本站不会读取它指向的内容。请把文件本身放在这里',
+      ]);
+    } finally {
+      await copy.dispose();
     }
   });
 

@@ -9,7 +9,7 @@ import Papa from 'papaparse';
 import type { z } from 'zod';
 import { t } from '../i18n/t.ts';
 import { memoize } from '../lib/memo.ts';
-import { decodeText, hasBidiControl, showBidiControls } from './decode.ts';
+import { decodeText, hasBidiControl } from './decode.ts';
 import { privacyProblems } from './privacy-checks.ts';
 import type { Problem } from './problems.ts';
 import { check, labelFor } from './zod-issues.ts';
@@ -50,7 +50,7 @@ export function columnsOf(schema: ObjectSchema): TableColumn[] {
  * (src/outputs/open-data.ts), as Excel itself marks text. Reading such a download back, the
  * mark goes: a committee that starts its next change from the published file changes nothing.
  */
-const unguarded = (value: string) => value.replace(/^'(?=[=+\-@\t\r])/, '');
+const unguarded = (value: string) => value.replace(/^'(?='*[=+\-@\t\r])/, '');
 
 const SCIENTIFIC_CELL = /^[+-]?\d+(?:\.\d+)?E[+-]?\d+$/i;
 
@@ -149,6 +149,17 @@ export function readTable<S extends ObjectSchema>(file: string, bytes: Uint8Arra
     return result;
   }
 
+  // Direction controls first, header included: such a header is also an unknown column, and the cause comes first.
+  const controls = new Set<Problem>();
+  for (const { fields, line } of parsedRows) {
+    fields.forEach((value, index) => {
+      if (!hasBidiControl(value)) return;
+      const name = line === header.line ? '' : (header.fields[index] ?? '').trim();
+      problem(line, index + 1, '', name || t('csv.label'), t('decode.bidi'), value);
+      controls.add(problems.at(-1) as Problem);
+    });
+  }
+
   columnOfKey = new Map();
   // Excel and WPS often save empty columns after the last one used: a blank header is no column.
   const blankColumns: number[] = [];
@@ -178,14 +189,8 @@ export function readTable<S extends ObjectSchema>(file: string, bytes: Uint8Arra
       problem(header.line, headerWidth + 1, '', column.title, t('csv.missingColumn'));
     }
   }
-  if (problems.some((p) => p.severity === 'error')) return result;
-  for (const { fields, line } of parsedRows) {
-    fields.forEach((value, index) => {
-      if (!hasBidiControl(value)) return;
-      const label = index < header.fields.length ? (header.fields[index] ?? '').trim() : t('csv.label');
-      problem(line, index + 1, '', label || t('csv.label'), t('decode.bidi'), showBidiControls(value));
-    });
-  }
+  // Only a problem of the header itself stops the rows from being read; a direction control does not.
+  if (problems.some((p) => p.severity === 'error' && !controls.has(p))) return result;
 
   for (const { fields, line } of body) {
     // A blank line carries no data; Excel often leaves one at the end.

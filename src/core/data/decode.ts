@@ -53,13 +53,19 @@ export function decodeText(file: string, bytes: Uint8Array): Decoded {
  * plain marks U+200E and U+200F, which Uyghur or Kazakh text may carry, reorder nothing and stay.
  */
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
 export const hasBidiControl = (text: string): boolean => BIDI_CONTROL.test(text);
 
-/** The text with each direction control written out as ⟨U+202E⟩, so that it shows and reorders nothing. */
-export const showBidiControls = (text: string): string =>
-  text.replace(BIDI_CONTROLS, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase()}⟩`);
+/**
+ * Characters that must not reach a terminal, a CI log or a GitHub workflow command as they are:
+ * control characters (a line break in a file name would start a new log line, even a new
+ * `::error::` command), the line and paragraph separators, and the direction controls.
+ */
+const UNSHOWABLE = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/gu;
+
+/** The text with each such character written out as ⟨U+202E⟩, so that it shows and does nothing. */
+export const showControls = (text: string): string =>
+  text.replace(UNSHOWABLE, (c) => `⟨U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
 
 /**
  * One problem for each line of `text` that holds a direction control, at the
@@ -79,7 +85,7 @@ export function bidiProblems(file: string, text: string): Problem[] {
       field: '',
       label: t('decode.textLabel'),
       expected: t('decode.bidi'),
-      found: showBidiControls(line.trim()),
+      found: showControls(line.trim()),
       severity: 'error',
     });
   });

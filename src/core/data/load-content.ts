@@ -17,6 +17,7 @@ import {
 } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { t } from '../i18n/t.ts';
 import { runWorker } from '../lib/run-worker.ts';
 import {
   type CompoundContext,
@@ -137,6 +138,20 @@ async function validateCompounds(
 
 export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const shownDir = path.relative(options.projectRoot, options.contentDir).split(path.sep).join('/');
+  // The content folder itself must not lead elsewhere either: a pull request could replace it with a link.
+  if (lstatSync(options.contentDir, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    const expected = t('load.symlink');
+    const problem = {
+      file: shownDir,
+      line: 1,
+      column: 1,
+      field: '',
+      label: t('load.file'),
+      expected,
+      severity: 'error',
+    } as const;
+    return { bundle: undefined, problems: [problem] };
+  }
   const plan = planValidation(readTree(options.contentDir), {
     today: options.today,
     displayPrefix: shownDir ? `${shownDir}/` : '',

@@ -5,7 +5,7 @@
  * expected and what was found, so that a volunteer can fix it without help.
  */
 import { t } from '../i18n/t.ts';
-import { showBidiControls } from './decode.ts';
+import { showControls } from './decode.ts';
 import { scanPrivacy } from './privacy.ts';
 
 export type Severity = 'error' | 'warning';
@@ -39,7 +39,7 @@ function redact(text: string): string {
 
 /** Shortens long found values so that a message stays on one screen line. */
 function quote(found: string): string {
-  const oneLine = showBidiControls(redact(found)).replace(/\s+/g, ' ');
+  const oneLine = showControls(redact(found).replace(/\s+/g, ' '));
   return oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine;
 }
 
@@ -55,7 +55,8 @@ export function describeProblem(problem: Problem): string {
         ? t('problem.foundNothing')
         : '';
   const prefix = problem.severity === 'warning' ? t('problem.warning') : '';
-  return `${prefix}${what ? `${showBidiControls(what)}：` : ''}${problem.expected}${found}`;
+  // The label and the expectation can quote a file's own words (a grade's name): shown, never acted on.
+  return `${prefix}${what ? `${showControls(what)}：` : ''}${showControls(problem.expected)}${found}`;
 }
 
 /**
@@ -63,7 +64,7 @@ export function describeProblem(problem: Problem): string {
  * control too: in a terminal or a CI log it must show, not act.
  */
 export const problemPlace = (problem: Problem): string =>
-  `${showBidiControls(problem.file)}:${problem.line}:${problem.column}`;
+  `${showControls(problem.file)}:${problem.line}:${problem.column}`;
 
 /** `file:line:column 标签（field）：应为…；实际为「…」` */
 export function formatProblem(problem: Problem): string {

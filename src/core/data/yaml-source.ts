@@ -22,7 +22,7 @@ import {
 } from 'js-yaml';
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import { type StringKey, t } from '../i18n/t.ts';
-import { bidiProblems, decodeText } from './decode.ts';
+import { bidiProblems, decodeText, hasBidiControl } from './decode.ts';
 import type { Problem } from './problems.ts';
 
 export interface Position {
@@ -155,28 +155,67 @@ export function quickYaml(text: string): unknown {
   }
 }
 
+/**
+ * Direction controls in what was read, keys included: a double-quoted "\u202E" is one
+ * too, though the file shows only its escape. Each is located at its value or key.
+ */
+function controlsIn(file: string, source: YamlSource): Problem[] {
+  const problems: Problem[] = [];
+  const report = (path: PropertyKey[], key: boolean, found: string) => {
+    const at = source.locate(path, { key });
+    const expected = t('decode.bidi');
+    problems.push({
+      file,
+      line: at.line,
+      column: at.column,
+      field: path.join('.'),
+      label: t('decode.textLabel'),
+      expected,
+      found,
+      severity: 'error',
+    });
+  };
+  const walk = (value: unknown, path: PropertyKey[]): void => {
+    if (typeof value === 'string') {
+      if (hasBidiControl(value)) report(path, false, value);
+    } else if (Array.isArray(value)) {
+      for (const [i, item] of value.entries()) walk(item, [...path, i]);
+    } else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (hasBidiControl(key)) report([...path, key], true, key);
+        walk(item, [...path, key]);
+      }
+    }
+  };
+  walk(source.data, []);
+  return problems;
+}
+
 /** `exact` skips the quick reading: the tests compare the two. */
 export function readYaml(file: string, bytes: Uint8Array, options: { exact?: boolean } = {}): YamlSource {
   const decoded = decodeText(file, bytes);
-  // Reported beside the data, not instead of it: the file's other mistakes are found in the same run.
-  const bidi = decoded.text === undefined ? [] : bidiProblems(file, decoded.text);
   const quick = !options.exact && decoded.problems.length === 0 && decoded.text !== undefined;
   const data = quick ? quickYaml(decoded.text as string) : undefined;
+  let source: YamlSource;
   if (data === undefined) {
-    const read = readExactly(file, decoded.text ?? '', decoded.problems);
-    return { ...read, problems: [...read.problems, ...bidi] };
+    source = readExactly(file, decoded.text ?? '', decoded.problems);
+  } else {
+    // Located only for a message: the exact reading, made the first time it is asked for.
+    let exact: YamlSource | undefined;
+    const text = decoded.text as string;
+    source = {
+      data,
+      problems: [],
+      locate: (path, options) => {
+        exact ??= readExactly(file, text, []);
+        return exact.locate(path, options);
+      },
+    };
   }
-  // Located only for a message: the exact reading, made the first time it is asked for.
-  let exact: YamlSource | undefined;
-  const text = decoded.text as string;
-  return {
-    data,
-    problems: bidi,
-    locate: (path, options) => {
-      exact ??= readExactly(file, text, []);
-      return exact.locate(path, options);
-    },
-  };
+  // Reported beside the data, not instead of it: the file's other mistakes are found in the same run.
+  // A file that could not be read is searched as text, so that a control is named even then.
+  const controls = source.data === undefined ? bidiProblems(file, decoded.text ?? '') : controlsIn(file, source);
+  return { ...source, problems: [...source.problems, ...controls] };
 }
 
 /** The exact reading, with `yaml`: every problem in Chinese at its line and column. */
