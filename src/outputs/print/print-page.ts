@@ -6,6 +6,7 @@
  */
 import { t } from '../../core/i18n/t.ts';
 import { html, type SafeHtml } from '../../core/lib/html.ts';
+import { pageHead } from '../page-head.ts';
 
 export interface PrintPageOptions {
   /** The page's own title; the site name is added after it. */
@@ -27,11 +28,7 @@ export function printPage({ title, canonical, back, summary, stylesheet, sheets 
       <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>${`${title} - ${t('site.name')}`}</title>
-        <meta name="description" content="${t('print.description')}">
-        <link rel="canonical" href="${canonical}">
-        <meta name="format-detection" content="telephone=no">
-        <meta name="theme-color" content="#9b1c1c">
+        ${pageHead({ title, description: t('print.description'), canonical })}
         <link rel="stylesheet" href="${stylesheet}">
       </head>
       <body class="print-page">

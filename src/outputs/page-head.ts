@@ -1,0 +1,31 @@
+/**
+ * The part of the head every page shares, Astro's pages (src/site/layouts/
+ * BaseLayout.astro) and the printed sheets (print/print-page.ts) alike: the
+ * title with the site's name, the description, the canonical address (which
+ * the sitemap reads), the feeds, and what phones need. One place, so that a
+ * share card or an icon added here reaches every page.
+ */
+import { t } from '../core/i18n/t.ts';
+import { html, type SafeHtml } from '../core/lib/html.ts';
+
+export interface PageHeadOptions {
+  /** The page's own title; the site name is added after it, unless it is the site name. */
+  title: string;
+  /** One sentence for search engines and link previews. */
+  description: string;
+  /** The page's permanent address. */
+  canonical: string;
+  /** Atom feeds a reader can subscribe to from the page. */
+  feeds?: readonly { title: string; href: string }[];
+}
+
+export function pageHead({ title, description, canonical, feeds = [] }: PageHeadOptions): SafeHtml {
+  const site = t('site.name');
+  return html`
+    <title>${title === site ? title : `${title} - ${site}`}</title>
+    <meta name="description" content="${description}">
+    <link rel="canonical" href="${canonical}">
+    ${feeds.map((feed) => html`<link rel="alternate" type="application/atom+xml" title="${feed.title}" href="${feed.href}">`)}
+    <meta name="format-detection" content="telephone=no">
+    <meta name="theme-color" content="#9b1c1c">`;
+}
