@@ -44,7 +44,7 @@ const SOURCES = new Map(TABLES.map((table) => [table.resource as CompoundTable, 
 const sourceOf = (table: CompoundTable): CompoundTableEntry => SOURCES.get(table) as CompoundTableEntry;
 
 /** A compound's rows of one table, as in its folder. */
-const rowsOf = (record: CompoundRecord, table: CompoundTable): Row[] => record[sourceOf(table).field];
+export const compoundRows = (record: CompoundRecord, table: CompoundTable): Row[] => record[sourceOf(table).field];
 
 /** Columns that identify a row: the compound, then the registry's key of its table. */
 const primaryKey = (table: CountyTable): string[] =>
@@ -100,20 +100,15 @@ export const countyRows = (bundle: OpenDataSource, table: CountyTable): Row[] =>
 export const countyRowCount = (bundle: OpenDataSource, table: CountyTable): number =>
   table === 'compounds'
     ? bundle.compounds.length
-    : bundle.compounds.reduce((sum, record) => sum + rowsOf(record, table).length, 0);
+    : bundle.compounds.reduce((sum, record) => sum + compoundRows(record, table).length, 0);
 
 /** Each compound's rows of a county table in turn: compounds by slug, rows in their file's order. */
 function* countyRowsByCompound(bundle: OpenDataSource, table: CountyTable): Generator<Row[]> {
   const records = [...bundle.compounds].sort(bySlug);
   for (const record of records) {
     if (table === 'compounds') yield [compoundRow(bundle, record)];
-    else yield rowsOf(record, table).map((row) => ({ compound: record.slug, ...row }));
+    else yield compoundRows(record, table).map((row) => ({ compound: record.slug, ...row }));
   }
-}
-
-/** The rows of one compound's table, as in its folder. */
-export function compoundRows(record: CompoundRecord, table: CompoundTable): Row[] {
-  return rowsOf(record, table);
 }
 
 // ---------------------------------------------------------------- CSV and JSON
@@ -233,7 +228,7 @@ export const countyJson = (bundle: OpenDataSource, table: CountyTable): string =
 
 /** The compound tables a compound has rows in: only those are offered for download. */
 export function compoundTables(record: CompoundRecord): CompoundTable[] {
-  return COUNTY_TABLES.filter((t): t is CompoundTable => t !== 'compounds' && rowsOf(record, t).length > 0);
+  return COUNTY_TABLES.filter((t): t is CompoundTable => t !== 'compounds' && compoundRows(record, t).length > 0);
 }
 
 /**

@@ -102,14 +102,19 @@ function bodyProblems(file: string, body: string, firstLine: number): Problem[] 
       at(index, (match.index ?? 0) + (match[1]?.length ?? 0) + 1, t('notice.link'), t('notice.linkScheme'), target);
     }
   });
-  // Wherever a scheme that runs something stands, escaped, spelt with references, or broken over
-  // two lines (a browser drops the line break from a URL): the text as a browser would read it.
-  lines.forEach((line, index) => {
-    const next = lines[index + 1] ?? '';
-    const alone = DANGEROUS.test(asBrowserReads(line));
-    const split = !alone && !DANGEROUS.test(asBrowserReads(next)) && DANGEROUS.test(asBrowserReads(line + next));
+  // The text as a browser reads it: a control written as a reference (&#x202E;) is one in the page,
+  // and a scheme that runs something counts however it is escaped, spelt with references, or
+  // broken over two lines (a browser drops the line break from a URL).
+  const read = lines.map(asBrowserReads);
+  for (const problem of bidiProblems(file, read.join('\n')))
+    problems.push({ ...problem, line: problem.line + firstLine - 1 });
+  read.forEach((text, index) => {
+    const next = read[index + 1] ?? '';
+    const alone = DANGEROUS.test(text);
+    const split = !alone && !DANGEROUS.test(next) && DANGEROUS.test(text + next);
     const reported = problems.some((p) => p.line === firstLine + index && p.label === t('notice.link'));
-    if ((alone || split) && !reported) at(index, 1, t('notice.link'), t('notice.linkScheme'), line.trim());
+    if ((alone || split) && !reported)
+      at(index, 1, t('notice.link'), t('notice.linkScheme'), lines[index]?.trim() ?? '');
   });
   return problems;
 }
@@ -121,11 +126,6 @@ export function checkNotice(file: string, bytes: Uint8Array): Problem[] {
   return [
     ...decoded.problems,
     ...(frontmatter === undefined ? [] : frontmatterProblems(file, frontmatter)),
-    // A control written as a reference (&#x202E;) is one in the page: looked for after decoding.
-    ...bidiProblems(file, asBrowserReadsKeepingLines(body)).map((p) => ({ ...p, line: p.line + bodyLine - 1 })),
     ...bodyProblems(file, body, bodyLine),
   ];
 }
-
-/** As asBrowserReads, but line by line, so that problems keep their line numbers. */
-const asBrowserReadsKeepingLines = (text: string) => text.split('\n').map(asBrowserReads).join('\n');

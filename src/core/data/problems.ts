@@ -63,8 +63,7 @@ export function describeProblem(problem: Problem): string {
  * Where a problem is, `file:line:column`. A file name can carry a direction
  * control too: in a terminal or a CI log it must show, not act.
  */
-export const problemPlace = (problem: Problem): string =>
-  `${showControls(problem.file)}:${problem.line}:${problem.column}`;
+const problemPlace = (problem: Problem): string => `${showControls(problem.file)}:${problem.line}:${problem.column}`;
 
 /** `file:line:column 标签（field）：应为…；实际为「…」` */
 export function formatProblem(problem: Problem): string {

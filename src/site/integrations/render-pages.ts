@@ -22,13 +22,13 @@ interface PagePlace {
 }
 
 /** The error page is served for unknown addresses, not visited: it is not in the sitemap. */
-export const placeOf = (request: Request, route: { route: string }): PagePlace => ({
+const placeOf = (request: Request, route: { route: string }): PagePlace => ({
   path: new URL(request.url).pathname,
   listed: route.route !== '/404',
 });
 
 /** A response whose body is these bytes, read by Astro without another copy. */
-export function responseOf(pieces: Uint8Array[], init: ResponseInit & { headers: Headers }): Response {
+function responseOf(pieces: Uint8Array[], init: ResponseInit & { headers: Headers }): Response {
   init.headers.delete('content-length');
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -40,7 +40,7 @@ export function responseOf(pieces: Uint8Array[], init: ResponseInit & { headers:
 }
 
 /** The bytes of a response body as they are, without the copy `arrayBuffer()` makes. */
-export async function bodyBytes(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+async function bodyBytes(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   for await (const chunk of body) chunks.push(chunk);
   return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks);
