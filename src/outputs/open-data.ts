@@ -15,8 +15,10 @@ import { t } from '../core/i18n/t.ts';
 import { formatScaled } from '../core/lib/format.ts';
 import { memoize } from '../core/lib/memo.ts';
 import { yuanPlain } from '../core/lib/money.ts';
+import { DASHBOARD_LISTS as FINDING_LISTS } from '../core/model/dashboard.ts';
 import { compoundSchema } from '../core/schemas/compound.ts';
-import { type CompoundRow, compoundColumn, compoundRowSchema } from '../core/schemas/open-data.ts';
+import { type CompoundRow, compoundColumn, compoundRowSchema, findingRowSchema } from '../core/schemas/open-data.ts';
+import { findingRows, findingsFeed } from './findings-data.ts';
 
 /** The licence of the data; code is MIT, see README. */
 export const DATA_LICENSE = {
@@ -289,6 +291,7 @@ export interface OpenDataFile {
 
 const CSV_TYPE = 'text/csv; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
+const ATOM_TYPE = 'application/atom+xml; charset=utf-8';
 
 /**
  * Every file under /data/ except the page itself: each county table as CSV
@@ -301,6 +304,27 @@ export function* openDataFiles(bundle: OpenDataSource): Generator<OpenDataFile> 
     yield { path: `data/${table}.csv`, contentType: CSV_TYPE, pieces: () => countyCsvPieces(bundle, table) };
     yield { path: `data/${table}.json`, contentType: JSON_TYPE, pieces: () => countyJsonPieces(bundle, table) };
   }
+  for (const list of FINDING_LISTS) {
+    const rows = () => findingRows(bundle, list);
+    yield { path: `data/findings/${list}.csv`, contentType: CSV_TYPE, pieces: () => [toCsv(findingRowSchema, rows())] };
+    yield {
+      path: `data/findings/${list}.json`,
+      contentType: JSON_TYPE,
+      pieces: () => jsonArrayPieces(toJsonRows(findingRowSchema, rows())),
+    };
+  }
+  yield {
+    path: 'data/findings/feed.xml',
+    contentType: ATOM_TYPE,
+    pieces: () => [
+      findingsFeed(bundle, {
+        path: 'data/findings/feed.xml',
+        title: t('feed.findings.title', { name: bundle.site.county }),
+        link: 'dashboard/',
+        records: bundle.compounds,
+      }),
+    ],
+  };
   yield {
     path: 'data/datapackage.json',
     contentType: JSON_TYPE,
@@ -308,6 +332,19 @@ export function* openDataFiles(bundle: OpenDataSource): Generator<OpenDataFile> 
   };
   for (const record of bundle.compounds) {
     yield { path: `data/c/${record.slug}.json`, contentType: JSON_TYPE, pieces: () => [compoundJson(bundle, record)] };
+    const feed = `data/c/${record.slug}/findings.xml`;
+    yield {
+      path: feed,
+      contentType: ATOM_TYPE,
+      pieces: () => [
+        findingsFeed(bundle, {
+          path: feed,
+          title: t('feed.findings.title', { name: record.compound.name }),
+          link: `c/${record.slug}/`,
+          records: [record],
+        }),
+      ],
+    };
     for (const table of compoundTables(record)) {
       yield {
         path: `data/c/${record.slug}/${compoundTableFile(table)}`,
@@ -365,7 +402,6 @@ function frictionlessField(spec: ColumnSpec): Row {
 /** The Frictionless Data Package (v2) describing every county table. */
 export function dataPackage(bundle: OpenDataSource): Row {
   const base = new URL('data/', bundle.site.base_url).href;
-  const titleOf = (key: string) => columnSpecs(countySchema('compounds')).find((s) => s.key === key)?.title ?? key;
   return {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     name: 'gongshi-property-disclosures',
@@ -377,32 +413,53 @@ export function dataPackage(bundle: OpenDataSource): Row {
     created: `${bundle.today}T00:00:00+08:00`,
     licenses: [DATA_LICENSE],
     sources: [{ title: t('site.name'), path: bundle.site.base_url }],
-    resources: COUNTY_TABLES.map((table) => {
-      const specs = columnSpecs(countySchema(table));
-      const title = (key: string) => specs.find((s) => s.key === key)?.title ?? key;
-      const key = primaryKey(table);
-      return {
-        name: table,
-        type: 'table',
-        path: `${table}.csv`,
-        title: t(`data.table.${table}`),
-        description: t(`data.table.${table}.description`),
-        format: 'csv',
-        mediatype: 'text/csv',
-        encoding: 'utf-8',
-        licenses: [DATA_LICENSE],
-        schema: {
-          fields: specs.map(frictionlessField),
-          primaryKey: key.map(title),
-          ...(table === 'compounds'
-            ? {}
-            : {
-                foreignKeys: [
-                  { fields: [title('compound')], reference: { resource: 'compounds', fields: [titleOf('compound')] } },
-                ],
-              }),
-        },
-      };
-    }),
+    resources: [...COUNTY_TABLES.map((table) => countyResource(table)), ...FINDING_LISTS.map(findingsResource)],
+  };
+}
+
+/** A findings list's resource: the columns of findingRowSchema, keyed by compound and rule. */
+function findingsResource(list: (typeof FINDING_LISTS)[number]): Row {
+  const specs = columnSpecs(findingRowSchema);
+  return {
+    name: `findings-${list}`,
+    type: 'table',
+    path: `findings/${list}.csv`,
+    title: t('data.findings.title', { list: t(`dashboard.list.${list}`) }),
+    description: t(`dashboard.explain.${list}`),
+    format: 'csv',
+    mediatype: 'text/csv',
+    encoding: 'utf-8',
+    licenses: [DATA_LICENSE],
+    schema: { fields: specs.map(frictionlessField) },
+  };
+}
+
+/** A county table's resource, with its primary key and its reference to the compounds. */
+function countyResource(table: CountyTable): Row {
+  const titleOf = (key: string) => columnSpecs(countySchema('compounds')).find((s) => s.key === key)?.title ?? key;
+  const specs = columnSpecs(countySchema(table));
+  const title = (key: string) => specs.find((s) => s.key === key)?.title ?? key;
+  const key = primaryKey(table);
+  return {
+    name: table,
+    type: 'table',
+    path: `${table}.csv`,
+    title: t(`data.table.${table}`),
+    description: t(`data.table.${table}.description`),
+    format: 'csv',
+    mediatype: 'text/csv',
+    encoding: 'utf-8',
+    licenses: [DATA_LICENSE],
+    schema: {
+      fields: specs.map(frictionlessField),
+      primaryKey: key.map(title),
+      ...(table === 'compounds'
+        ? {}
+        : {
+            foreignKeys: [
+              { fields: [title('compound')], reference: { resource: 'compounds', fields: [titleOf('compound')] } },
+            ],
+          }),
+    },
   };
 }

@@ -15,6 +15,7 @@
 import type { CommunityRecord, CompanyRecord } from '../core/data/records.ts';
 import { t } from '../core/i18n/t.ts';
 import { html } from '../core/lib/html.ts';
+import { isOpen } from '../core/model/compliance.ts';
 import type { CompoundView } from '../core/model/compound-view.ts';
 import { SECTIONS } from '../core/model/sections.ts';
 
@@ -36,7 +37,7 @@ export function searchDocument(
   const { record, published } = view;
   const c = record.compound;
   const management = company ? company.name : t(`management.${c.management}`);
-  const attention = view.findings.some((f) => f.level !== 'due');
+  const attention = view.findings.some(isOpen);
   const kinds = [c.old_compound && t('compound.old'), c.high_rise && t('compound.highRise')].filter(
     (k): k is string => typeof k === 'string',
   );

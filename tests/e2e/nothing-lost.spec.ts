@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
-import { feeLines, quarterViews } from '../../src/core/model/compound-view.ts';
+import { quarterViews } from '../../src/core/model/compound-view.ts';
+import { feeLines } from '../../src/core/model/fee-lines.ts';
 import { sampleBundle } from './sample-data.ts';
 import { TEST_DATE, TEST_OUT_DIR } from './test-env.ts';
 

@@ -3,6 +3,7 @@
  * sample data: the files are fetched as a program would fetch them.
  */
 import { expect, test } from '@playwright/test';
+import { DASHBOARD_LISTS } from '../../src/core/model/dashboard.ts';
 import { COUNTY_TABLES } from '../../src/outputs/open-data.ts';
 import { sampleBundle } from './sample-data.ts';
 
@@ -60,7 +61,10 @@ test('datapackage.json has a resource per table whose fields match its CSV heade
     resources: { name: string; path: string; schema: { fields: { name: string; title: string; type: string }[] } }[];
   };
   expect(pkg.licenses.map((l) => l.name)).toEqual(['CC-BY-4.0']);
-  expect(pkg.resources.map((r) => r.name)).toEqual([...COUNTY_TABLES]);
+  expect(pkg.resources.map((r) => r.name)).toEqual([
+    ...COUNTY_TABLES,
+    ...DASHBOARD_LISTS.map((list) => `findings-${list}`),
+  ]);
   for (const resource of pkg.resources) {
     const csv = await request.get(`/data/${resource.path}`);
     expect(csv.status(), resource.path).toBe(200);
@@ -79,6 +83,8 @@ test('the feeds are well-formed Atom; changes and notices have entries', async (
     '/feeds/changes.xml',
     '/feeds/notices.xml',
     ...bundle.communities.map((c) => `/feeds/shequ/${c.slug}.xml`),
+    '/data/findings/feed.xml',
+    ...bundle.compounds.map((r) => `/data/c/${r.slug}/findings.xml`),
   ];
   for (const feed of feeds) {
     const response = await request.get(feed);
@@ -98,8 +104,8 @@ test('the feeds are well-formed Atom; changes and notices have entries', async (
     );
     expect(parsed.errors, feed).toBe(0);
     expect(parsed.root, feed).toBe('feed');
-    // The county-wide feeds have entries in the sample; a 社区's may be empty and still well-formed.
-    const least = feed === '/feeds/changes.xml' || feed === '/feeds/notices.xml' ? 1 : 0;
+    // The county-wide feeds have entries in the sample; a 社区's or a compound's may be empty and still well-formed.
+    const least = ['/feeds/changes.xml', '/feeds/notices.xml', '/data/findings/feed.xml'].includes(feed) ? 1 : 0;
     expect(parsed.entries, feed).toBeGreaterThanOrEqual(least);
   }
 });

@@ -34,5 +34,6 @@ export const PAGE_TYPES: string[] = [
   '/ratings/',
   '/blacklist/',
   '/evaluations/',
+  '/rules/',
   '/404.html',
 ];

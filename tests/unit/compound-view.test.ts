@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compoundView, feeLines, quarterViews } from '../../src/core/model/compound-view.ts';
+import { compoundView, quarterViews } from '../../src/core/model/compound-view.ts';
+import { feeLines } from '../../src/core/model/fee-lines.ts';
 import { lastUpdated, SECTIONS } from '../../src/core/model/sections.ts';
 import type { RevenueItem } from '../../src/core/schemas/public-revenue.ts';
 import { baseRecord, fee } from './helpers.ts';
@@ -133,6 +134,7 @@ describe('lastUpdated', () => {
     const record = baseRecord({ fees: [], revenueQuarters: [] });
     delete record.compound.manager;
     delete record.compound.fire_safety;
+    delete record.compound.maintenance_fund;
     const updated = lastUpdated(record);
     assert.deepEqual(Object.keys(updated), [...SECTIONS]);
     assert.equal(updated.manager, undefined);

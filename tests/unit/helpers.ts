@@ -96,7 +96,7 @@ export function baseFireSafety(): FireSafety {
   };
 }
 
-/** A complete, professionally managed, high-rise compound with every disclosure present. */
+/** A complete, professionally managed, high-rise compound with every disclosure present, the fund's included. */
 export function baseCompound(): Compound {
   return {
     name: '测试花园',
@@ -138,7 +138,10 @@ export function baseCompound(): Compound {
       members: [{ name: '甲某', role: '主任' }],
       updated: '2026-01-10',
     },
+    maintenance_fund: { balance: 12_000_000, as_of: '2026-09-30', updated: '2026-10-10' },
     fire_safety: baseFireSafety(),
+    // Shared utilities are in the fee here, so that no billing month is owed.
+    utility_split: false,
   };
 }
 
@@ -195,7 +198,17 @@ export function baseRecord(overrides: Partial<CompoundRecord> = {}): CompoundRec
     ],
     revenueItems: [],
     fundUses: [],
-    elevators: [],
+    elevators: [
+      {
+        register_number: '31106523252015000009',
+        location: '6号楼1单元',
+        contractor: '测试电梯公司',
+        contractor_phone: '0994-7230005',
+        last_maintenance: '2026-11-01',
+        last_inspection: '2026-05-10',
+        next_inspection: '2027-05-09',
+      },
+    ],
     utilitySplits: [],
     files: [],
     ...overrides,

@@ -55,7 +55,7 @@ describe('tileConfig', () => {
 describe('map status', () => {
   it('is missing when a disclosure was never published, late when one is overdue, else current', () => {
     const record: CompoundRecord = baseRecord();
-    assert.equal(mapStatus(record, '2026-11-20'), 'current');
+    assert.equal(mapStatus(record, '2026-11-10'), 'current');
     // A year on, 2026Q3 and later quarters are overdue.
     assert.equal(mapStatus(record, '2027-11-20'), 'late');
     const { services: _services, ...withoutServices } = record.compound;

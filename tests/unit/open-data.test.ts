@@ -14,6 +14,7 @@ import { loadContent } from '../../src/core/data/load-content.ts';
 import type { ContentBundle } from '../../src/core/data/records.ts';
 import { COMPOUND_TABLES } from '../../src/core/data/tables.ts';
 import { yuanPlain } from '../../src/core/lib/money.ts';
+import { coverageBasis, DASHBOARD_LISTS, dashboard, listFindings } from '../../src/core/model/dashboard.ts';
 import { compoundRowSchema } from '../../src/core/schemas/open-data.ts';
 import {
   COUNTY_TABLES,
@@ -169,9 +170,9 @@ describe('JSON and data package', () => {
     assert.equal(pkg.licenses[0]?.name, 'CC-BY-4.0');
     assert.deepEqual(
       pkg.resources.map((r) => r.name),
-      [...COUNTY_TABLES],
+      [...COUNTY_TABLES, ...DASHBOARD_LISTS.map((list) => `findings-${list}`)],
     );
-    for (const resource of pkg.resources) {
+    for (const resource of pkg.resources.filter((r) => !r.name.startsWith('findings-'))) {
       const table = resource.name as (typeof COUNTY_TABLES)[number];
       const header = countyCsv(bundle, table)
         .replace(/^\uFEFF/, '')
@@ -231,8 +232,69 @@ describe('the files under /data/', () => {
         assert.equal([...(csv?.pieces() ?? [])].join(''), compoundCsv(record, table), `${record.slug} ${table}`);
       }
     }
-    const perCompound = bundle.compounds.reduce((n, r) => n + 1 + compoundTables(r).length, 0);
-    assert.equal(files.length, COUNTY_TABLES.length * 2 + 1 + perCompound);
+    for (const list of DASHBOARD_LISTS) {
+      assert.ok(paths.includes(`data/findings/${list}.csv`), list);
+      assert.ok(paths.includes(`data/findings/${list}.json`), list);
+    }
+    // Per compound: its JSON, its tables and its findings feed; county-wide: the tables, the lists, their feed and the package.
+    const perCompound = bundle.compounds.reduce((n, r) => n + 2 + compoundTables(r).length, 0);
+    assert.equal(files.length, COUNTY_TABLES.length * 2 + DASHBOARD_LISTS.length * 2 + 2 + perCompound);
+  });
+});
+
+describe('findings downloads', () => {
+  const text = (path: string) =>
+    [...([...openDataFiles(bundle)].find((f) => f.path === path)?.pieces() ?? [])].join('');
+
+  it('one row per finding of a list, as CSV that Excel opens (BOM, CRLF) and as JSON with the same rows', () => {
+    const board = dashboard(bundle.compounds, bundle.communities, bundle.today);
+    for (const list of DASHBOARD_LISTS) {
+      const csv = text(`data/findings/${list}.csv`);
+      assert.ok(csv.startsWith('\uFEFF小区标识,小区名称,所属社区,规则,状态,情况,起始日期,期限,依据\r\n'), list);
+      const json = JSON.parse(text(`data/findings/${list}.json`)) as Record<string, string>[];
+      const expected = board.county.lists[list].reduce(
+        (n, r) =>
+          n + Math.max(listFindings(list, board.findings.get(r.slug) ?? []).length, coverageBasis(list) ? 1 : 0),
+        0,
+      );
+      assert.equal(json.length, expected, list);
+      assert.equal(csv.split('\r\n').length - 2, expected, list);
+      assert.deepEqual(
+        new Set(json.map((row) => row.compound)),
+        new Set(board.county.lists[list].map((r) => r.slug)),
+        list,
+      );
+    }
+  });
+
+  it('names the rule, level, since, deadline and basis of each finding', () => {
+    const json = JSON.parse(text('data/findings/revenue-overdue.json')) as Record<string, string>[];
+    const row = json.find((r) => r.compound === 'jinshuiwan');
+    assert.ok(row, 'jinshuiwan owes 2026Q1 in the sample data');
+    assert.deepEqual(
+      [row.name, row.community, row.rule, row.level, row.since, row.deadline, row.basis],
+      [
+        '金水湾小区',
+        '南门社区',
+        'public-revenue.quarterly',
+        '当前逾期',
+        '2026-07-01',
+        '2026-06-30',
+        '实施方案三（二）11；《民法典》第二百八十二条',
+      ],
+    );
+  });
+
+  it('feeds what opened and what was put right, each entry once, newest first', () => {
+    const county = text('data/findings/feed.xml');
+    assert.match(county, /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    const silu = text('data/c/silu-jiayuan/findings.xml');
+    assert.match(silu, /<title>丝路嘉园：已补正（曾迟报）<\/title>/);
+    assert.match(silu, /2025年第4季度公共收益逾期公示/);
+    const ids = [...county.matchAll(/<entry>\n {4}<id>([^<]+)<\/id>/g)].map((m) => m[1]);
+    assert.equal(new Set(ids).size, ids.length);
+    const times = [...county.matchAll(/<entry>[\s\S]*?<updated>([^<]+)<\/updated>/g)].map((m) => m[1] ?? '');
+    assert.deepEqual(times, [...times].sort().reverse());
   });
 });
 

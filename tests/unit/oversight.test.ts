@@ -8,9 +8,10 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { type LoadResult, loadContent } from '../../src/core/data/load-content.ts';
 import type { Problem } from '../../src/core/data/problems.ts';
-import { evaluateCompound, evaluationDeadline, lastDueHalfYear, RULES } from '../../src/core/model/compliance.ts';
+import { evaluateCompound, RULES } from '../../src/core/model/compliance.ts';
 import { dashboard } from '../../src/core/model/dashboard.ts';
 import { companyListing, currentRating, rankedEvaluations } from '../../src/core/model/oversight.ts';
+import { evaluationDeadline, lastDueHalfYear } from '../../src/core/rules/evaluation.ts';
 import { blacklistEntrySchema } from '../../src/core/schemas/blacklist.ts';
 import { evaluationSchema } from '../../src/core/schemas/evaluation.ts';
 import { parseHalfYear } from '../../src/core/schemas/half-year.ts';
@@ -91,10 +92,41 @@ describe('content/oversight/', () => {
     assert.equal(bundle?.oversight.evaluations, undefined);
     for (const record of bundle?.compounds ?? []) {
       assert.deepEqual(
-        evaluateCompound(record, MINIMAL_TODAY).filter((f) => f.rule === 'evaluation'),
+        evaluateCompound(record, MINIMAL_TODAY).filter((f) => f.section === 'evaluation'),
         [],
       );
     }
+  });
+
+  it('refuses a rating or a commendation that contradicts a blacklisting, naming both rows', async () => {
+    const { problems } = await loadWith(async (c) => {
+      await c.write('oversight/rating-scale.yaml', SCALE);
+      await c.write(
+        'oversight/ratings.csv',
+        `${RATINGS_HEAD}2025H2,ceshi,93,AAA,2026-01-20\n2026H1,ceshi,52,C,2026-07-20\n`,
+      );
+      await c.write(
+        'oversight/blacklist.csv',
+        '企业标识,项目负责人,列入原因,列入日期,决定文号,移出日期\nceshi,,拒不整改,2025-08-01,文1,2026-02-01\n',
+      );
+      await c.write(
+        'oversight/actions.csv',
+        '类别,企业标识,项目负责人,日期,事由,文号\n表彰,ceshi,,2026-01-25,成效显著,文2\n表彰,ceshi,,2026-03-01,成效显著,文3\n',
+      );
+    }, '2026-11-05');
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.expected]),
+      [
+        [
+          'content/oversight/ratings.csv:2:4 grade',
+          '公布评级时该企业仍在黑名单上，见 content/oversight/blacklist.csv 第 2 行（2025年8月1日列入）：评为 AAA 与黑名单矛盾。请核对评级或黑名单的列入、移出日期',
+        ],
+        [
+          'content/oversight/actions.csv:2:1 kind',
+          '表彰之日被表彰的企业或项目负责人仍在黑名单上，见 content/oversight/blacklist.csv 第 2 行（2025年8月1日列入）。请核对表彰日期或黑名单的列入、移出日期',
+        ],
+      ],
+    );
   });
 
   it('loads valid files', async () => {
@@ -179,7 +211,7 @@ describe('content/oversight/', () => {
 });
 
 describe('rule evaluation', () => {
-  const rule = RULES.find((r) => r.id === 'evaluation');
+  const rule = RULES.find((r) => r.key === 'evaluation.held');
   const evaluation = (period: string) => ({
     period,
     compound: 'x',

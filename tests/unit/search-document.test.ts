@@ -34,6 +34,7 @@ describe('searchDocument', () => {
 
   test('lists only the parts the compound publishes, with their fee, revenue and service items', () => {
     const record = baseRecord({
+      elevators: [],
       revenueItems: [
         { quarter: '2026Q1', kind: '收入', item: '地面停车费', amount: 100000 },
         { quarter: '2026Q2', kind: '收入', item: '地面停车费', amount: 120000 },

@@ -80,7 +80,7 @@ describe('real-world CSV', () => {
     assert.deepEqual(
       problems.map((p) => [p.line, p.column, p.label]),
       [
-        [3, 6, '收费标准（元）'],
+        [3, 9, '浮动幅度'],
         [4, 6, '收费标准（元）'],
         [5, 7, '价格管理形式'],
         [6, 11, '计费起始时间'],

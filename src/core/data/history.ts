@@ -10,7 +10,6 @@
  * reproducible. Only first-parent commits count: on a repository merged by
  * pull request that is the day a change was published on main.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -25,6 +24,7 @@ import type { FeeItem } from '../schemas/fee-item.ts';
 import type { RevenueItem, RevenueQuarter } from '../schemas/public-revenue.ts';
 import { type ColumnKind, columnKind, columnSpecs } from './columns.ts';
 import { readTable } from './csv-source.ts';
+import { git, readBlobs } from './git.ts';
 import { COMPOUND_FILE, COMPOUND_TABLES, type CompoundTableFile, rowKey, tableOf } from './tables.ts';
 import { readYaml } from './yaml-source.ts';
 import { check, labelFor, schemaAt } from './zod-issues.ts';
@@ -82,57 +82,6 @@ export interface HistoryOptions {
 export const DEFAULT_MAX_COMMITS = 20;
 /** No build walks more than this many commits of content/compounds, whatever the repository's age. */
 const MAX_LOG = 2000;
-
-// ---------------------------------------------------------------- git
-
-/** Runs git in `cwd` and returns its output, or undefined if git is missing or fails. */
-function git(cwd: string, args: string[]): string | undefined {
-  try {
-    return execFileSync('git', ['-c', 'core.quotePath=false', ...args], {
-      cwd,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-      maxBuffer: 256 * 1024 * 1024,
-    });
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Reads many `<rev>:<path>` blobs with one `git cat-file --batch`: one
- * process for the whole build instead of one `git show` per file and commit.
- * A blob that does not exist (no such file then, or no parent commit) is absent from the map.
- */
-function readBlobs(cwd: string, requests: string[]): Map<string, Uint8Array> | undefined {
-  const blobs = new Map<string, Uint8Array>();
-  if (requests.length === 0) return blobs;
-  const result = spawnSync('git', ['cat-file', '--batch'], {
-    cwd,
-    input: `${requests.join('\n')}\n`,
-    maxBuffer: 1024 * 1024 * 1024,
-  });
-  if (result.status !== 0 || !result.stdout) return undefined;
-  const out = result.stdout;
-  let at = 0;
-  for (const request of requests) {
-    const end = out.indexOf(0x0a, at);
-    if (end < 0) return undefined;
-    const header = out.subarray(at, end).toString('utf8');
-    at = end + 1;
-    const blob = /^[0-9a-f]+ blob (\d+)$/.exec(header);
-    if (!blob) {
-      // "<request> missing", or an object that is not a file (a folder where a file was expected).
-      const other = /^[0-9a-f]+ \w+ (\d+)$/.exec(header);
-      if (other) at += Number(other[1]) + 1;
-      continue;
-    }
-    const size = Number(blob[1]);
-    blobs.set(request, new Uint8Array(out.subarray(at, at + size)));
-    at += size + 1;
-  }
-  return blobs;
-}
 
 interface Commit {
   hash: string;

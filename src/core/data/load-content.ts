@@ -19,6 +19,8 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { t } from '../i18n/t.ts';
 import { runWorker } from '../lib/run-worker.ts';
+import { readReceived } from './git-received.ts';
+import type { CompoundRecord } from './records.ts';
 import {
   type CompoundContext,
   type CompoundJob,
@@ -40,6 +42,8 @@ export interface LoadOptions {
   today: string;
   /** Threads for the compound folders; by default one per core once there are enough compounds to pay for them. */
   threads?: number;
+  /** false: do not read git for the days rows were received (every typed date then stands, labelled). */
+  history?: boolean;
 }
 
 /**
@@ -157,5 +161,19 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     displayPrefix: shownDir ? `${shownDir}/` : '',
     mode: 'tree',
   });
-  return plan.finish(await validateCompounds(plan.compounds, plan.context, options.projectRoot, options.threads));
+  const result = plan.finish(
+    await validateCompounds(plan.compounds, plan.context, options.projectRoot, options.threads),
+  );
+  if (result.bundle) attachReceived(result.bundle.compounds, options);
+  return result;
+}
+
+/** Gives each compound the days its dated rows reached the repository, or says that there is no history. */
+function attachReceived(compounds: CompoundRecord[], options: LoadOptions): void {
+  const received = options.history === false ? undefined : readReceived(options.contentDir, options.today);
+  for (const record of compounds) {
+    record.received = received
+      ? (received.get(record.slug) ?? { source: 'git', rows: {} })
+      : { source: 'none', rows: {} };
+  }
 }

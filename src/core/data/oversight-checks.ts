@@ -8,6 +8,7 @@
  */
 import type { z } from 'zod';
 import { t } from '../i18n/t.ts';
+import { formatDate } from '../lib/format.ts';
 import { blacklistEntrySchema } from '../schemas/blacklist.ts';
 import { evaluationSchema } from '../schemas/evaluation.ts';
 import { oversightActionSchema } from '../schemas/oversight-action.ts';
@@ -167,6 +168,35 @@ export function checkOversight(input: OversightInput): { data: OversightData; pr
   for (const row of tables['actions.csv']?.rows ?? []) knownCompany('actions.csv', row.line, row.value.company);
   for (const row of tables['blacklist.csv']?.rows ?? []) knownCompany('blacklist.csv', row.line, row.value.company);
   noDuplicates('blacklist.csv', (r) => `${r.company} ${r.manager ?? ''} ${r.date}`, 'date');
+
+  // Ratings, commendations and blacklist periods must agree: each names the other's row.
+  const listings = tables['blacklist.csv']?.rows ?? [];
+  const listedOn = (company: string, manager: string | undefined, date: string) =>
+    listings.find(
+      ({ value: e }) =>
+        e.company === company &&
+        (e.manager === undefined || e.manager === manager) &&
+        e.date <= date &&
+        (e.lifted === undefined || e.lifted > date),
+    );
+  const where = (line: number, date: string) =>
+    t('check.blacklistRow', { file: path('blacklist.csv'), line, date: formatDate(date) });
+  for (const row of ratings?.rows ?? []) {
+    const grade = input.scale?.grades.find((g) => g.grade === row.value.grade);
+    const listing = listedOn(row.value.company, undefined, row.value.date);
+    if (listing && listing.value.manager === undefined && grade && !grade.blacklist) {
+      const row2 = where(listing.line, listing.value.date);
+      cellProblem('ratings.csv', row.line, 'grade', t('check.ratedWhileListed', { grade: grade.grade, listing: row2 }));
+    }
+  }
+  for (const row of tables['actions.csv']?.rows ?? []) {
+    if (row.value.kind !== '表彰') continue;
+    const listing = listedOn(row.value.company, row.value.manager, row.value.date);
+    if (listing) {
+      const row2 = where(listing.line, listing.value.date);
+      cellProblem('actions.csv', row.line, 'kind', t('check.commendedWhileListed', { listing: row2 }));
+    }
+  }
 
   // The list of every compound is long in a large county: spelt out once, not per unknown row.
   let unknownCompound: string | undefined;

@@ -17,6 +17,7 @@ import type { RevenueItem, RevenueQuarter } from '../schemas/public-revenue.ts';
 import type { Rating, RatingScale } from '../schemas/rating.ts';
 import type { Site } from '../schemas/site.ts';
 import type { UtilitySplit } from '../schemas/utility-split.ts';
+import type { Received } from './received.ts';
 
 export interface CompoundRecord {
   /** Folder name, also the permanent URL segment. */
@@ -35,6 +36,20 @@ export interface CompoundRecord {
    * undefined when the county publishes no evaluations yet (the evaluation rule then says nothing).
    */
   evaluations?: Evaluation[] | undefined;
+  /** The county's verdicts on the compound's company: its ratings, listings and actions (src/core/data/validate-content.ts). */
+  companyOversight?: CompanyOversight | undefined;
+  /** When its dated rows reached the repository, read from git at load; undefined in the browser. */
+  received?: Received | undefined;
+}
+
+/** What the county has decided about one company, for the rules of its compounds' pages. */
+export interface CompanyOversight {
+  scale: RatingScale | undefined;
+  /** Newest period first. */
+  ratings: Rating[];
+  /** The company's own listings and its project managers'. */
+  blacklist: BlacklistEntry[];
+  actions: OversightAction[];
 }
 
 export interface CommunityRecord extends Community {

@@ -37,6 +37,12 @@ export interface TableEntry<S extends z.ZodObject = z.ZodObject> {
   section: SectionId;
   /** The county-wide download at /data/<resource>.csv and .json, and its name in datapackage.json. */
   resource: string;
+  /**
+   * The column holding the 公示日期 the submitter typed, for a table whose rows are owed by a
+   * deadline: the rules judge such a row by the later of it and the day the row reached the
+   * repository (src/core/data/received.ts).
+   */
+  published?: keyof z.output<S> & string;
 }
 
 /** Keeps each entry's file and resource names as literal types, so that code can be typed by them. */
@@ -53,6 +59,7 @@ export const TABLES = [
     key: ['item', 'payer', 'effective'],
     section: 'fees',
     resource: 'fees',
+    published: 'announced',
   }),
   entry({
     file: 'public-revenue.csv',
@@ -61,6 +68,7 @@ export const TABLES = [
     key: ['quarter'],
     section: 'public-revenue',
     resource: 'public-revenue',
+    published: 'published',
   }),
   entry({
     file: 'public-revenue-items.csv',
@@ -94,6 +102,7 @@ export const TABLES = [
     key: ['period', 'kind', 'scope'],
     section: 'utility-split',
     resource: 'utility-split',
+    published: 'published',
   }),
 ] as const;
 
@@ -111,6 +120,9 @@ export const tableOf = <F extends CompoundTableFile>(file: F): Extract<CompoundT
 
 /** Is `name` one of the tables? Own keys only: a file named `constructor` or `__proto__` is not. */
 export const isTableFile = (name: string): name is CompoundTableFile => Object.hasOwn(COMPOUND_TABLES, name);
+
+/** The tables whose rows are owed by a deadline, and so carry a 公示日期. */
+export const DATED_TABLES = TABLES.filter((table) => 'published' in table);
 
 /** The YAML file every compound folder must have. */
 export const COMPOUND_FILE = 'compound.yaml';

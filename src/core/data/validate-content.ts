@@ -19,7 +19,15 @@ import { checkNotice } from './notice-checks.ts';
 import { checkOversight, OVERSIGHT, OVERSIGHT_FILES, SCALE_FILE } from './oversight-checks.ts';
 import { privacyProblems, scalars } from './privacy-checks.ts';
 import type { Problem } from './problems.ts';
-import type { CommunityRecord, CompanyRecord, CompoundRecord, ContentBundle, DepartmentRecord } from './records.ts';
+import type {
+  CommunityRecord,
+  CompanyOversight,
+  CompanyRecord,
+  CompoundRecord,
+  ContentBundle,
+  DepartmentRecord,
+  OversightData,
+} from './records.ts';
 import { COMPOUND_FILE, COMPOUND_TABLES, type CompoundTableFile, isTableFile, TABLES } from './tables.ts';
 import { readYaml, type YamlSource } from './yaml-source.ts';
 import { check, labelFor } from './zod-issues.ts';
@@ -398,6 +406,11 @@ export function planValidation(files: readonly SourceFile[], options: ValidateOp
         record.evaluations = [...(bySlug.get(record.slug) ?? [])].sort((a, b) => a.period.localeCompare(b.period));
       }
     }
+    const byCompany = companyOversight(oversight.data);
+    for (const record of compounds) {
+      const company = record.compound.company;
+      if (company) record.companyOversight = byCompany.get(company);
+    }
 
     const hasErrors = problems.some((p) => p.severity === 'error');
     if (hasErrors || !site || !departmentList || !tree) return { bundle: undefined, problems };
@@ -408,4 +421,22 @@ export function planValidation(files: readonly SourceFile[], options: ValidateOp
       problems,
     };
   }
+}
+
+/** Each company's part of the county's oversight data, grouped once for all its compounds. */
+function companyOversight(data: OversightData): Map<string, CompanyOversight> {
+  const byCompany = new Map<string, CompanyOversight>();
+  const of = (company: string) => {
+    let entry = byCompany.get(company);
+    if (!entry) {
+      entry = { scale: data.scale, ratings: [], blacklist: [], actions: [] };
+      byCompany.set(company, entry);
+    }
+    return entry;
+  };
+  for (const rating of data.ratings) of(rating.company).ratings.push(rating);
+  for (const entry of data.blacklist) of(entry.company).blacklist.push(entry);
+  for (const action of data.actions) of(action.company).actions.push(action);
+  for (const entry of byCompany.values()) entry.ratings.sort((a, b) => b.period.localeCompare(a.period));
+  return byCompany;
 }

@@ -2,46 +2,36 @@
  * What a compound page shows, derived from its record: current and coming
  * fees, quarters with their totals computed, and when each part was updated.
  */
+import { type PublicationDate, publicationDate } from '../data/received.ts';
 import type { CompoundRecord } from '../data/records.ts';
+import { rowKey } from '../data/tables.ts';
 import { sumFen } from '../lib/money.ts';
-import type { FeeItem } from '../schemas/fee-item.ts';
 import type { RevenueItem, RevenueQuarter } from '../schemas/public-revenue.ts';
 import { evaluateCompound, type Finding } from './compliance.ts';
 import { lastUpdated, publishedSections, type SectionId } from './sections.ts';
 
-export interface FeeLine {
-  /** The price in force today, if any. */
-  current: FeeItem | undefined;
-  /** Announced prices that take effect after today, soonest first. */
-  upcoming: FeeItem[];
-  /** Prices no longer in force, newest first. */
-  past: FeeItem[];
-}
-
-/** Fees grouped by item and payer, in the order the CSV first lists them. */
-export function feeLines(fees: FeeItem[], today: string): FeeLine[] {
-  const groups = new Map<string, FeeItem[]>();
-  for (const fee of fees) {
-    const key = `${fee.item}\u0000${fee.payer}`;
-    groups.set(key, [...(groups.get(key) ?? []), fee]);
-  }
-  return [...groups.values()].map((group) => {
-    const sorted = [...group].sort((a, b) => a.effective.localeCompare(b.effective));
-    const inForce = sorted.filter((f) => f.effective <= today);
-    return {
-      current: inForce.at(-1),
-      upcoming: sorted.filter((f) => f.effective > today),
-      past: inForce.slice(0, -1).reverse(),
-    };
-  });
-}
-
 export interface QuarterView extends RevenueQuarter {
+  /** When it was posted, as the rules judge it: typed, or received by the site (src/core/data/received.ts). */
+  posted: PublicationDate;
   income: RevenueItem[];
   expense: RevenueItem[];
   incomeTotal: number;
   expenseTotal: number;
   net: number;
+}
+
+const quarterKey = rowKey('public-revenue.csv');
+
+/**
+ * Whether the page must say that its dates of publication are as typed: the build had no git history,
+ * or some rows came with the compound's first commit (then the day of that commit).
+ */
+export function typedDatesNote(
+  record: CompoundRecord,
+): { kind: 'noHistory' } | { kind: 'beforeSite'; since: string } | undefined {
+  const received = record.received;
+  if (received?.source !== 'git') return { kind: 'noHistory' };
+  return received.firstCommit ? { kind: 'beforeSite', since: received.firstCommit } : { kind: 'noHistory' };
 }
 
 /** Quarters newest first, totals computed from the items (the loader already checked any given totals). */
@@ -54,7 +44,8 @@ export function quarterViews(record: CompoundRecord): QuarterView[] {
       const expense = items.filter((i) => i.kind === '支出');
       const incomeTotal = sumFen(income.map((i) => i.amount));
       const expenseTotal = sumFen(expense.map((i) => i.amount));
-      return { ...q, income, expense, incomeTotal, expenseTotal, net: incomeTotal - expenseTotal };
+      const posted = publicationDate(record.received, 'public-revenue.csv', quarterKey(q), q.published);
+      return { ...q, posted, income, expense, incomeTotal, expenseTotal, net: incomeTotal - expenseTotal };
     });
 }
 

@@ -1,28 +1,61 @@
 /**
- * The county dashboard: coverage figures and overdue lists, county-wide and
- * per 社区, each figure with the very compounds behind it. Every list reads
- * the findings of evaluateCompound, so the dashboard, compound pages, search
- * filters and the map can never disagree.
+ * The county dashboard: coverage figures and lists, county-wide and per 社区,
+ * each figure with the very compounds behind it. A list is declared by the
+ * findings that put a compound on it (open ones, unless it lists what is
+ * coming), or, for a coverage target that is no compound's duty, by the
+ * compounds it counts. The dashboard, compound pages, search filters, the map
+ * and the downloads all read evaluateCompound, so they can never disagree.
  */
 import type { CommunityRecord, CompoundRecord } from '../data/records.ts';
+import type { StringKey } from '../i18n/t.ts';
 import { groupBy } from '../lib/group.ts';
-import { evaluateCompound, type Finding } from './compliance.ts';
+import { evaluateCompound, type Finding, isOpen } from './compliance.ts';
 import { FIVE_DISCLOSURES, type SectionId } from './sections.ts';
 
-/** The dashboard's lists, each published at /dashboard/<id>/. */
-export const DASHBOARD_LISTS = [
-  'no-committee',
-  'old-unmanaged',
-  'disclosures-open',
-  'filings-open',
-  'revenue-overdue',
-  'elevator-overdue',
-  'fee-notice-late',
-  'evaluation-overdue',
-] as const;
-export type DashboardListId = (typeof DASHBOARD_LISTS)[number];
+interface ListSpec {
+  /** The findings that put a compound on the list; each is a row of the list's download. */
+  findings?: (finding: Finding) => boolean;
+  /** For a coverage target: the compounds that have not met it. */
+  member?: (record: CompoundRecord) => boolean;
+  /** The compounds a coverage figure is counted over; all by default. */
+  base?: (record: CompoundRecord) => boolean;
+  /** What a coverage row cites, when no finding stands behind it. */
+  basis?: StringKey;
+}
 
-/** Coverage figures: how many of `base` compounds meet the target (the rest are in the list). */
+const openIn = (sections: readonly SectionId[]) => (f: Finding) => isOpen(f) && sections.includes(f.section);
+const meetsConditions = (r: CompoundRecord) => r.compound.committee_conditions_met !== false;
+
+/** The dashboard's lists, each published at /dashboard/<id>/ and downloadable at /data/findings/<id>.csv and .json. */
+export const LIST_SPECS = {
+  'no-committee': {
+    member: (r) => meetsConditions(r) && r.compound.committee?.status !== 'established',
+    base: meetsConditions,
+    findings: (f) => isOpen(f) && f.section === 'committee' && f.rule !== 'committee.term',
+    basis: 'rule.committeeActing.basis',
+  },
+  'old-unmanaged': {
+    member: (r) => r.compound.old_compound && r.compound.management !== 'professional',
+    base: (r) => r.compound.old_compound,
+    basis: 'dashboard.basis.oldManaged',
+  },
+  'disclosures-open': { findings: openIn(FIVE_DISCLOSURES) },
+  'filings-open': { findings: (f) => isOpen(f) && (f.section === 'filings' || f.rule === 'committee.filing') },
+  'revenue-overdue': { findings: (f) => f.rule === 'public-revenue.quarterly' && f.level === 'overdue' },
+  'utility-overdue': { findings: openIn(['utility-split']) },
+  'elevator-overdue': { findings: openIn(['elevators']) },
+  'fire-open': { findings: openIn(['fire-safety']) },
+  'fees-breach': { findings: (f) => f.section === 'fees' && f.level === 'breach' },
+  stale: { findings: (f) => f.level === 'stale' },
+  'company-blacklisted': { findings: (f) => f.rule === 'manager.blacklist' || f.rule === 'manager.rating' },
+  'evaluation-overdue': { findings: (f) => isOpen(f) && f.section === 'evaluation' },
+  expiring: { findings: (f) => f.level === 'expiring' },
+} as const satisfies Record<string, ListSpec>;
+
+export type DashboardListId = keyof typeof LIST_SPECS;
+export const DASHBOARD_LISTS = Object.keys(LIST_SPECS) as DashboardListId[];
+
+/** Coverage figures: how many of the list's base compounds meet the target (the rest are in the list). */
 export const COVERAGE: Record<'committee' | 'oldManaged' | 'disclosures' | 'filings', DashboardListId> = {
   committee: 'no-committee',
   oldManaged: 'old-unmanaged',
@@ -30,37 +63,28 @@ export const COVERAGE: Record<'committee' | 'oldManaged' | 'disclosures' | 'fili
   filings: 'filings-open',
 };
 
-const open = (f: Finding) => f.level !== 'due';
-const inSections = (findings: Finding[], sections: readonly SectionId[]) =>
-  findings.some((f) => open(f) && sections.includes(f.section));
+const spec = (list: DashboardListId): ListSpec => LIST_SPECS[list];
+
+/** The findings of a compound that a list shows. */
+export function listFindings(list: DashboardListId, findings: readonly Finding[]): Finding[] {
+  const which = spec(list).findings;
+  return which ? findings.filter(which) : [];
+}
 
 /** Whether a compound belongs on a list, from its record and its findings. */
-export function onList(list: DashboardListId, record: CompoundRecord, findings: Finding[]): boolean {
-  const c = record.compound;
-  switch (list) {
-    case 'no-committee':
-      return c.committee?.status !== 'established';
-    case 'old-unmanaged':
-      return c.old_compound && c.management !== 'professional';
-    case 'disclosures-open':
-      return inSections(findings, FIVE_DISCLOSURES);
-    case 'filings-open':
-      return findings.some((f) => open(f) && (f.rule === 'five-filings' || f.rule === 'committee-filing'));
-    case 'revenue-overdue':
-      return findings.some((f) => f.rule === 'public-revenue-quarterly' && f.level === 'overdue');
-    case 'elevator-overdue':
-      return findings.some((f) => f.rule === 'elevator-inspection' && f.level === 'overdue');
-    case 'fee-notice-late':
-      return findings.some((f) => f.rule === 'fee-change-notice');
-    case 'evaluation-overdue':
-      return findings.some((f) => f.rule === 'evaluation' && f.level === 'overdue');
-  }
+export function onList(list: DashboardListId, record: CompoundRecord, findings: readonly Finding[]): boolean {
+  const { member } = spec(list);
+  return member ? member(record) : listFindings(list, findings).length > 0;
 }
 
-/** The compounds a coverage figure is counted over: old compounds for professional management, all otherwise. */
+/** The compounds a coverage figure is counted over. */
 export function baseOf(list: DashboardListId, compounds: readonly CompoundRecord[]): CompoundRecord[] {
-  return list === 'old-unmanaged' ? compounds.filter((r) => r.compound.old_compound) : [...compounds];
+  const { base } = spec(list);
+  return base ? compounds.filter(base) : [...compounds];
 }
+
+/** What a coverage list's row cites when no finding stands behind it. */
+export const coverageBasis = (list: DashboardListId): StringKey | undefined => spec(list).basis;
 
 export interface Area {
   /** undefined for the whole county. */
@@ -69,10 +93,11 @@ export interface Area {
   lists: Record<DashboardListId, CompoundRecord[]>;
 }
 
-/** The county's counts and lists, and each 社区's. */
+/** The county's counts and lists, and each 社区's, with every compound's findings. */
 export interface Dashboard {
   county: Area;
   communities: Area[];
+  findings: ReadonlyMap<string, Finding[]>;
 }
 
 export function dashboard(
@@ -93,6 +118,7 @@ export function dashboard(
   return {
     county: area(undefined, [...compounds]),
     communities: communities.map((c) => area(c, byCommunity.get(c.slug) ?? [])),
+    findings,
   };
 }
 

@@ -4,9 +4,12 @@
  * by a marker's shape and colour and by its words, never by colour alone.
  */
 import type { CompoundRecord } from '../data/records.ts';
-import { evaluateCompound } from './compliance.ts';
+import { evaluateCompound, isOpen } from './compliance.ts';
 
-/** current: everything on time; late: something overdue or late; missing: something never published. */
+/**
+ * current: nothing open; late: something open now (overdue, stale, against the rules, or a
+ * county warning); missing: something never published. A lateness put right is not open.
+ */
 export type MapStatus = 'current' | 'late' | 'missing';
 
 export interface MapPoint {
@@ -19,10 +22,9 @@ export interface MapPoint {
 }
 
 export function mapStatus(record: CompoundRecord, today: string): MapStatus {
-  const levels = new Set(evaluateCompound(record, today).map((f) => f.level));
-  if (levels.has('missing')) return 'missing';
-  if (levels.has('overdue') || levels.has('late')) return 'late';
-  return 'current';
+  const open = evaluateCompound(record, today).filter(isOpen);
+  if (open.some((f) => f.level === 'missing')) return 'missing';
+  return open.length > 0 ? 'late' : 'current';
 }
 
 export function mapPoints(records: CompoundRecord[], communityNames: Map<string, string>, today: string): MapPoint[] {

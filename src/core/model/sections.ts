@@ -1,12 +1,26 @@
 /**
  * The parts of a compound page, in the order the page shows them, each
  * declared once: its anchor (also the key of its title, `section.<id>` in
- * zh-CN.json), the part of compound.yaml it shows, when it was last updated
- * and whether anything is published in it at all. The tables shown in a part
- * name it in their own registry entry (src/core/data/tables.ts). The page,
- * the change history, the search documents and the rules all read this list.
+ * zh-CN.json), the part of compound.yaml it shows, when it was last updated,
+ * whether anything is published in it at all, its duty (whether it is owed,
+ * how often it must be renewed, on what basis) and the rules of its own. The
+ * tables shown in a part name it in their own registry entry
+ * (src/core/data/tables.ts). The page, the change history, the search
+ * documents and the compliance rules all read this list.
  */
 import type { CompoundRecord } from '../data/records.ts';
+import { committeeActing, committeeFiling, committeeTerm } from '../rules/committee.ts';
+import type { Duty } from '../rules/duty.ts';
+import { elevatorInspection, elevatorMaintenance } from '../rules/elevators.ts';
+import { evaluationHeld, evaluationPassed } from '../rules/evaluation.ts';
+import { feeChangeNotice, feeWithinBand } from '../rules/fees.ts';
+import { filingsDone } from '../rules/filings.ts';
+import type { Rule } from '../rules/finding.ts';
+import { fireContract, fireInspection } from '../rules/fire-safety.ts';
+import { fundReceivesRevenue } from '../rules/maintenance-fund.ts';
+import { revenueQuarterly } from '../rules/public-revenue.ts';
+import { companyBlacklist, companyCriticism, companyRating } from '../rules/standing.ts';
+import { utilityMonthly } from '../rules/utility-split.ts';
 import type { Compound } from '../schemas/compound.ts';
 
 export interface SectionEntry {
@@ -18,7 +32,14 @@ export interface SectionEntry {
   updated: (record: CompoundRecord) => string | undefined;
   /** Whether anything is published: if not, the page says 未公示 and search leaves the topic out. */
   published: (record: CompoundRecord) => boolean;
+  /** The standing duty to publish the part and keep it current; none for the compound's plain facts. */
+  duty?: Duty;
+  /** The part's own rules, beyond its duty (src/core/rules/). */
+  rules?: readonly Rule[];
 }
+
+/** Reviewed at least once a year, and whenever it changes (the 五公开 are standing duties). */
+const YEARLY = 12;
 
 const latest = (dates: (string | undefined)[]) =>
   dates
@@ -33,17 +54,30 @@ export const SECTION_ENTRIES = [
     updated: (r) => r.compound.manager?.updated,
     // Without a company there is no project manager to name.
     published: (r) => r.compound.management !== 'professional' || r.compound.manager !== undefined,
+    duty: {
+      cadence: 'duty.yearly',
+      basis: 'rule.fiveDisclosures.basis',
+      applies: (r) => r.compound.management === 'professional',
+      present: (r) => r.compound.manager !== undefined,
+      staleAfterMonths: YEARLY,
+    },
+    rules: [companyBlacklist, companyRating, companyCriticism],
   },
   {
     id: 'services',
     yamlKey: 'services',
     updated: (r) => r.compound.services?.updated,
     published: (r) => r.compound.services !== undefined,
+    duty: { cadence: 'duty.yearly', basis: 'rule.fiveDisclosures.basis', staleAfterMonths: YEARLY },
   },
   {
     id: 'fees',
     updated: (r) => latest(r.fees.map((f) => f.announced)),
     published: (r) => r.fees.length > 0,
+    // A price stands until it changes, and fees.csv has no date of review: a change must be posted a month
+    // ahead, and a price in force is judged against its band, but an unchanged price is not stale.
+    duty: { cadence: 'duty.fees', basis: 'rule.fiveDisclosures.basis' },
+    rules: [feeChangeNotice, feeWithinBand],
   },
   {
     id: 'hotlines',
@@ -51,51 +85,79 @@ export const SECTION_ENTRIES = [
     updated: (r) => r.compound.hotlines?.updated,
     // The county's own lines are always shown.
     published: () => true,
+    duty: {
+      cadence: 'duty.yearly',
+      basis: 'rule.fiveDisclosures.basis',
+      present: (r) => r.compound.hotlines !== undefined,
+      staleAfterMonths: YEARLY,
+    },
   },
   {
     id: 'public-revenue',
     yamlKey: 'public_revenue',
     updated: (r) => latest(r.revenueQuarters.map((q) => q.published)),
     published: (r) => r.compound.public_revenue !== undefined,
+    // Its quarterly rule judges whether it is current.
+    duty: { cadence: 'rule.publicRevenue.cadence', basis: 'rule.publicRevenue.basis' },
+    rules: [revenueQuarterly],
   },
   {
     id: 'filings',
     yamlKey: 'filings',
     updated: (r) => r.compound.filings?.updated,
     published: (r) => r.compound.filings !== undefined,
+    duty: { cadence: 'duty.yearly', basis: 'rule.fiveFilings.basis', staleAfterMonths: YEARLY },
+    rules: [filingsDone],
   },
   {
     id: 'committee',
     yamlKey: 'committee',
     updated: (r) => r.compound.committee?.updated,
     published: (r) => r.compound.committee !== undefined,
+    duty: { cadence: 'duty.yearly', basis: 'rule.committeeActing.basis', staleAfterMonths: YEARLY },
+    rules: [committeeFiling, committeeActing, committeeTerm],
   },
   {
     id: 'maintenance-fund',
     yamlKey: 'maintenance_fund',
     updated: (r) => latest([r.compound.maintenance_fund?.updated, ...r.fundUses.map((u) => u.date)]),
     published: (r) => r.compound.maintenance_fund !== undefined || r.fundUses.length > 0,
+    duty: { cadence: 'duty.fund', basis: 'rule.fund.basis', staleAfterMonths: YEARLY },
+    rules: [fundReceivesRevenue],
   },
   {
     id: 'elevators',
     updated: (r) => latest(r.elevators.map((e) => e.last_maintenance)),
     published: (r) => r.elevators.length > 0,
+    // A high-rise has elevators; the others say 本小区没有电梯 unless they list some. Their rules judge currency.
+    duty: { cadence: 'rule.elevator.cadence', basis: 'rule.elevator.basis', applies: (r) => r.compound.high_rise },
+    rules: [elevatorInspection, elevatorMaintenance],
   },
   {
     id: 'fire-safety',
     yamlKey: 'fire_safety',
     updated: (r) => r.compound.fire_safety?.updated,
     published: (r) => r.compound.fire_safety !== undefined,
+    duty: { cadence: 'duty.yearly', basis: 'rule.fire.basis', staleAfterMonths: YEARLY },
+    rules: [fireContract, fireInspection],
   },
   {
     id: 'utility-split',
     updated: (r) => latest(r.utilitySplits.map((u) => u.published)),
     published: (r) => r.utilitySplits.length > 0,
+    duty: {
+      cadence: 'rule.utility.cadence',
+      basis: 'rule.utility.basis',
+      applies: (r) => r.compound.utility_split !== false,
+    },
+    rules: [utilityMonthly],
   },
   {
     id: 'evaluation',
     updated: (r) => latest((r.evaluations ?? []).map((e) => e.date)),
     published: (r) => (r.evaluations ?? []).length > 0,
+    // The county's duty, not the compound's: judged by its own rule once the county publishes evaluations.
+    rules: [evaluationHeld, evaluationPassed],
   },
   {
     id: 'location',

@@ -57,6 +57,19 @@ export const compoundSchema = z
     public_revenue: publicRevenueAccountSchema.optional().meta({ title: '公共收益账户' }),
     /** The five filings. */
     filings: filingsSchema.optional().meta({ title: '五备案' }),
+    /**
+     * Whether the compound meets the conditions for an owners' committee (符合成立业主委员会条件), as the
+     * 社区 judges; by default it does. Where it does not, 社区代行 is no finding and the coverage figure leaves it out.
+     */
+    committee_conditions_met: z
+      .boolean({ error: t('expect.boolean') })
+      .optional()
+      .meta({ title: '具备成立业主委员会条件' }),
+    /** false where shared water and electricity are not split over households (the cost is in the fee); by default they are. */
+    utility_split: z
+      .boolean({ error: t('expect.boolean') })
+      .optional()
+      .meta({ title: '公共水电费单独分摊' }),
     /** The owners' committee or the 社区 acting for it. */
     committee: committeeSchema.optional().meta({ title: '业主委员会' }),
     /** The maintenance fund's balance; its uses are in CSV. */

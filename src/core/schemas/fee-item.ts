@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { t } from '../i18n/t.ts';
-import { formatYuan } from '../lib/money.ts';
 import { isoDate, money, text } from './primitives.ts';
 
 /** 价格管理形式: government-guided or market-regulated price. */
@@ -67,23 +66,30 @@ export const feeItemSchema = z
         ctx.addIssue({ code: 'custom', path: [key], input: undefined, message: t('expect.guidedPriceNeeds') });
       }
     }
-    if (fee.base_price === undefined || fee.float_range === undefined) return;
-    const range = /^[±+]?(\d+(?:\.\d+)?)%$/.exec(fee.float_range.replace(/\s/g, ''));
-    if (!range) {
+    if (fee.float_range !== undefined && floatPercent(fee.float_range) === undefined) {
       ctx.addIssue({ code: 'custom', path: ['float_range'], input: fee.float_range, message: t('expect.floatRange') });
-      return;
-    }
-    // Bounds in fen, rounded outwards: a price on the bound is allowed.
-    const percent = Number(range[1]);
-    const low = Math.floor((fee.base_price * (100 - percent)) / 100);
-    const high = Math.ceil((fee.base_price * (100 + percent)) / 100);
-    if (fee.price < low || fee.price > high) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['price'],
-        input: fee.price,
-        message: t('expect.guidedPriceRange', { low: formatYuan(low), high: formatYuan(high) }),
-      });
     }
   });
 export type FeeItem = z.output<typeof feeItemSchema>;
+
+/** The percentage of a 浮动幅度 such as ±10% or 10%, or undefined when it is not one. */
+function floatPercent(range: string): number | undefined {
+  const match = /^[±+]?(\d+(?:\.\d+)?)%$/.exec(range.replace(/\s/g, ''));
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * A 政府指导价's band in fen, rounded outwards so that a price on the bound
+ * is within it; undefined for a 市场调节价. A price outside is not a file
+ * error: it is published, and the rules flag it (src/core/rules/fees.ts).
+ */
+export function guidedBand(fee: FeeItem): { low: number; high: number } | undefined {
+  if (fee.price_form !== '政府指导价' || fee.base_price === undefined || fee.float_range === undefined)
+    return undefined;
+  const percent = floatPercent(fee.float_range);
+  if (percent === undefined) return undefined;
+  return {
+    low: Math.floor((fee.base_price * (100 - percent)) / 100),
+    high: Math.ceil((fee.base_price * (100 + percent)) / 100),
+  };
+}

@@ -3,7 +3,7 @@ import { labelFor } from '../data/zod-issues.ts';
 import { communitySchema } from './community.ts';
 import { companySchema } from './company.ts';
 import { compoundSchema } from './compound.ts';
-import { decimal, slug, yesNo } from './primitives.ts';
+import { decimal, isoDate, slug, text, yesNo } from './primitives.ts';
 
 /** The title a field of compound.yaml has, so that the county table's header says the same. */
 const compoundTitle = (...path: string[]) => labelFor(compoundSchema, path).split(' › ').at(-1) ?? '';
@@ -83,3 +83,32 @@ export const compoundRowSchema = z.strictObject({
     .meta({ title: labelFor(companySchema, ['uscc']), description: '物业服务企业的统一社会信用代码' }),
 });
 export type CompoundRow = z.output<typeof compoundRowSchema>;
+
+/**
+ * One row of a findings download (`/data/findings/<list>.csv` and `.json`):
+ * one finding of one compound on one of the dashboard's lists, with its rule,
+ * since when it holds, its deadline and the rule's cited basis.
+ */
+export const findingRowSchema = z.strictObject({
+  /** The compound's slug. */
+  compound: compoundColumn,
+  /** Name as residents know it. */
+  name: shape.name.meta({ title: compoundTitle('name'), description: '小区名称' }),
+  /** The supervising 社区's name. */
+  community: text(50).meta({ title: '所属社区', description: '所属社区的名称' }),
+  /** `<section>.<rule>`, as on the compound page. */
+  rule: text(60).meta({ title: '规则', description: '规则标识：公示部分.规则，例如 public-revenue.quarterly' }),
+  /** The level in Chinese: 缺失, 当前逾期, 逾期未更新… */
+  level: text(20).meta({
+    title: '状态',
+    description: '缺失、当前逾期、逾期未更新、不符合规定、警示、即将到期，或未达标（覆盖率目标）',
+  }),
+  /** The finding as the compound page states it. */
+  text: text(300).meta({ title: '情况', description: '与小区页面上的表述相同' }),
+  /** The first day it was open. */
+  since: isoDate.optional().meta({ title: '起始日期', description: '自哪一天起未解决' }),
+  /** The day by which it was or is owed. */
+  deadline: isoDate.optional().meta({ title: '期限', description: '应在哪一天之前完成' }),
+  /** The rule's legal basis. */
+  basis: text(200).meta({ title: '依据', description: '规则所依据的政策条款' }),
+});

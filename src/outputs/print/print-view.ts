@@ -7,7 +7,7 @@ import type { CommunityRecord, CompanyRecord, CompoundRecord, DepartmentRecord }
 import { t } from '../../core/i18n/t.ts';
 import { formatDate } from '../../core/lib/format.ts';
 import { formatYuan } from '../../core/lib/money.ts';
-import { feeLines } from '../../core/model/compound-view.ts';
+import { feeLines } from '../../core/model/fee-lines.ts';
 
 /**
  * `<base_url>c/<slug>/`: printed on paper and encoded in QR codes, so it must
