@@ -1,28 +1,37 @@
 /**
- * `npm run validate [-- paths…]`: checks content with the same code as the
+ * `npm run validate [-- [--compound SLUG] paths…]`: checks content with the same code as the
  * build and prints every problem as file:line:column. Exits 1 on any error.
  *
  * - no paths: all of content/;
  * - paths inside content/: all of content/ is checked (references need it),
  *   and the problems in those paths are listed;
  * - paths elsewhere (a file or folder a committee is preparing): those files
- *   are checked on their own, by their names.
+ *   are checked by their names, with the rest of their compound taken from
+ *   content/compounds/<SLUG>/ (the folder's name, or --compound), and the
+ *   output says which checks between files ran.
  *
  * On GitHub Actions it also prints annotations for the pull request's diff
  * and writes the full list to the job summary.
  */
 import { appendFile, lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { coverageText } from '../src/core/data/check-coverage.ts';
+import { checkFiles } from '../src/core/data/check-files.ts';
 import { loadContent, readSourceFile } from '../src/core/data/load-content.ts';
 import { defaultLoadOptions } from '../src/core/data/options.ts';
 import { formatProblem, type Problem, sortProblems } from '../src/core/data/problems.ts';
-import { type SourceFile, validateContent } from '../src/core/data/validate-content.ts';
+import type { SourceFile } from '../src/core/data/validate-content.ts';
 import { t } from '../src/core/i18n/t.ts';
 import { checkingDate } from '../src/core/lib/calendar.ts';
 import { annotations, stepSummary } from './lib/github.ts';
 
 const options = defaultLoadOptions();
-const args = process.argv.slice(2).map((p) => path.resolve(p));
+const { values: flags, positionals } = parseArgs({
+  options: { compound: { type: 'string' } },
+  allowPositionals: true,
+});
+const args = positionals.map((p) => path.resolve(p));
 const inContent = (p: string) => p === options.contentDir || p.startsWith(options.contentDir + path.sep);
 const shown = (p: string) => path.relative(options.projectRoot, p).split(path.sep).join('/');
 
@@ -34,6 +43,21 @@ async function looseFiles(target: string): Promise<SourceFile[]> {
   return entries.map((e) =>
     readSourceFile(path.join(target, e.name), `compounds/${path.basename(target)}/${e.name}`, e),
   );
+}
+
+/** The compound a folder being prepared belongs to: its own name, or its parent's for a file, when content/ has it. */
+async function compoundOf(target: string): Promise<string | undefined> {
+  const entry = await lstat(target);
+  const folder = path.basename(entry.isDirectory() ? target : path.dirname(target));
+  const known = await readdir(path.join(options.contentDir, 'compounds')).catch(() => [] as string[]);
+  return known.includes(folder) ? folder : undefined;
+}
+
+/** The compound's files as content/ has them: the published copy the given files are checked with. */
+async function publishedFiles(slug: string): Promise<Map<string, Uint8Array>> {
+  const folder = path.join(options.contentDir, 'compounds', slug);
+  const names = await readdir(folder).catch(() => [] as string[]);
+  return new Map(names.map((name) => [name, readSourceFile(path.join(folder, name), name).bytes]));
 }
 
 /** The 社区 or companies content/ has, so that a file checked on its own can still name them. */
@@ -49,7 +73,8 @@ const insidePaths = args.filter(inContent);
 const outsidePaths = args.filter((p) => !inContent(p));
 
 if (args.length === 0 || insidePaths.length > 0) {
-  const { bundle, problems: all } = await loadContent(options);
+  // The days rows reached the repository matter to the rules, not to the files' validity.
+  const { bundle, problems: all } = await loadContent({ ...options, history: false });
   compoundCount = bundle?.compounds.length;
   const wanted = insidePaths.map(shown);
   const selected = (p: Problem) =>
@@ -57,15 +82,17 @@ if (args.length === 0 || insidePaths.length > 0) {
   problems.push(...all.filter(selected));
   othersWithErrors = all.filter((p) => !selected(p) && p.severity === 'error').length;
 }
+const coverageLines: string[] = [];
 for (const target of outsidePaths) {
   const files = await looseFiles(target);
   const prefix = `${shown(path.dirname(target))}/`;
-  const result = validateContent(files, {
+  const slug = flags.compound ?? (await compoundOf(target));
+  const result = checkFiles(files, {
     today: checkingDate(options.today),
-    mode: 'loose',
     displayPrefix: prefix === './' ? '' : prefix,
     knownCommunities: await slugsIn('communities'),
     knownCompanies: await slugsIn('companies'),
+    ...(slug ? { published: await publishedFiles(slug) } : {}),
   });
   problems.push(
     ...result.problems.map((p) => ({
@@ -73,10 +100,12 @@ for (const target of outsidePaths) {
       file: p.file.replace(`compounds/${path.basename(target)}/`, `${path.basename(target)}/`),
     })),
   );
+  coverageLines.push(coverageText(result.coverage, result.published));
 }
 
 problems = sortProblems(problems);
 for (const problem of problems) console.log(formatProblem(problem));
+for (const line of coverageLines) if (line) console.log(line);
 const errors = problems.filter((p) => p.severity === 'error').length;
 if (othersWithErrors > 0) console.log(t('validate.others', { count: othersWithErrors }));
 if (errors > 0) {

@@ -6,10 +6,14 @@
  * bundle: src/site/integrations/open-data-files.ts writes what they make, and the unit
  * tests read the CSV back with the project's own reader.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { type ColumnKind, type ColumnSpec, columnKind, columnSpecs, NO, YES } from '../core/data/columns.ts';
+import { csvBody, csvHeader, toCsv } from '../core/data/csv-writer.ts';
+import { decodeText } from '../core/data/decode.ts';
 import type { CompoundRecord, ContentBundle } from '../core/data/records.ts';
-import { type CompoundTableEntry, type CompoundTableFile, TABLES } from '../core/data/tables.ts';
+import { COMPOUND_FILE, type CompoundTableEntry, type CompoundTableFile, TABLES } from '../core/data/tables.ts';
 import { schemaAt } from '../core/data/zod-issues.ts';
 import { t } from '../core/i18n/t.ts';
 import { formatScaled } from '../core/lib/format.ts';
@@ -114,61 +118,6 @@ function* countyRowsByCompound(bundle: OpenDataSource, table: CountyTable): Gene
 }
 
 // ---------------------------------------------------------------- CSV and JSON
-
-/**
- * Spreadsheets run a cell that starts like a formula; such text is prefixed with ' so that it
- * stays text. Text that already starts with ' before such a character gets one more, so that
- * the reader, which takes exactly one off (csv-source.ts), gives back what was written.
- */
-const FORMULA_START = /^'*[=+\-@\t\r]/;
-
-function csvCell(kind: ColumnKind, value: unknown): string {
-  if (value === undefined || value === null) return '';
-  switch (kind.type) {
-    case 'fen':
-      return yuanPlain(value as number);
-    case 'scaled':
-      return formatScaled(value as number, kind.scale);
-    case 'boolean':
-      return value ? YES : NO;
-    case 'string': {
-      const text = String(value);
-      return FORMULA_START.test(text) ? `'${text}` : text;
-    }
-    default:
-      return String(value);
-  }
-}
-
-/** What makes papaparse quote a cell: a quote, a comma, a line break, a byte-order mark, a space at either end. */
-const NEEDS_QUOTES = /[",\r\n\uFEFF]|^ | $/;
-
-/** One CSV cell, quoted exactly when and as `Papa.unparse` quotes it (tests compare the two). */
-export const csvQuote = (cell: string): string => (NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
-
-/**
- * CSV lines (CRLF) of cells already written by csvCell. Written here rather
- * than by `Papa.unparse`: at 10,000 compounds there are millions of cells,
- * and its general-purpose checks per cell took a fifth of the open data.
- */
-const csvLines = (lines: string[][]): string => {
-  let text = '';
-  for (const cells of lines) text += `${cells.map(csvQuote).join(',')}\r\n`;
-  return text;
-};
-
-const csvHeader = (schema: ObjectSchema): string => `\uFEFF${csvLines([columnSpecs(schema).map((s) => s.title)])}`;
-
-function csvBody(schema: ObjectSchema, rows: readonly Row[]): string {
-  const specs = columnSpecs(schema);
-  return rows.length === 0 ? '' : csvLines(rows.map((row) => specs.map((s) => csvCell(s.kind, row[s.key]))));
-}
-
-/**
- * A table as CSV: a byte-order mark (Excel on Chinese Windows then reads it
- * as UTF-8), the Chinese header, one line per row, CRLF line ends.
- */
-export const toCsv = (schema: ObjectSchema, rows: readonly Row[]): string => csvHeader(schema) + csvBody(schema, rows);
 
 /** A value for JSON: money and scaled quantities as exact decimal strings ("0.80"), never as floats. */
 function jsonValue(kind: ColumnKind, value: unknown): unknown {
@@ -292,6 +241,7 @@ export interface OpenDataFile {
 const CSV_TYPE = 'text/csv; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
 const ATOM_TYPE = 'application/atom+xml; charset=utf-8';
+const YAML_TYPE = 'text/yaml; charset=utf-8';
 
 /**
  * Every file under /data/ except the page itself: each county table as CSV
@@ -332,6 +282,16 @@ export function* openDataFiles(bundle: OpenDataSource): Generator<OpenDataFile> 
   };
   for (const record of bundle.compounds) {
     yield { path: `data/c/${record.slug}.json`, contentType: JSON_TYPE, pieces: () => [compoundJson(bundle, record)] };
+    const yaml = record.files.find((file) => file.endsWith(`/${COMPOUND_FILE}`));
+    if (yaml) {
+      // Copied as the repository has it, comments included: the file a committee edits, and the context
+      // /submit/ checks one file against.
+      yield {
+        path: `data/c/${record.slug}/${COMPOUND_FILE}`,
+        contentType: YAML_TYPE,
+        pieces: () => [decodeText(yaml, readFileSync(path.resolve(yaml))).text ?? ''],
+      };
+    }
     const feed = `data/c/${record.slug}/findings.xml`;
     yield {
       path: feed,

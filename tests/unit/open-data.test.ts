@@ -9,6 +9,7 @@ import { before, describe, it } from 'node:test';
 import Papa from 'papaparse';
 import { columnKind } from '../../src/core/data/columns.ts';
 import { columnsOf, readTable } from '../../src/core/data/csv-source.ts';
+import { csvQuote, toCsv } from '../../src/core/data/csv-writer.ts';
 import { templateCsv } from '../../src/core/data/dictionary.ts';
 import { loadContent } from '../../src/core/data/load-content.ts';
 import type { ContentBundle } from '../../src/core/data/records.ts';
@@ -28,10 +29,8 @@ import {
   countyRowCount,
   countyRows,
   countySchema,
-  csvQuote,
   dataPackage,
   openDataFiles,
-  toCsv,
   toJsonRows,
 } from '../../src/outputs/open-data.ts';
 import { PROJECT_ROOT, utf8 } from './helpers.ts';
@@ -236,8 +235,8 @@ describe('the files under /data/', () => {
       assert.ok(paths.includes(`data/findings/${list}.csv`), list);
       assert.ok(paths.includes(`data/findings/${list}.json`), list);
     }
-    // Per compound: its JSON, its tables and its findings feed; county-wide: the tables, the lists, their feed and the package.
-    const perCompound = bundle.compounds.reduce((n, r) => n + 2 + compoundTables(r).length, 0);
+    // Per compound: its JSON, its compound.yaml, its tables and its findings feed; county-wide: the tables, the lists, their feed and the package.
+    const perCompound = bundle.compounds.reduce((n, r) => n + 3 + compoundTables(r).length, 0);
     assert.equal(files.length, COUNTY_TABLES.length * 2 + DASHBOARD_LISTS.length * 2 + 2 + perCompound);
   });
 });

@@ -16,12 +16,13 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { readTable } from '../../src/core/data/csv-source.ts';
+import { toCsv } from '../../src/core/data/csv-writer.ts';
 import { readTree } from '../../src/core/data/load-content.ts';
 import { formatProblem, type Problem } from '../../src/core/data/problems.ts';
 import { COMPOUND_TABLES, type CompoundTableFile } from '../../src/core/data/tables.ts';
 import { type SourceFile, validateContent } from '../../src/core/data/validate-content.ts';
 import { readYaml } from '../../src/core/data/yaml-source.ts';
-import { compoundCsv, compoundRows, compoundTableFile, compoundTables, toCsv } from '../../src/outputs/open-data.ts';
+import { compoundCsv, compoundRows, compoundTableFile, compoundTables } from '../../src/outputs/open-data.ts';
 import { MINIMAL, MINIMAL_TODAY, PROJECT_ROOT, utf8 } from './helpers.ts';
 
 const RUNS = Number(process.env.GONGSHI_PROPERTY_RUNS ?? 150);

@@ -83,8 +83,8 @@ describe('validation covers exactly the registry', () => {
     it(`${table.file}: a second row with the same key (${table.key.join(' + ')}) is refused`, () => {
       const file = `${DIR}${table.file}`;
       const text = textOf(file).trimEnd();
-      const [, first] = text.split('\n');
-      const files = sample.map((f) => (f.path === file ? { path: f.path, bytes: utf8(`${text}\n${first}\n`) } : f));
+      const [, first] = text.split('\r\n');
+      const files = sample.map((f) => (f.path === file ? { path: f.path, bytes: utf8(`${text}\r\n${first}\r\n`) } : f));
       const duplicates = validate(files).problems.filter((p) => p.expected.includes('重复'));
       assert.deepEqual(
         duplicates.map((p) => [p.file, p.field]),

@@ -29,6 +29,8 @@ export interface CompoundCheckInput {
   today: string;
   /** Loose mode: a file that was not given is not missing, so checks against it are skipped. */
   loose?: boolean;
+  /** Tables given but unreadable (not text, UTF-16…): no check trusts what they would have said. */
+  unreadable?: ReadonlySet<CompoundTableFile>;
 }
 
 export function checkCompound(input: CompoundCheckInput): Problem[] {
@@ -197,6 +199,8 @@ export function checkCompound(input: CompoundCheckInput): Problem[] {
       rowProblem('public-revenue-items.csv', row.line, 'quarter', t('check.itemQuarterUnknown'));
     }
   }
+  // The items decide the totals, the net and the shares: not when they are unreadable, or, in loose mode, not given.
+  const itemsUsable = !input.unreadable?.has('public-revenue-items.csv') && (items !== undefined || !input.loose);
   // A quarter with an item that failed its own check has an unknown total: its sums are not checked.
   const untrusted = new Set(
     (items?.failedRows ?? []).map((cells) => (cells.quarter ? parseQuarter(cells.quarter) : undefined) ?? '*'),
@@ -205,10 +209,24 @@ export function checkCompound(input: CompoundCheckInput): Problem[] {
   let previous: (typeof sortedQuarters)[number] | undefined;
   for (const row of sortedQuarters) {
     const q = row.value;
-    if (untrusted.has(q.quarter) || untrusted.has('*')) {
-      previous = undefined;
-      continue;
+    if (itemsUsable && !untrusted.has(q.quarter) && !untrusted.has('*')) checkQuarterSums(row);
+    if (previous && nextQuarter(previous.value.quarter) === q.quarter) {
+      const expectedBalance = previous.value.balance + q.owner_share - q.to_maintenance_fund;
+      if (q.balance !== expectedBalance) {
+        rowProblem(
+          'public-revenue.csv',
+          row.line,
+          'balance',
+          t('check.balanceChain', { expected: formatYuan(expectedBalance) }),
+        );
+      }
     }
+    previous = row;
+  }
+
+  /** A quarter's totals against its items, and its shares against the net and the agreed split. */
+  function checkQuarterSums(row: (typeof sortedQuarters)[number]) {
+    const q = row.value;
     const ofQuarter = (items?.rows ?? []).filter((i) => i.value.quarter === q.quarter);
     const income = ofQuarter.filter((i) => i.value.kind === '收入').reduce((sum, i) => sum + i.value.amount, 0);
     const expense = ofQuarter.filter((i) => i.value.kind === '支出').reduce((sum, i) => sum + i.value.amount, 0);
@@ -235,18 +253,6 @@ export function checkCompound(input: CompoundCheckInput): Problem[] {
         );
       }
     }
-    if (previous && nextQuarter(previous.value.quarter) === q.quarter) {
-      const expectedBalance = previous.value.balance + q.owner_share - q.to_maintenance_fund;
-      if (q.balance !== expectedBalance) {
-        rowProblem(
-          'public-revenue.csv',
-          row.line,
-          'balance',
-          t('check.balanceChain', { expected: formatYuan(expectedBalance) }),
-        );
-      }
-    }
-    previous = row;
   }
 
   // -------------------------------------------------------------- utility split: amount = usage × price, share = amount ÷ households

@@ -71,9 +71,27 @@ export function formatProblem(problem: Problem): string {
 }
 
 /** Sorts problems by file, then line, then column, so that the list reads like the files. */
+/**
+ * A problem with a whole file (not text, UTF-16, not a file a folder may
+ * hold, no usable header): it is the cause of whatever else goes wrong with
+ * that file, and the checks that need the file do not run.
+ */
+export function isFileLevel(problem: Problem): boolean {
+  if (problem.severity !== 'error') return false;
+  if (problem.label === t('decode.label') || problem.label === t('load.file')) return true;
+  return problem.label === t('csv.label') && problem.expected === t('csv.delimiter');
+}
+
+/** Problems with whole files first, as the cause of the rest; then by file, line and column. */
 export function sortProblems(problems: Problem[]): Problem[] {
+  const rank = (p: Problem) => (isFileLevel(p) ? 0 : 1);
   return [...problems].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.field.localeCompare(b.field),
+    (a, b) =>
+      rank(a) - rank(b) ||
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      a.field.localeCompare(b.field),
   );
 }
 

@@ -18,7 +18,7 @@ import { readTable, type Table } from './csv-source.ts';
 import { checkNotice } from './notice-checks.ts';
 import { checkOversight, OVERSIGHT, OVERSIGHT_FILES, SCALE_FILE } from './oversight-checks.ts';
 import { privacyProblems, scalars } from './privacy-checks.ts';
-import type { Problem } from './problems.ts';
+import { isFileLevel, type Problem } from './problems.ts';
 import type {
   CommunityRecord,
   CompanyOversight,
@@ -193,12 +193,14 @@ export function validateCompound(job: CompoundJob, context: CompoundContext): Co
   }
   const yaml = yamlSource ? yamlFile(yamlSource, compoundSchema, shown(yamlSource.path), problems) : undefined;
   const tables = {} as TableMap;
+  const unreadable = new Set<CompoundTableFile>();
   for (const { file: name, schema } of TABLES) {
     const file = folder.get(name);
     if (!file) continue;
     const table = readTable(shown(file.path), file.bytes, schema);
     problems.push(...table.problems);
     (tables as Record<string, unknown>)[name] = table;
+    if (table.problems.some(isFileLevel)) unreadable.add(name);
   }
   problems.push(
     ...checkCompound({
@@ -213,6 +215,7 @@ export function validateCompound(job: CompoundJob, context: CompoundContext): Co
       ...(context.companies ? { companies: context.companies } : {}),
       today: context.today,
       loose: !context.tree,
+      unreadable,
     }),
   );
   if (!yaml?.value) return { record: undefined, problems };

@@ -1,18 +1,25 @@
 /**
  * The heavy half of the /submit/ validator, loaded only when a reader picks
  * or drops a file: the very decoding, parsing and schema code the build and
- * `npm run validate` use, run on the reader's machine. Nothing is uploaded.
+ * `npm run validate` use, run on the reader's machine. Nothing is uploaded;
+ * when the compound is known, its published files are fetched from this
+ * site and the given files are checked with them.
  */
-
+import './legacy.ts';
+import { coverageText } from '../../core/data/check-coverage.ts';
+import { checkFiles } from '../../core/data/check-files.ts';
 import { formatProblem, sortProblems } from '../../core/data/problems.ts';
-import { type SourceFile, validateContent } from '../../core/data/validate-content.ts';
+import type { SourceFile } from '../../core/data/validate-content.ts';
 import { t } from '../../core/i18n/t.ts';
 import { checkingDate } from '../../core/lib/calendar.ts';
+import { fetchPublished } from './published.ts';
 
 export interface BrowserCheck {
   today: string;
   communities: string[];
   companies: string[];
+  /** The compound the files belong to, as typed or from the folder's name; empty when not known. */
+  compound: string;
 }
 
 export interface CheckedLine {
@@ -22,27 +29,33 @@ export interface CheckedLine {
 
 /** A file from a folder picker keeps its folder, as the command line shows it. */
 function sourceOf(file: File, bytes: Uint8Array): SourceFile {
-  const [folder, ...rest] = (file.webkitRelativePath || file.name).split('/');
-  return rest.length ? { path: `compounds/${folder}/${rest.at(-1)}`, bytes } : { path: file.name, bytes };
+  const parts = (file.webkitRelativePath || file.name).split('/');
+  const name = parts[parts.length - 1] ?? file.name;
+  return parts.length > 1 ? { path: `compounds/${parts[0]}/${name}`, bytes } : { path: file.name, bytes };
 }
 
-export async function checkFiles(
+export async function checkBrowserFiles(
   files: File[],
   context: BrowserCheck,
-): Promise<{ lines: CheckedLine[]; summary: string }> {
+): Promise<{ lines: CheckedLine[]; summary: string; context: string }> {
   const sources = await Promise.all(files.map(async (f) => sourceOf(f, new Uint8Array(await f.arrayBuffer()))));
+  const folder = /^compounds\/([^/]+)\//.exec(sources[0]?.path ?? '')?.[1];
+  const slug = context.compound.trim() || folder || '';
+  const published = slug ? await fetchPublished(slug) : undefined;
   const today = checkingDate(context.today);
-  const { problems } = validateContent(sources, {
+  const result = checkFiles(sources, {
     today,
-    mode: 'loose',
     knownCommunities: context.communities,
     knownCompanies: context.companies,
+    ...(published ? { published: published.files } : {}),
   });
-  const lines = sortProblems(problems).map((p) => ({
+  const lines = sortProblems(result.problems).map((p) => ({
     severity: p.severity,
     text: formatProblem({ ...p, file: p.file.replace(/^compounds\//, '') }),
   }));
-  const errors = problems.filter((p) => p.severity === 'error').length;
+  const errors = result.problems.filter((p) => p.severity === 'error').length;
   const summary = errors > 0 ? t('validate.failed', { count: errors }) : t('validate.okFiles', { today });
-  return { lines, summary };
+  const known = slug && !published ? t('submit.unknownCompound', { slug }) : '';
+  const which = published ? t('submit.checkedWith', { name: published.name }) : '';
+  return { lines, summary, context: known + which + coverageText(result.coverage, result.published) };
 }
