@@ -17,5 +17,8 @@ export default defineConfig({
   integrations: [mdx(), gongshi()],
   // Pages are small and must render without JavaScript; nothing is prefetched.
   prefetch: false,
+  // The phones older residents carry: Chromium 87 in older WeChat builds, iOS 14 Safari. Syntax is lowered
+  // to them here; the few newer APIs the checker and the editor use get fallbacks (src/site/scripts/legacy.ts).
+  vite: { build: { target: ['chrome87', 'safari14', 'firefox78', 'edge88'] } },
   devToolbar: { enabled: false },
 });

@@ -22,6 +22,7 @@ import { loadContent, readSourceFile } from '../src/core/data/load-content.ts';
 import { defaultLoadOptions } from '../src/core/data/options.ts';
 import { formatProblem, type Problem, sortProblems } from '../src/core/data/problems.ts';
 import type { SourceFile } from '../src/core/data/validate-content.ts';
+import { asCsv, namedAsGiven } from '../src/core/data/workbook.ts';
 import { t } from '../src/core/i18n/t.ts';
 import { checkingDate } from '../src/core/lib/calendar.ts';
 import { annotations, stepSummary } from './lib/github.ts';
@@ -84,7 +85,9 @@ if (args.length === 0 || insidePaths.length > 0) {
 }
 const coverageLines: string[] = [];
 for (const target of outsidePaths) {
-  const files = await looseFiles(target);
+  const given = await looseFiles(target);
+  // A workbook is checked as the CSV it stands for, and its problems name it as given.
+  const files = await Promise.all(given.map(asCsv));
   const prefix = `${shown(path.dirname(target))}/`;
   const slug = flags.compound ?? (await compoundOf(target));
   const result = checkFiles(files, {
@@ -95,7 +98,7 @@ for (const target of outsidePaths) {
     ...(slug ? { published: await publishedFiles(slug) } : {}),
   });
   problems.push(
-    ...result.problems.map((p) => ({
+    ...namedAsGiven(result.problems, given, files).map((p) => ({
       ...p,
       file: p.file.replace(`compounds/${path.basename(target)}/`, `${path.basename(target)}/`),
     })),

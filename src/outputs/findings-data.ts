@@ -11,6 +11,7 @@
 import type { CompoundRecord } from '../core/data/records.ts';
 import type { StringKey } from '../core/i18n/t.ts';
 import { t } from '../core/i18n/t.ts';
+import { fingerprint } from '../core/lib/fingerprint.ts';
 import { memoize } from '../core/lib/memo.ts';
 import { evaluateCompound, type Finding, isHistory, isOpen } from '../core/model/compliance.ts';
 import { coverageBasis, type DashboardListId, dashboard, listFindings } from '../core/model/dashboard.ts';
@@ -57,13 +58,6 @@ export function findingRows(bundle: OpenDataSource, list: DashboardListId): Row[
     }
   }
   return rows;
-}
-
-/** FNV-1a of a finding's text: two elevators overdue on the same day are two entries. */
-function fingerprint(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
 /** Entries per findings feed, as for the change feeds. */

@@ -25,6 +25,7 @@ export const PAGE_TYPES: string[] = [
   '/map/',
   '/data/',
   '/submit/',
+  '/edit/',
   '/notices/',
   `/notices/${firstNotice}/`,
   '/dashboard/',

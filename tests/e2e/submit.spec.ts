@@ -84,6 +84,62 @@ test('templates download with the Chinese headers, and a template checks clean',
   await expect(page.locator('.validator-summary')).toContainText('检查通过');
 });
 
+test('an Excel workbook gets the messages its CSV twin gets, naming the workbook', async ({ page }) => {
+  const expected = (await cliMessages(FIVE_MISTAKES, 'fees.csv')).map((line) =>
+    line.replace('fees.csv:', 'fees.xlsx:'),
+  );
+  await page.goto('/submit/');
+  await page.getByLabel('选择一个或多个 CSV、YAML 文件').setInputFiles({
+    name: 'fees.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await readFile('tests/fixtures/submission/fees-five-mistakes.xlsx'),
+  });
+  await expect(page.locator('.validator-summary')).toHaveText('共 5 处错误，请改正后再提交。');
+  await expect(page.locator('.validator-problems > li')).toHaveText(expected);
+});
+
+test('every table’s template is also a workbook, and it checks clean', async ({ page, request }) => {
+  const response = await request.get('/submit/templates/fees.xlsx');
+  expect(response.status()).toBe(200);
+  const body = await response.body();
+  expect([...body.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+  await page.goto('/submit/');
+  await page
+    .getByLabel('选择一个或多个 CSV、YAML 文件')
+    .setInputFiles({ name: 'fees.xlsx', mimeType: 'application/octet-stream', buffer: body });
+  await expect(page.locator('.validator-summary')).toContainText('检查通过');
+  // A workbook that checks clean is offered as the CSV the repository keeps.
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: /下载可直接提交的 fees\.csv/ }).click();
+  const csv = await readFile((await (await download).path()) ?? '', 'utf8');
+  expect(csv.startsWith('\uFEFF收费项目,收费对象,')).toBe(true);
+  expect(csv.split('\r\n').filter(Boolean)).toHaveLength(2);
+});
+
+test('one file checked with its compound: the published files fill in, and the answer says which checks ran', async ({
+  page,
+}) => {
+  await page.goto('/submit/?c=jinshuiwan');
+  await page.getByLabel('选择一个或多个 CSV、YAML 文件').setInputFiles({
+    name: 'public-revenue.csv',
+    mimeType: 'text/csv',
+    buffer: await readFile('content/compounds/jinshuiwan/public-revenue.csv'),
+  });
+  await expect(page.locator('.validator-summary')).toContainText('检查通过');
+  await expect(page.locator('.validator-context')).toContainText('已选择小区：金水湾小区');
+  await expect(page.locator('.validator-context')).toContainText('已核对：收入合计、支出合计与明细核对');
+  await page.goto('/submit/');
+  await page.getByLabel('选择一个或多个 CSV、YAML 文件').setInputFiles({
+    name: 'public-revenue.csv',
+    mimeType: 'text/csv',
+    buffer: await readFile('content/compounds/jinshuiwan/public-revenue.csv'),
+  });
+  await expect(page.locator('.validator-summary')).toContainText('检查通过');
+  await expect(page.locator('.validator-context')).toContainText(
+    '未核对：收入合计、支出合计与明细核对（缺少 public-revenue-items.csv）',
+  );
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the page says how to check on a computer instead', async ({ page }) => {

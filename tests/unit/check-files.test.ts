@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { checkFiles } from '../../src/core/data/check-files.ts';
+import { asCsv, namedAsGiven } from '../../src/core/data/workbook.ts';
 import { PROJECT_ROOT } from './helpers.ts';
 
 const FOLDER = path.join(PROJECT_ROOT, 'content/compounds/jinshuiwan');
@@ -99,5 +100,32 @@ describe('a file that is not what its name says', () => {
     assert.ok(
       result.coverage.skipped.some((s) => s.startsWith('收入合计、支出合计与明细核对（缺少 public-revenue-items.csv')),
     );
+  });
+});
+
+describe('an Excel workbook', () => {
+  it('is checked exactly like its CSV twin, and its problems name the workbook', async () => {
+    const fixture = (name: string) =>
+      new Uint8Array(readFileSync(path.join(PROJECT_ROOT, 'tests/fixtures/submission', name)));
+    const given = [{ path: 'fees.xlsx', bytes: fixture('fees-five-mistakes.xlsx') }];
+    const read = await Promise.all(given.map(asCsv));
+    assert.equal(read[0]?.path, 'fees.csv');
+    const fromWorkbook = namedAsGiven(checkFiles(read, { today: TODAY }).problems, given, read);
+    const fromCsv = checkFiles([{ path: 'fees.csv', bytes: fixture('fees-five-mistakes.csv') }], {
+      today: TODAY,
+    }).problems;
+    assert.equal(fromCsv.length, 5);
+    assert.deepEqual(
+      fromWorkbook,
+      fromCsv.map((p) => ({ ...p, file: 'fees.xlsx' })),
+    );
+  });
+
+  it('renamed to .csv, is still read as a workbook', async () => {
+    const bytes = new Uint8Array(
+      readFileSync(path.join(PROJECT_ROOT, 'tests/fixtures/submission/fees-five-mistakes.xlsx')),
+    );
+    const [read] = await Promise.all([{ path: 'fees.csv', bytes }].map(asCsv));
+    assert.ok(read && new TextDecoder().decode(read.bytes).startsWith('收费项目,'));
   });
 });

@@ -9,7 +9,8 @@ const GBK_WARNING =
   '该文件是 GBK/GB18030 编码（Excel 在中文 Windows 上的默认保存方式），已按此读取。建议改存为 UTF-8：Excel 另存为“CSV UTF-8（逗号分隔）”；WPS 若没有 UTF-8 选项，可用记事本打开后另存为，编码选 UTF-8';
 const UTF16_ERROR =
   '这是 UTF-16（“Unicode 文本”）文件，无法读取。请在 Excel 中“另存为”选择“CSV UTF-8（逗号分隔）”，WPS 中选择“CSV（逗号分隔）”并将编码设为 UTF-8';
-const BINARY_ERROR = '这不是文本文件（可能是 .xlsx 或 .et 表格改了扩展名）。请在 Excel 或 WPS 中“另存为”CSV 格式';
+const BINARY_ERROR =
+  '这不是文本文件（可能是 .xls 或 WPS 的 .et 表格改了扩展名）。请在 Excel 或 WPS 中“另存为”CSV 或 Excel 工作簿（.xlsx）格式';
 
 /** 收费项目 in GBK, byte for byte (收 CAD5, 费 B7D1, 项 CFEE, 目 C4BF). */
 const GBK_SHOUFEI_XIANGMU = [0xca, 0xd5, 0xb7, 0xd1, 0xcf, 0xee, 0xc4, 0xbf];

@@ -22,6 +22,10 @@ function fileProblem(file: string, expected: string, severity: Problem['severity
   return { file, line: 1, column: 1, field: '', label: t('decode.label'), expected, severity };
 }
 
+/** Every .xlsx is a ZIP archive (PK\x03\x04): a workbook, read by src/core/data/workbook.ts, not decoded as text. */
+export const isWorkbook = (bytes: Uint8Array): boolean =>
+  bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
 export function decodeText(file: string, bytes: Uint8Array): Decoded {
   const [b0, b1] = bytes;
   if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {

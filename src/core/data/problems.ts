@@ -45,8 +45,9 @@ function quote(found: string): string {
 
 /** What a problem says, without its place: `标签（field）：应为…；实际为「…」`. */
 export function describeProblem(problem: Problem): string {
-  // CSV headers are Chinese already; YAML keys are English, so the key is shown beside its name.
-  const what = problem.file.endsWith('.csv') || !problem.field ? problem.label : `${problem.label}（${problem.field}）`;
+  // CSV and workbook headers are Chinese already; YAML keys are English, so the key is shown beside its name.
+  const table = /\.(?:csv|xlsx)$/i.test(problem.file);
+  const what = table || !problem.field ? problem.label : `${problem.label}（${problem.field}）`;
   // "Nothing found" is news only about a field; a whole-file problem has no value to show.
   const found =
     problem.found !== undefined

@@ -3,10 +3,15 @@
  * lack — the in-app browsers of older phones — added only where missing.
  * Imported first by each of their entry points.
  */
+// Bound rather than written as Object.prototype.hasOwnProperty.call(…), which the linter's fix turns into
+// Object.hasOwn(…): the fallback would then call itself.
+const ownProperty: (object: object, key: PropertyKey) => boolean = Function.prototype.call.bind(
+  Object.prototype.hasOwnProperty,
+);
 // Typed as always there (lib es2022); an older engine has no such property.
 if (!Object.getOwnPropertyDescriptor(Object, 'hasOwn')) {
   Object.defineProperty(Object, 'hasOwn', {
-    value: (object: object, key: PropertyKey) => Object.hasOwn(object, key),
+    value: ownProperty,
     configurable: true,
     writable: true,
   });

@@ -8,7 +8,11 @@
 import './legacy.ts';
 import { coverageText } from '../../core/data/check-coverage.ts';
 import { checkFiles } from '../../core/data/check-files.ts';
+import { readTable } from '../../core/data/csv-source.ts';
+import { toCsv } from '../../core/data/csv-writer.ts';
+import { isWorkbook } from '../../core/data/decode.ts';
 import { formatProblem, sortProblems } from '../../core/data/problems.ts';
+import { COMPOUND_TABLES, isTableFile } from '../../core/data/tables.ts';
 import type { SourceFile } from '../../core/data/validate-content.ts';
 import { t } from '../../core/i18n/t.ts';
 import { checkingDate } from '../../core/lib/calendar.ts';
@@ -27,6 +31,27 @@ export interface CheckedLine {
   text: string;
 }
 
+/** A table as the repository keeps it (npm run format:data), offered when what was given differs: a workbook, GBK, another column order. */
+export interface CanonicalFile {
+  name: string;
+  text: string;
+}
+
+function canonicalFiles(sources: readonly SourceFile[]): CanonicalFile[] {
+  const files: CanonicalFile[] = [];
+  for (const file of sources) {
+    const name = file.path.split('/').pop() ?? file.path;
+    if (!isTableFile(name)) continue;
+    const schema = COMPOUND_TABLES[name];
+    const text = toCsv(
+      schema,
+      readTable(name, file.bytes, schema).rows.map((row) => row.value),
+    );
+    if (text !== new TextDecoder('utf-8', { ignoreBOM: true }).decode(file.bytes)) files.push({ name, text });
+  }
+  return files;
+}
+
 /** A file from a folder picker keeps its folder, as the command line shows it. */
 function sourceOf(file: File, bytes: Uint8Array): SourceFile {
   const parts = (file.webkitRelativePath || file.name).split('/');
@@ -37,8 +62,11 @@ function sourceOf(file: File, bytes: Uint8Array): SourceFile {
 export async function checkBrowserFiles(
   files: File[],
   context: BrowserCheck,
-): Promise<{ lines: CheckedLine[]; summary: string; context: string }> {
-  const sources = await Promise.all(files.map(async (f) => sourceOf(f, new Uint8Array(await f.arrayBuffer()))));
+): Promise<{ lines: CheckedLine[]; summary: string; context: string; downloads: CanonicalFile[] }> {
+  // A workbook is read as the CSV it stands for; its reader is fetched only when one is given.
+  const given = await Promise.all(files.map(async (f) => sourceOf(f, new Uint8Array(await f.arrayBuffer()))));
+  const workbook = given.some((f) => isWorkbook(f.bytes)) ? await import('../../core/data/workbook.ts') : undefined;
+  const sources = workbook ? await Promise.all(given.map(workbook.asCsv)) : given;
   const folder = /^compounds\/([^/]+)\//.exec(sources[0]?.path ?? '')?.[1];
   const slug = context.compound.trim() || folder || '';
   const published = slug ? await fetchPublished(slug) : undefined;
@@ -49,7 +77,8 @@ export async function checkBrowserFiles(
     knownCompanies: context.companies,
     ...(published ? { published: published.files } : {}),
   });
-  const lines = sortProblems(result.problems).map((p) => ({
+  const named = workbook ? workbook.namedAsGiven(result.problems, given, sources) : result.problems;
+  const lines = sortProblems(named).map((p) => ({
     severity: p.severity,
     text: formatProblem({ ...p, file: p.file.replace(/^compounds\//, '') }),
   }));
@@ -57,5 +86,6 @@ export async function checkBrowserFiles(
   const summary = errors > 0 ? t('validate.failed', { count: errors }) : t('validate.okFiles', { today });
   const known = slug && !published ? t('submit.unknownCompound', { slug }) : '';
   const which = published ? t('submit.checkedWith', { name: published.name }) : '';
-  return { lines, summary, context: known + which + coverageText(result.coverage, result.published) };
+  const downloads = errors > 0 ? [] : canonicalFiles(sources);
+  return { lines, summary, context: known + which + coverageText(result.coverage, result.published), downloads };
 }

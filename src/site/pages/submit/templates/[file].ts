@@ -1,10 +1,16 @@
 /**
- * Template downloads: one CSV per table, generated from its schema, and the
- * annotated YAML templates. Served as files so that "save link as" works.
+ * Template downloads: one CSV and one Excel workbook per table, generated
+ * from its schema, and the annotated YAML templates. Served as files so that
+ * "save link as" works. The workbook's cells are text, so that Excel keeps
+ * an elevator code or a phone number as typed instead of turning it into a
+ * number (or 3.11E+19).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { TABLE_FILES, templateCsv } from '../../../../core/data/dictionary.ts';
+import { unzipSync, zipSync } from 'fflate';
+import writeExcelFile from 'write-excel-file/node';
+import { columnDocs, TABLE_FILES, templateCsv } from '../../../../core/data/dictionary.ts';
 import type { CompoundTableFile } from '../../../../core/data/tables.ts';
+import { getSite } from '../../../../core/model/content.ts';
 import communityYaml from '../../../templates/community.yaml?raw';
 import companyYaml from '../../../templates/company.yaml?raw';
 import compoundYaml from '../../../templates/compound.yaml?raw';
@@ -15,11 +21,33 @@ const YAML_TEMPLATES: Record<string, string> = {
   'company.yaml': companyYaml,
 };
 
-export const getStaticPaths: GetStaticPaths = () =>
-  [...TABLE_FILES, ...Object.keys(YAML_TEMPLATES)].map((file) => ({ params: { file } }));
+const xlsxName = (file: CompoundTableFile) => file.replace(/\.csv$/, '.xlsx');
 
-export const GET: APIRoute = ({ params }) => {
+export const getStaticPaths: GetStaticPaths = () =>
+  [...TABLE_FILES, ...TABLE_FILES.map(xlsxName), ...Object.keys(YAML_TEMPLATES)].map((file) => ({ params: { file } }));
+
+/**
+ * A table's template as a workbook. Zipped again with every entry dated the build's day: the writer dates
+ * them with the clock, and two builds of the same commit must give the same bytes.
+ */
+async function templateXlsx(name: CompoundTableFile, today: string): Promise<ArrayBuffer> {
+  const docs = columnDocs(name);
+  const row = (cells: (string | undefined)[]) => cells.map((value) => ({ value: value ?? '', type: String }));
+  const buffer = await writeExcelFile([row(docs.map((d) => d.title)), row(docs.map((d) => d.example))]).toBuffer();
+  const mtime = new Date(`${today}T00:00:00+08:00`);
+  const entries = Object.entries(unzipSync(new Uint8Array(buffer)));
+  const zipped = zipSync(Object.fromEntries(entries.map(([entry, bytes]) => [entry, [bytes, { mtime }]])));
+  return zipped.slice().buffer;
+}
+
+export const GET: APIRoute = async ({ params }) => {
   const file = String(params.file);
+  const table = TABLE_FILES.find((name) => xlsxName(name) === file);
+  if (table) {
+    return new Response(await templateXlsx(table, (await getSite()).today), {
+      headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    });
+  }
   const yaml = YAML_TEMPLATES[file];
   if (yaml !== undefined) return new Response(yaml, { headers: { 'Content-Type': 'text/yaml; charset=utf-8' } });
   return new Response(templateCsv(file as CompoundTableFile), {
