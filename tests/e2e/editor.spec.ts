@@ -10,6 +10,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { withoutNewerApis } from './legacy-browser.ts';
 import { TEST_EPOCH } from './test-env.ts';
 
 const LINES: [string, string, string][] = [
@@ -111,19 +112,7 @@ test('a new price is a new fees.csv row; a typo in an amount is named before any
 });
 
 test('the editor and the checker work without the APIs Chromium 87 and iOS 14 Safari lack', async ({ page }) => {
-  await page.addInitScript(() => {
-    const drop = (target: object, names: string[]) => {
-      for (const name of names) delete (target as Record<string, unknown>)[name];
-    };
-    drop(Array.prototype, ['at', 'findLast', 'findLastIndex', 'toSorted', 'toReversed', 'toSpliced', 'with']);
-    drop(String.prototype, ['at', 'isWellFormed', 'toWellFormed']);
-    drop(Object.getPrototypeOf(Uint8Array.prototype), ['at', 'findLast', 'toSorted']);
-    drop(Object, ['hasOwn', 'groupBy']);
-    drop(Map, ['groupBy']);
-    drop(Promise, ['withResolvers']);
-    drop(globalThis, ['structuredClone']);
-    drop(HTMLFormElement.prototype, ['requestSubmit']);
-  });
+  await withoutNewerApis(page);
   await addQuarter(page);
   await expect(page.locator('[data-summary]')).toHaveText('检查通过：改动与本小区已公示的全部数据一致。');
   await page.goto('/submit/');

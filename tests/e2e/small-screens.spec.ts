@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { withoutCascadeLayers, withoutNewerApis } from './legacy-browser.ts';
 import { PAGE_TYPES } from './page-types.ts';
 import { TEST_OUT_DIR, TEST_PORT } from './test-env.ts';
 
@@ -109,4 +110,65 @@ test('every table in the built site has header cells and every page its language
     }
   }
   expect(missing).toEqual([]);
+});
+
+test.describe('an older in-app browser: no cascade layers, no newer APIs', () => {
+  test.use({ viewport: { width: 360, height: 640 }, hasTouch: true });
+  test('the compound page keeps its layout, 16 px text, 44 px controls and working toggles', async ({ page }) => {
+    await withoutCascadeLayers(page);
+    await withoutNewerApis(page);
+    await page.goto('/c/tianshan-huayuan/');
+    // Compiled out at build: stripping the layers, as such a browser does, takes nothing away.
+    const layered = await page.evaluate(() =>
+      [...document.styleSheets].some((sheet) =>
+        [...sheet.cssRules].some((rule) => rule.constructor.name.startsWith('CSSLayer')),
+      ),
+    );
+    expect(layered).toBe(false);
+    const look = () =>
+      page.evaluate(() => ({
+        header: getComputedStyle(document.querySelector('.site-header') as Element).backgroundColor,
+        body: Number.parseFloat(getComputedStyle(document.body).fontSize),
+        card: getComputedStyle(document.querySelector('#fees article.card') as Element).borderTopWidth,
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+      }));
+    const plain = await look();
+    expect(plain.header).not.toBe('rgba(0, 0, 0, 0)');
+    expect(plain.card).not.toBe('0px');
+    expect(plain.body).toBeGreaterThanOrEqual(16);
+    expect(plain.overflow).toBeLessThanOrEqual(0);
+    const small = await page
+      .locator('body > header a, body > header button:visible')
+      .evaluateAll(
+        (elements) =>
+          elements.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 && (r.height < 44 || r.width < 44))
+            .length,
+      );
+    expect(small).toBe(0);
+    await page.screenshot({ path: 'tests/.tmp/screens/legacy-360-compound.png' });
+    await page.getByRole('button', { name: '大字' }).click();
+    expect((await look()).body).toBeGreaterThan(plain.body * 1.2);
+    await page.getByRole('button', { name: '高对比' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-contrast', '');
+    expect((await look()).header).not.toBe(plain.header);
+  });
+});
+
+test.describe('the first screen of a compound page, on a phone', () => {
+  test.use({ viewport: { width: 360, height: 640 }, hasTouch: true });
+  test('answers whom to call, what is paid and whether anything is wrong, without scrolling', async ({ page }) => {
+    const onFirstScreen = async (locator: ReturnType<typeof page.locator>) => {
+      const box = await locator.boundingBox();
+      expect(box, 'shown').not.toBeNull();
+      expect((box?.y ?? 640) + (box?.height ?? 0)).toBeLessThanOrEqual(640);
+    };
+    await page.goto('/c/tianshan-huayuan/');
+    const glance = page.locator('.glance');
+    await onFirstScreen(glance.locator('a[href^="tel:"]').first());
+    await expect(glance).toContainText('住宅物业服务费（多层住宅业主）0.95 元/㎡·月');
+    await expect(glance).toContainText('业主结余');
+    await page.goto('/c/bogeda-xiaoqu/');
+    await onFirstScreen(page.locator('.glance').getByRole('link', { name: /项未解决/ }));
+    await onFirstScreen(page.locator('.glance a[href^="tel:"]').first());
+  });
 });
