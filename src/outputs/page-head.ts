@@ -2,8 +2,9 @@
  * The part of the head every page shares, Astro's pages (src/site/layouts/
  * BaseLayout.astro) and the printed sheets (print/print-page.ts) alike: the
  * title with the site's name, the description, the canonical address (which
- * the sitemap reads), the feeds, and what phones need. One place, so that a
- * share card or an icon added here reaches every page.
+ * the sitemap reads), the feeds, what phones need, the share card (og:, the
+ * card WeChat and other apps show for a link) and the icons (public/, drawn
+ * by scripts/make-icons.ts). One place, so that every page has them.
  */
 import { t } from '../core/i18n/t.ts';
 import { html, type SafeHtml } from '../core/lib/html.ts';
@@ -27,5 +28,14 @@ export function pageHead({ title, description, canonical, feeds = [] }: PageHead
     <link rel="canonical" href="${canonical}">
     ${feeds.map((feed) => html`<link rel="alternate" type="application/atom+xml" title="${feed.title}" href="${feed.href}">`)}
     <meta name="format-detection" content="telephone=no">
-    <meta name="theme-color" content="#9b1c1c">`;
+    <meta name="theme-color" content="#9b1c1c">
+    <meta property="og:type" content="website">
+    <meta property="og:title" content="${title}">
+    <meta property="og:description" content="${description}">
+    <meta property="og:url" content="${canonical}">
+    <meta property="og:image" content="${new URL('/og.png', canonical).href}">
+    <link rel="icon" href="/favicon.ico" sizes="32x32">
+    <link rel="icon" href="/icon.svg" type="image/svg+xml">
+    <link rel="apple-touch-icon" href="/apple-touch-icon.png">
+    <link rel="manifest" href="/manifest.webmanifest">`;
 }

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { t } from '../../src/core/i18n/t.ts';
 import { FIVE_DISCLOSURES, SECTIONS } from '../../src/core/model/sections.ts';
+import { PAGE_TYPES } from './page-types.ts';
 import { sampleBundle } from './sample-data.ts';
 
 const numerals = ['一', '二', '三', '四', '五'];
@@ -72,4 +73,35 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('.card-list > li')).toHaveCount(expected.length);
     for (const record of expected) await expect(page.getByRole('link', { name: record.compound.name })).toBeVisible();
   });
+});
+
+test('every kind of page has a share card and icons, and no request it makes fails', async ({ page, request }) => {
+  const failed: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+  });
+  for (const address of PAGE_TYPES.filter((a) => a !== '/404.html')) {
+    await page.goto(address);
+    await page.waitForLoadState('networkidle');
+    for (const property of ['og:title', 'og:description', 'og:url', 'og:image']) {
+      await expect(page.locator(`meta[property="${property}"]`), `${address} ${property}`).toHaveAttribute(
+        'content',
+        /.+/,
+      );
+    }
+  }
+  expect(failed).toEqual([]);
+  const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+  for (const path of [
+    new URL(image ?? '').pathname,
+    '/favicon.ico',
+    '/icon.svg',
+    '/apple-touch-icon.png',
+    '/manifest.webmanifest',
+  ]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+  }
+  const manifest = (await (await request.get('/manifest.webmanifest')).json()) as { icons: { src: string }[] };
+  for (const icon of manifest.icons) expect((await request.get(icon.src)).status(), icon.src).toBe(200);
 });
