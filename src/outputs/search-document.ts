@@ -8,10 +8,12 @@
  * disk only starts once the last page is written. This document holds the
  * words a resident does search for — the name, the 社区, the address, the
  * company, what the compound publishes (section titles, fee and revenue
- * items) — and can be indexed while the pages are being rendered. Pagefind
+ * items), and the name's pinyin and the slug for a Latin keyboard — and can
+ * be indexed while the pages are being rendered. Pagefind
  * still weighs the name as a heading, and shows the result with the title,
  * 社区 and address the page has.
  */
+import { pinyin } from 'pinyin-pro';
 import type { CommunityRecord, CompanyRecord } from '../core/data/records.ts';
 import { t } from '../core/i18n/t.ts';
 import { html } from '../core/lib/html.ts';
@@ -24,6 +26,21 @@ export interface SearchDocument {
   url: string;
   /** The HTML Pagefind reads. */
   html: string;
+}
+
+/**
+ * What a resident types for a name on a phone's Latin keyboard: its full pinyin joined (jinshuiwanxiaoqu)
+ * and spaced, its initials (jswxq: Pagefind matches a prefix, so jsw finds it too), and the slug seen in
+ * the address (jinshuiwan), joined and in its parts. pinyin-pro runs at build only.
+ */
+export function latinWords(name: string, slug: string): string[] {
+  const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'removed' }).filter((s) =>
+    /^[a-z]+$/.test(s),
+  );
+  const initials = syllables.map((s) => s[0]).join('');
+  return distinct([syllables.join(''), ...syllables, initials, slug.replaceAll('-', ''), ...slug.split('-')]).filter(
+    Boolean,
+  );
 }
 
 /** Every distinct value, in first-seen order. */
@@ -68,6 +85,7 @@ export function searchDocument(
           ${filter(t('search.filter.status'), status)}
           <p>${[community.name, c.address, management, ...kinds].join(' ')}</p>
           ${sections}
+          <p>${latinWords(c.name, record.slug).join(' ')}</p>
         </body>
       </html>`.toString(),
   };

@@ -31,6 +31,25 @@ test.describe('search', () => {
     }
   });
 
+  test('pinyin initials, full pinyin and the slug find the compound first', async ({ page }) => {
+    const bundle = await sampleBundle();
+    await page.goto('/search/');
+    const first = async (query: string) => (await search(page, query))[0];
+    expect(await first('tshy')).toBe('/c/tianshan-huayuan/');
+    expect(await first('jsw')).toBe('/c/jinshuiwan/');
+    expect(await first('tianshanhuayuan')).toBe('/c/tianshan-huayuan/');
+    for (const record of bundle.compounds) expect(await first(record.slug), record.slug).toBe(`/c/${record.slug}/`);
+  });
+
+  test('the first result shows without scrolling on a phone', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.goto('/search/');
+    await search(page, 'jsw');
+    const box = await page.locator('.search-results a').first().boundingBox();
+    expect(box).not.toBeNull();
+    expect((box?.y ?? 640) + (box?.height ?? 0)).toBeLessThanOrEqual(640);
+  });
+
   test('topics find exactly the compounds that publish them', async ({ page }) => {
     const bundle = await sampleBundle();
     await page.goto('/search/');

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { loadContent } from '../../src/core/data/load-content.ts';
 import type { CommunityRecord } from '../../src/core/data/records.ts';
 import { compoundView } from '../../src/core/model/compound-view.ts';
-import { searchDocument } from '../../src/outputs/search-document.ts';
+import { latinWords, searchDocument } from '../../src/outputs/search-document.ts';
 import { baseCompound, baseRecord, MINIMAL_TODAY, PROJECT_ROOT } from './helpers.ts';
 
 const community: CommunityRecord = {
@@ -82,5 +82,31 @@ describe('searchDocument', () => {
       assert.equal(html.includes('<h2>电梯</h2>'), record.elevators.length > 0, record.slug);
       assert.equal(html.includes('公共收益'), record.compound.public_revenue !== undefined, record.slug);
     }
+  });
+});
+
+describe('latinWords', () => {
+  test('gives the full pinyin, its syllables, the initials and the slug', () => {
+    assert.deepEqual(latinWords('金水湾小区', 'jinshuiwan'), [
+      'jinshuiwanxiaoqu',
+      'jin',
+      'shui',
+      'wan',
+      'xiao',
+      'qu',
+      'jswxq',
+      'jinshuiwan',
+    ]);
+    // The joined slug is the full pinyin here: once is enough.
+    assert.deepEqual(latinWords('天山花园', 'tianshan-huayuan'), [
+      'tianshanhuayuan',
+      'tian',
+      'shan',
+      'hua',
+      'yuan',
+      'tshy',
+      'tianshan',
+      'huayuan',
+    ]);
   });
 });
