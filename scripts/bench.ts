@@ -1,8 +1,9 @@
 /**
  * `npm run bench [-- --sizes 1000,10000,20000] [--keep]`: measures validation and
  * build of the sample data and of synthetic data sets (scripts/generate-synthetic.ts),
- * the weight of a compound page, and the bytes a browser fetches to show the
- * first search result. Writes the table to docs/performance.md and prints it.
+ * the weight of a compound page, the bytes a browser fetches to show the
+ * first search result and the time it takes on a slow phone network, and
+ * Lighthouse's mobile performance audit of the sample site. Writes the table to docs/performance.md and prints it.
  *
  * Each step runs as its own process tree, timed from start to exit; its
  * memory is read from /proc every 100 ms: the peak resident memory of each
@@ -22,6 +23,7 @@ import { chromium } from 'playwright-core';
 import { parse } from 'yaml';
 import { SITEMAP_LIMITS } from '../src/site/integrations/sitemap.ts';
 import { chromiumLaunchOptions } from './lib/chromium.ts';
+import { audit, type Report } from './lib/lighthouse.ts';
 
 const { values } = parseArgs({
   options: {
@@ -172,10 +174,28 @@ function serve(site: string, port: string): Promise<ChildProcess> {
 }
 
 /** Bytes fetched from loading /search/?q=<name> until the first result is shown. */
-async function searchBytes(site: string, query: string): Promise<{ bytes: number; requests: number; ms: number }> {
+async function searchBytes(
+  site: string,
+  query: string,
+): Promise<{ bytes: number; requests: number; ms: number; slowMs: number }> {
   const server = await serve(site, values.port);
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
+    // A resident's phone on a slow network: 400 kbps each way, 400 ms round trips (Chromium's own throttling).
+    const slow = await browser.newPage();
+    const cdp = await slow.context().newCDPSession(slow);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 400,
+      downloadThroughput: (400 * 1000) / 8,
+      uploadThroughput: (400 * 1000) / 8,
+    });
+    const slowStart = Date.now();
+    await slow.goto(`http://127.0.0.1:${values.port}/search/?q=${encodeURIComponent(query)}`, { timeout: 180_000 });
+    await slow.locator('.search-results a').first().waitFor({ timeout: 180_000 });
+    const slowMs = Date.now() - slowStart;
+    await slow.close();
     const page = await browser.newPage();
     const sizes: Promise<number>[] = [];
     page.on('requestfinished', (request) => {
@@ -191,9 +211,23 @@ async function searchBytes(site: string, query: string): Promise<{ bytes: number
     await page.locator('.search-results a').first().waitFor({ timeout: 60_000 });
     const ms = Date.now() - started;
     const all = await Promise.all(sizes);
-    return { bytes: all.reduce((a, b) => a + b, 0), requests: all.length, ms };
+    return { bytes: all.reduce((a, b) => a + b, 0), requests: all.length, ms, slowMs };
   } finally {
     await browser.close();
+    server.kill();
+  }
+}
+
+/** Lighthouse's mobile performance score and metrics for a compound page, the home page, search and the dashboard. */
+async function lighthouseOf(site: string, slug: string): Promise<Report[]> {
+  const server = await serve(site, values.port);
+  try {
+    const pages = [`/c/${slug}/`, '/', '/search/', '/dashboard/'];
+    return await audit(
+      pages.map((p) => `http://127.0.0.1:${values.port}${p}`),
+      ['performance'],
+    );
+  } finally {
     server.kill();
   }
 }
@@ -231,7 +265,9 @@ interface Row {
   searchSeconds: number | undefined;
   pages: number;
   page: PageWeight;
-  search: { bytes: number; requests: number; ms: number };
+  search: { bytes: number; requests: number; ms: number; slowMs: number };
+  /** Lighthouse's mobile performance audit, on the sample site only. */
+  lighthouse?: Report[] | undefined;
   indexMiB: number;
 }
 
@@ -263,6 +299,7 @@ async function run(label: string, contentDir: string, compounds: number, tmp: st
     search: await searchBytes(out, firstName),
     indexMiB: (await dirBytes(path.join(out, 'pagefind'))) / 1048576,
     sitemap: await sitemapCheck(out),
+    lighthouse: compounds < 100 ? await lighthouseOf(out, first) : undefined,
   };
   if (!values.keep) await rm(out, { recursive: true, force: true });
   return row;
@@ -272,12 +309,12 @@ const kib = (n: number) => `${(n / 1024).toFixed(1)}`;
 
 function table(rows: Row[]): string {
   const lines = [
-    '| data | validate s | validate peak MiB | build s | build peak MiB: largest process, whole tree | search index at the end s | HTML pages | pages/s | index MiB | largest compound page: HTML KiB (gzip) | CSS KiB (gzip) | JS at load: inline B, files | search: KiB fetched to first result (requests) |',
+    '| data | validate s | validate peak MiB | build s | build peak MiB: largest process, whole tree | search index at the end s | HTML pages | pages/s | index MiB | largest compound page: HTML KiB (gzip) | CSS KiB (gzip) | JS at load: inline B, files | search: KiB fetched to first result (requests) | search on 400 kbps, 400 ms: s to first result |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
     lines.push(
-      `| ${r.label} | ${r.validate.seconds.toFixed(1)} | ${r.validate.peakMiB.toFixed(0)} | ${r.build.seconds.toFixed(1)} | ${r.build.peakMiB.toFixed(0)}, ${r.build.treePeakMiB.toFixed(0)} | ${r.searchSeconds?.toFixed(1) ?? '?'} | ${r.pages} | ${(r.pages / r.build.seconds).toFixed(0)} | ${r.indexMiB.toFixed(1)} | ${kib(r.page.html)} (${kib(r.page.htmlGz)}) | ${kib(r.page.css)} (${kib(r.page.cssGz)}) | ${r.page.js}, ${r.page.jsFiles} | ${kib(r.search.bytes)} (${r.search.requests}) |`,
+      `| ${r.label} | ${r.validate.seconds.toFixed(1)} | ${r.validate.peakMiB.toFixed(0)} | ${r.build.seconds.toFixed(1)} | ${r.build.peakMiB.toFixed(0)}, ${r.build.treePeakMiB.toFixed(0)} | ${r.searchSeconds?.toFixed(1) ?? '?'} | ${r.pages} | ${(r.pages / r.build.seconds).toFixed(0)} | ${r.indexMiB.toFixed(1)} | ${kib(r.page.html)} (${kib(r.page.htmlGz)}) | ${kib(r.page.css)} (${kib(r.page.cssGz)}) | ${r.page.js}, ${r.page.jsFiles} | ${kib(r.search.bytes)} (${r.search.requests}) | ${(r.search.slowMs / 1000).toFixed(1)} |`,
     );
   }
   return lines.join('\n');
@@ -303,6 +340,19 @@ function targets(rows: Row[]): string {
     }
   }
   for (const r of rows) {
+    for (const report of r.lighthouse ?? []) {
+      const m = report.metrics;
+      const ms = (id: string) => `${((m[id] ?? 0) / 1000).toFixed(1)} s`;
+      lines.push(
+        `- Lighthouse mobile, ${new URL(report.url).pathname} (${r.label}): performance ${report.scores.performance}; FCP ${ms('first-contentful-paint')}, LCP ${ms('largest-contentful-paint')}, TBT ${Math.round(m['total-blocking-time'] ?? 0)} ms, CLS ${(m['cumulative-layout-shift'] ?? 0).toFixed(3)}.`,
+      );
+    }
+    const kb = r.search.bytes / 1000;
+    if (r.compounds >= 10000) {
+      lines.push(
+        `- search at ${r.label}: ${kb.toFixed(0)} KB to the first result (target at most 100 KB: ${kb <= 100 ? 'met' : 'not met'}), ${(r.search.slowMs / 1000).toFixed(1)} s on 400 kbps / 400 ms.`,
+      );
+    }
     const { addresses, files, withinLimits } = r.sitemap;
     lines.push(
       `- sitemap of ${r.label}: ${addresses} addresses in ${files} file(s)${files > 1 ? ' under an index' : ''}, each within 50,000 addresses and 50 MB: ${withinLimits ? 'met' : 'not met'}.`,

@@ -32,9 +32,7 @@ export function pageHead({ title, description, canonical, feeds = [] }: PageHead
     <meta property="og:type" content="website">
     <meta property="og:title" content="${title}">
     <meta property="og:description" content="${description}">
-    <meta property="og:url" content="${canonical}">
     <meta property="og:image" content="${new URL('/og.png', canonical).href}">
-    <link rel="icon" href="/favicon.ico" sizes="32x32">
     <link rel="icon" href="/icon.svg" type="image/svg+xml">
     <link rel="apple-touch-icon" href="/apple-touch-icon.png">
     <link rel="manifest" href="/manifest.webmanifest">`;
