@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const [root = 'dist', port = '4321'] = process.argv.slice(2);
 const base = path.resolve(root);
@@ -49,8 +50,15 @@ createServer(async (request, response) => {
   const file = await resolve(url.pathname);
   const status = file ? 200 : 404;
   const body = file ?? path.join(base, '404.html');
-  response.writeHead(status, { 'Content-Type': TYPES[path.extname(body)] ?? 'application/octet-stream' });
-  createReadStream(body)
-    .on('error', () => response.end())
-    .pipe(response);
+  const type = TYPES[path.extname(body)] ?? 'application/octet-stream';
+  // Text is gzipped as every static host does, so that the bench weighs what a phone would fetch; Pagefind's
+  // own files are compressed already, and are sent as they are.
+  const gzip = /text|json|xml|javascript|svg/.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding']));
+  response.writeHead(status, {
+    'Content-Type': type,
+    Vary: 'Accept-Encoding',
+    ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+  });
+  const stream = createReadStream(body).on('error', () => response.end());
+  (gzip ? stream.pipe(createGzip()) : stream).pipe(response);
 }).listen(Number(port), '127.0.0.1', () => console.log(`serving ${root} on http://127.0.0.1:${port}/`));
