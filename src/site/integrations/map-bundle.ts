@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'vite';
+import { mapSettings } from '../scripts/map-settings.ts';
 
 /** Where the bundle is served from; `astro dev` serves the source instead. */
 export const MAP_BUNDLE = { script: '/_map/map.js', style: '/_map/map.css' };
@@ -24,6 +25,8 @@ export function mapBundle(): AstroIntegration {
           configFile: false,
           logLevel: 'warn',
           publicDir: false,
+          // The base map and the words every map shares: in the bundle once, not in every page.
+          define: { __GONGSHI_MAP__: JSON.stringify(mapSettings(process.env)) },
           build: {
             outDir: path.join(fileURLToPath(dir), '_map'),
             emptyOutDir: true,

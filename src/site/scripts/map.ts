@@ -12,15 +12,20 @@ import { wgs84ToGcj02 } from '../../core/lib/geo.ts';
 import { escapeXml, html } from '../../core/lib/html.ts';
 import type { TileConfig } from '../../core/lib/map-tiles.ts';
 import type { MapPoint, MapStatus } from '../../core/model/map-data.ts';
+import type { MapSettings, MapWords } from './map-settings.ts';
 
 export interface MapOptions {
   points: MapPoint[];
-  tiles: TileConfig;
-  /** Words for the statuses, the no-tiles notice and a cluster's label. */
-  words: Record<MapStatus | 'noTiles' | 'cluster' | 'approval', string>;
+  /** Under `astro dev` only: a build takes the base map and the words from __GONGSHI_MAP__. */
+  tiles?: TileConfig | undefined;
+  words?: MapWords | undefined;
   /** A single compound's small map: no clustering, a fixed zoom. */
   single?: boolean;
 }
+
+declare const __GONGSHI_MAP__: MapSettings | undefined;
+/** Set by the map bundle's build (src/site/integrations/map-bundle.ts). */
+const BUILT: MapSettings | undefined = typeof __GONGSHI_MAP__ === 'undefined' ? undefined : __GONGSHI_MAP__;
 
 /** Up to this many compounds, every marker stays on the map whatever the view. */
 const SMALL_SET = 2000;
@@ -52,7 +57,11 @@ function clusterIcon(count: number, label: string): L.DivIcon {
 }
 
 export function drawMap(container: HTMLElement, options: MapOptions): L.Map {
-  const { points, tiles, words } = options;
+  const { points } = options;
+  const tiles = options.tiles ??
+    BUILT?.tiles ?? { provider: 'none', layers: [], subdomains: '', source: '', approval: '', datum: 'wgs84' };
+  const words = options.words ?? BUILT?.words[options.single ? 'single' : 'county'];
+  if (!words) throw new Error('the map has no words: build it with map-bundle.ts, or pass them');
   const place = (p: MapPoint): L.LatLngExpression => {
     const at = tiles.datum === 'gcj02' ? wgs84ToGcj02(p.lat, p.lon) : p;
     return [at.lat, at.lon];
