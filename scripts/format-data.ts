@@ -16,8 +16,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readTable } from '../src/core/data/csv-source.ts';
-import { toCsv } from '../src/core/data/csv-writer.ts';
+import { canonicalCsv, toCsv } from '../src/core/data/csv-writer.ts';
 import { decodeText } from '../src/core/data/decode.ts';
 import { loadContent } from '../src/core/data/load-content.ts';
 import { defaultLoadOptions } from '../src/core/data/options.ts';
@@ -57,13 +56,7 @@ for (const [name, schema] of Object.entries(OVERSIGHT_TABLES)) {
   const file = path.join(oversight, name);
   const bytes = await readFile(file).catch(() => undefined);
   if (!bytes) continue;
-  canonical.set(
-    file,
-    toCsv(
-      schema,
-      readTable(name, bytes, schema).rows.map((row) => row.value),
-    ),
-  );
+  canonical.set(file, canonicalCsv(name, bytes, schema));
 }
 
 /** Every YAML file under content/, however deep. */

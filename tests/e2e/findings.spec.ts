@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { evaluateCompound, FINDING_LEVELS, isOpen, RULES } from '../../src/core/model/compliance.ts';
+import { OPEN_LISTS } from '../../src/core/model/dashboard.ts';
 import { sampleBundle } from './sample-data.ts';
 import { TEST_DATE } from './test-env.ts';
 
@@ -68,14 +69,7 @@ test('no page, list, map point or count shows the all-clear while anything is op
   await expect(page.locator('.figures')).toContainText(`公示全部按期${clear.size}/${bundle.compounds.length}`);
 
   // An all-clear compound is on no list of open items.
-  for (const list of [
-    'disclosures-open',
-    'filings-open',
-    'revenue-overdue',
-    'utility-overdue',
-    'stale',
-    'fees-breach',
-  ]) {
+  for (const list of OPEN_LISTS) {
     await page.goto(`/dashboard/${list}/`);
     for (const slug of clear) await expect(page.locator(`a[href="/c/${slug}/"]`), `${list}: ${slug}`).toHaveCount(0);
   }

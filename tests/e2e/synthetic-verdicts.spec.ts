@@ -11,6 +11,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { OPEN_LISTS } from '../../src/core/model/dashboard.ts';
 import { TEST_ENV } from './test-env.ts';
 
 const OPEN = /data-level="(?:missing|overdue|stale|breach|warning)"|class="not-published"/;
@@ -67,14 +68,7 @@ test('on 1,000 synthetic compounds, no page, list, map point or count shows the 
     expect(points.filter((p) => (p.status === 'current') !== clear.has(p.slug)).map((p) => p.slug)).toEqual([]);
     const home = await readFile(path.join(site, 'index.html'), 'utf8');
     expect(home).toMatch(new RegExp(`<dt>公示全部按期</dt>\\s*<dd>${clear.size}/1000</dd>`));
-    for (const list of [
-      'disclosures-open',
-      'filings-open',
-      'revenue-overdue',
-      'utility-overdue',
-      'stale',
-      'fees-breach',
-    ]) {
+    for (const list of OPEN_LISTS) {
       const html = await readFile(path.join(site, 'dashboard', list, 'index.html'), 'utf8');
       const listed = [...html.matchAll(/href="\/c\/([^/"]+)\/"/g)].map((m) => m[1] ?? '');
       expect(

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { formatScaled } from '../lib/format.ts';
 import { yuanPlain } from '../lib/money.ts';
 import { type ColumnKind, columnSpecs, NO, YES } from './columns.ts';
+import { readTable } from './csv-source.ts';
 
 type ObjectSchema = z.ZodObject<z.core.$ZodLooseShape>;
 type Row = Record<string, unknown>;
@@ -71,3 +72,10 @@ export function csvBody(schema: ObjectSchema, rows: readonly Row[]): string {
  * as UTF-8), the Chinese header, one line per row, CRLF line ends.
  */
 export const toCsv = (schema: ObjectSchema, rows: readonly Row[]): string => csvHeader(schema) + csvBody(schema, rows);
+
+/** A table file read and written again: its canonical form (the rows that read; check the file first). */
+export const canonicalCsv = (file: string, bytes: Uint8Array, schema: ObjectSchema): string =>
+  toCsv(
+    schema,
+    readTable(file, bytes, schema).rows.map((row) => row.value),
+  );

@@ -65,7 +65,8 @@ export function readReceived(contentDir: string, today: string): Map<string, Rec
   const blobs = readBlobs(contentDir, [...new Set(versions.map((v) => v.blob))]);
   if (!blobs) return undefined;
   const keysOf = new Map<string, string[]>();
-  const received = new Map<string, Received>();
+  // The first day each row key of each compound's table was seen, filled oldest version first.
+  const firstSeen = new Map<string, Partial<Record<CompoundTableFile, Map<string, string>>>>();
   for (const { slug, file, blob, date } of versions) {
     let keys = keysOf.get(blob);
     if (!keys) {
@@ -74,14 +75,15 @@ export function readReceived(contentDir: string, today: string): Map<string, Rec
       keys = bytes && table ? readTable(file, bytes, table.schema).rows.map((row) => rowKey(file)(row.value)) : [];
       keysOf.set(blob, keys);
     }
-    const compound = received.get(slug) ?? { source: 'git', firstCommit: firstCommit.get(slug), rows: {} };
-    received.set(slug, compound);
-    const rows = new Map(compound.rows[file]);
+    const tables = firstSeen.get(slug) ?? {};
+    firstSeen.set(slug, tables);
+    const rows = tables[file] ?? new Map<string, string>();
+    tables[file] = rows;
     for (const key of keys) if (!rows.has(key)) rows.set(key, date);
-    compound.rows[file] = rows;
   }
-  for (const [slug, date] of firstCommit) {
-    if (!received.has(slug)) received.set(slug, { source: 'git', firstCommit: date, rows: {} });
+  const received = new Map<string, Received>();
+  for (const slug of new Set([...firstCommit.keys(), ...firstSeen.keys()])) {
+    received.set(slug, { source: 'git', firstCommit: firstCommit.get(slug), rows: firstSeen.get(slug) ?? {} });
   }
   return received;
 }

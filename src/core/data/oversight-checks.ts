@@ -9,7 +9,7 @@
 import type { z } from 'zod';
 import { t } from '../i18n/t.ts';
 import { formatDate } from '../lib/format.ts';
-import { blacklistEntrySchema } from '../schemas/blacklist.ts';
+import { blacklistEntrySchema, inForce } from '../schemas/blacklist.ts';
 import { evaluationSchema } from '../schemas/evaluation.ts';
 import { oversightActionSchema } from '../schemas/oversight-action.ts';
 import { gradeForScore, type RatingScale, ratingSchema } from '../schemas/rating.ts';
@@ -173,11 +173,7 @@ export function checkOversight(input: OversightInput): { data: OversightData; pr
   const listings = tables['blacklist.csv']?.rows ?? [];
   const listedOn = (company: string, manager: string | undefined, date: string) =>
     listings.find(
-      ({ value: e }) =>
-        e.company === company &&
-        (e.manager === undefined || e.manager === manager) &&
-        e.date <= date &&
-        (e.lifted === undefined || e.lifted > date),
+      ({ value: e }) => e.company === company && (e.manager === undefined || e.manager === manager) && inForce(e, date),
     );
   const where = (line: number, date: string) =>
     t('check.blacklistRow', { file: path('blacklist.csv'), line, date: formatDate(date) });

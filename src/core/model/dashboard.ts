@@ -21,6 +21,8 @@ interface ListSpec {
   base?: (record: CompoundRecord) => boolean;
   /** What a coverage row cites, when no finding stands behind it. */
   basis?: StringKey;
+  /** false for a list an all-clear compound may be on: a coverage target that is no duty, or what is only coming. */
+  open?: false;
 }
 
 const openIn = (sections: readonly SectionId[]) => (f: Finding) => isOpen(f) && sections.includes(f.section);
@@ -38,6 +40,7 @@ export const LIST_SPECS = {
     member: (r) => r.compound.old_compound && r.compound.management !== 'professional',
     base: (r) => r.compound.old_compound,
     basis: 'dashboard.basis.oldManaged',
+    open: false,
   },
   'disclosures-open': { findings: openIn(FIVE_DISCLOSURES) },
   'filings-open': { findings: (f) => isOpen(f) && (f.section === 'filings' || f.rule === 'committee.filing') },
@@ -49,11 +52,14 @@ export const LIST_SPECS = {
   stale: { findings: (f) => f.level === 'stale' },
   'company-blacklisted': { findings: (f) => f.rule === 'manager.blacklist' || f.rule === 'manager.rating' },
   'evaluation-overdue': { findings: (f) => isOpen(f) && f.section === 'evaluation' },
-  expiring: { findings: (f) => f.level === 'expiring' },
+  expiring: { findings: (f) => f.level === 'expiring', open: false },
 } as const satisfies Record<string, ListSpec>;
 
 export type DashboardListId = keyof typeof LIST_SPECS;
 export const DASHBOARD_LISTS = Object.keys(LIST_SPECS) as DashboardListId[];
+
+/** The lists of what is open now: a compound on any of them is not all clear. */
+export const OPEN_LISTS = DASHBOARD_LISTS.filter((id) => (LIST_SPECS[id] as ListSpec).open !== false);
 
 /** Coverage figures: how many of the list's base compounds meet the target (the rest are in the list). */
 export const COVERAGE: Record<'committee' | 'oldManaged' | 'disclosures' | 'filings', DashboardListId> = {

@@ -4,7 +4,7 @@
  * blacklist today, which project managers work for a company.
  */
 import type { CompanyRecord, CompoundRecord, OversightData } from '../data/records.ts';
-import type { BlacklistEntry } from '../schemas/blacklist.ts';
+import { type BlacklistEntry, inForce } from '../schemas/blacklist.ts';
 import type { Evaluation } from '../schemas/evaluation.ts';
 import type { Rating } from '../schemas/rating.ts';
 
@@ -22,11 +22,6 @@ export function ratingHistory(oversight: OversightData, company: string): Rating
 export function currentRating(oversight: OversightData, company: string | undefined): Rating | undefined {
   if (!company) return undefined;
   return ratingHistory(oversight, company)[0];
-}
-
-/** Whether a blacklist entry is in force on `today`. */
-export function inForce(entry: BlacklistEntry, today: string): boolean {
-  return entry.date <= today && (entry.lifted === undefined || entry.lifted > today);
 }
 
 /** The company's own listing in force today (not one of its managers'). */

@@ -9,11 +9,9 @@ import type { CompoundRecord } from '../data/records.ts';
 import { t } from '../i18n/t.ts';
 import { addMonths } from '../lib/calendar.ts';
 import { formatDate } from '../lib/format.ts';
+import { inForce } from '../schemas/blacklist.ts';
 import { formatHalfYear } from '../schemas/half-year.ts';
 import type { Observation, Rule } from './finding.ts';
-
-const inForce = (entry: { date: string; lifted?: string | undefined }, today: string) =>
-  entry.date <= today && (entry.lifted === undefined || entry.lifted > today);
 
 const managerOf = (record: CompoundRecord) => record.compound.manager?.name;
 

@@ -26,3 +26,8 @@ export const blacklistEntrySchema = z
     }
   });
 export type BlacklistEntry = z.output<typeof blacklistEntrySchema>;
+
+/** Whether a blacklist entry is in force on `day`: listed by then, not yet lifted. */
+export function inForce(entry: Pick<BlacklistEntry, 'date' | 'lifted'>, day: string): boolean {
+  return entry.date <= day && (entry.lifted === undefined || entry.lifted > day);
+}

@@ -8,8 +8,7 @@
 import './legacy.ts';
 import { coverageText } from '../../core/data/check-coverage.ts';
 import { checkFiles } from '../../core/data/check-files.ts';
-import { readTable } from '../../core/data/csv-source.ts';
-import { toCsv } from '../../core/data/csv-writer.ts';
+import { canonicalCsv } from '../../core/data/csv-writer.ts';
 import { isWorkbook } from '../../core/data/decode.ts';
 import { formatProblem, sortProblems } from '../../core/data/problems.ts';
 import { COMPOUND_TABLES, isTableFile } from '../../core/data/tables.ts';
@@ -43,10 +42,7 @@ function canonicalFiles(sources: readonly SourceFile[]): CanonicalFile[] {
     const name = file.path.split('/').pop() ?? file.path;
     if (!isTableFile(name)) continue;
     const schema = COMPOUND_TABLES[name];
-    const text = toCsv(
-      schema,
-      readTable(name, file.bytes, schema).rows.map((row) => row.value),
-    );
+    const text = canonicalCsv(name, file.bytes, schema);
     if (text !== new TextDecoder('utf-8', { ignoreBOM: true }).decode(file.bytes)) files.push({ name, text });
   }
   return files;
