@@ -177,7 +177,7 @@ function serve(site: string, port: string): Promise<ChildProcess> {
 async function searchBytes(
   site: string,
   query: string,
-): Promise<{ bytes: number; requests: number; ms: number; slowMs: number }> {
+): Promise<{ bytes: number; requests: number; ms: number; slowMs: number; allBytes: number }> {
   const server = await serve(site, values.port);
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
@@ -210,8 +210,11 @@ async function searchBytes(
     await page.goto(`http://127.0.0.1:${values.port}/search/?q=${encodeURIComponent(query)}`);
     await page.locator('.search-results a').first().waitFor({ timeout: 60_000 });
     const ms = Date.now() - started;
-    const all = await Promise.all(sizes);
-    return { bytes: all.reduce((a, b) => a + b, 0), requests: all.length, ms, slowMs };
+    const sum = async (settled: Promise<number>[]) => (await Promise.all(settled)).reduce((a, b) => a + b, 0);
+    const first = [...sizes];
+    // The directory answers first; Pagefind's full results follow, and the list is busy until they are in.
+    await page.locator('.search-results:not([aria-busy])').waitFor({ timeout: 60_000 });
+    return { bytes: await sum(first), requests: first.length, ms, slowMs, allBytes: await sum(sizes) };
   } finally {
     await browser.close();
     server.kill();
@@ -265,7 +268,7 @@ interface Row {
   searchSeconds: number | undefined;
   pages: number;
   page: PageWeight;
-  search: { bytes: number; requests: number; ms: number; slowMs: number };
+  search: { bytes: number; requests: number; ms: number; slowMs: number; allBytes: number };
   /** Lighthouse's mobile performance audit, on the sample site only. */
   lighthouse?: Report[] | undefined;
   indexMiB: number;
@@ -350,7 +353,7 @@ function targets(rows: Row[]): string {
     const kb = r.search.bytes / 1000;
     if (r.compounds >= 10000) {
       lines.push(
-        `- search at ${r.label}: ${kb.toFixed(0)} KB to the first result (target at most 100 KB: ${kb <= 100 ? 'met' : 'not met'}), ${(r.search.slowMs / 1000).toFixed(1)} s on 400 kbps / 400 ms.`,
+        `- search at ${r.label}: ${kb.toFixed(0)} KB to the first result (target at most 100 KB: ${kb <= 100 ? 'met' : 'not met'}), ${(r.search.slowMs / 1000).toFixed(1)} s on 400 kbps / 400 ms; ${(r.search.allBytes / 1000).toFixed(0)} KB once Pagefind has added the rest.`,
       );
     }
     const { addresses, files, withinLimits } = r.sitemap;

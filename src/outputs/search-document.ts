@@ -28,19 +28,31 @@ export interface SearchDocument {
   html: string;
 }
 
-/**
- * What a resident types for a name on a phone's Latin keyboard: its full pinyin joined (jinshuiwanxiaoqu)
- * and spaced, its initials (jswxq: Pagefind matches a prefix, so jsw finds it too), and the slug seen in
- * the address (jinshuiwan), joined and in its parts. pinyin-pro runs at build only.
- */
-export function latinWords(name: string, slug: string): string[] {
+/** A name as typed on a Latin keyboard: its pinyin syllables, and the slug seen in the address, in its parts. */
+export function latinForms(name: string, slug: string) {
   const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'removed' }).filter((s) =>
     /^[a-z]+$/.test(s),
   );
-  const initials = syllables.map((s) => s[0]).join('');
-  return distinct([syllables.join(''), ...syllables, initials, slug.replaceAll('-', ''), ...slug.split('-')]).filter(
-    Boolean,
-  );
+  const parts = slug.split('-');
+  return {
+    syllables,
+    /** Full pinyin, joined: jinshuiwanxiaoqu. */
+    pinyin: syllables.join(''),
+    /** Initials: jswxq (Pagefind matches a prefix, so jsw finds it too). */
+    initials: syllables.map((s) => s[0]).join(''),
+    parts,
+    /** The slug joined: jinshuiwan. */
+    slug: parts.join(''),
+  };
+}
+
+/**
+ * What a resident types for a name on a phone's Latin keyboard: its full pinyin joined and spaced, its
+ * initials, and the slug, joined and in its parts. pinyin-pro runs at build only.
+ */
+export function latinWords(name: string, slug: string): string[] {
+  const forms = latinForms(name, slug);
+  return distinct([forms.pinyin, ...forms.syllables, forms.initials, forms.slug, ...forms.parts]).filter(Boolean);
 }
 
 /** Every distinct value, in first-seen order. */

@@ -12,8 +12,9 @@ async function search(page: Page, query: string, filters: Record<string, string>
   await page.getByLabel('搜索内容').fill(query);
   for (const [label, value] of Object.entries(filters)) await page.getByLabel(label).selectOption(value);
   await page.getByRole('button', { name: '搜索' }).click();
-  const status = page.locator('.search-status');
-  await expect(status).not.toHaveText(/正在搜索|^$/);
+  // Names come from the directory first; the list stays busy until Pagefind has added the rest.
+  await expect(page.locator('.search-results')).not.toHaveAttribute('aria-busy', 'true');
+  await expect(page.locator('.search-status')).not.toHaveText(/正在搜索|^$/);
   return page
     .locator('.search-results a')
     .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
@@ -39,6 +40,26 @@ test.describe('search', () => {
     expect(await first('jsw')).toBe('/c/jinshuiwan/');
     expect(await first('tianshanhuayuan')).toBe('/c/tianshan-huayuan/');
     for (const record of bundle.compounds) expect(await first(record.slug), record.slug).toBe(`/c/${record.slug}/`);
+  });
+
+  test('a search that finds nothing is retried without one of its words, and says so', async ({ page }) => {
+    await page.goto('/search/');
+    // 绣 typed as 秀, as a pinyin keyboard often offers.
+    expect(await search(page, '锦秀华庭')).toEqual(['/c/jinxiu-huating/']);
+    await expect(page.locator('.search-status')).toContainText('没有找到与“锦秀华庭”完全一致的结果');
+    expect(await search(page, 'xyzzy')).toEqual([]);
+    await expect(page.locator('.search-status')).toContainText('没有找到结果');
+  });
+
+  test('a name typed from its start is answered from one directory file, before Pagefind loads', async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto('/search/?q=jsw');
+    await expect(page.locator('.search-results a').first()).toHaveAttribute('href', '/c/jinshuiwan/');
+    await expect(page.locator('.search-results')).not.toHaveAttribute('aria-busy', 'true');
+    const directory = requests.indexOf('/search/names/js.json');
+    expect(directory).toBeGreaterThan(-1);
+    expect(requests.findIndex((r) => r.startsWith('/pagefind/'))).toBeGreaterThan(directory);
   });
 
   test('the first result shows without scrolling on a phone', async ({ page }) => {

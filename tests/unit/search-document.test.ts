@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import path from 'node:path';
+import { describe, it, test } from 'node:test';
 import { loadContent } from '../../src/core/data/load-content.ts';
 import type { CommunityRecord } from '../../src/core/data/records.ts';
+import { directoryKey, matchDirectory } from '../../src/core/lib/name-directory.ts';
 import { compoundView } from '../../src/core/model/compound-view.ts';
-import { latinWords, searchDocument } from '../../src/outputs/search-document.ts';
+import { directoryFiles } from '../../src/outputs/name-directory.ts';
+import { latinForms, latinWords, searchDocument } from '../../src/outputs/search-document.ts';
 import { baseCompound, baseRecord, MINIMAL_TODAY, PROJECT_ROOT } from './helpers.ts';
 
 const community: CommunityRecord = {
@@ -108,5 +111,28 @@ describe('latinWords', () => {
       'tianshan',
       'huayuan',
     ]);
+  });
+});
+
+describe('the name directory files', () => {
+  it('find every sample compound by its name, pinyin, initials and slug, first', async () => {
+    const result = await loadContent({
+      projectRoot: PROJECT_ROOT,
+      contentDir: path.join(PROJECT_ROOT, 'content'),
+      today: '2026-11-20',
+    });
+    if (!result.bundle) throw new Error('sample data does not validate');
+    const files = directoryFiles(result.bundle);
+    for (const { slug, compound } of result.bundle.compounds) {
+      const forms = latinForms(compound.name, slug);
+      const found = (query: string) => {
+        const key = directoryKey(query);
+        assert.ok(key, query);
+        return matchDirectory(files.get(key) ?? [], query).map((entry) => entry[1]);
+      };
+      for (const query of [compound.name, slug]) assert.equal(found(query)[0], slug, query);
+      // 文化路1号院 and 文化路11号院 share their pinyin: both are listed, the name and slug tell them apart.
+      for (const query of [forms.pinyin, forms.initials]) assert.ok(found(query).includes(slug), query);
+    }
   });
 });

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rankByTitle, titleTier } from '../../src/core/lib/search-rank.ts';
+import {
+  type DirectoryEntry,
+  directoryKey,
+  entryKeys,
+  matchDirectory,
+  squash,
+} from '../../src/core/lib/name-directory.ts';
+import { nearQueries, rankByTitle, titleTier } from '../../src/core/lib/search-rank.ts';
 import { chineseWords, segmentQuery } from '../../src/core/lib/segment.ts';
 
 describe('rankByTitle', () => {
@@ -44,5 +51,63 @@ describe('segmentQuery (browsers without Intl.Segmenter)', () => {
     assert.ok(words.size >= 2);
     const icu = [...segmenter.segment('天山花园')].map((s) => s.segment).join(' ');
     assert.equal(segmentQuery('天山花园', words), icu);
+  });
+});
+
+describe('the name directory', () => {
+  it('files a word under its first Chinese character, or its first two Latin letters or digits', () => {
+    assert.equal(directoryKey('金水湾小区'), 'u91d1');
+    assert.equal(directoryKey(' Jin-shui'), 'ji');
+    assert.equal(directoryKey('１号院'), '1u53f7');
+    assert.equal(directoryKey('j'), undefined);
+    assert.equal(directoryKey('  '), undefined);
+    assert.equal(squash('天山 花园·二期'), '天山花园二期');
+  });
+
+  it('lists a compound under its name and each Latin word that starts differently', () => {
+    assert.deepEqual(entryKeys('金水湾小区', ['jinshuiwanxiaoqu', 'jswxq', 'jinshuiwan']), {
+      byName: 'u91d1',
+      byLatin: ['ji', 'js'],
+    });
+  });
+
+  const entries: DirectoryEntry[] = [
+    ['博格达小区10号', 'b10', '北城社区', '', 'bogedaxiaoquhao bgdxqh bogedaxiaoqu10'],
+    ['博格达小区1号', 'b1', '北城社区', '', 'bogedaxiaoquhao bgdxqh bogedaxiaoqu1'],
+    ['博格达小区', 'b', '北城社区', '', 'bogedaxiaoqu bgdxq bogedaxiaoqu'],
+    ['博物馆家属院', 'bw', '南门社区', '', 'bowuguanjiashuyuan bwgjsy bowuguan'],
+  ];
+
+  it('puts the name that is the query first, then names that start with it, shortest first', () => {
+    assert.deepEqual(
+      matchDirectory(entries, '博格达小区1号').map((e) => e[1]),
+      ['b1'],
+    );
+    assert.deepEqual(
+      matchDirectory(entries, '博格达').map((e) => e[1]),
+      ['b', 'b1', 'b10'],
+    );
+    assert.deepEqual(
+      matchDirectory(entries, 'bgd').map((e) => e[1]),
+      ['b', 'b1', 'b10'],
+    );
+    assert.deepEqual(
+      matchDirectory(entries, 'bowuguan').map((e) => e[1]),
+      ['bw'],
+    );
+    assert.deepEqual(matchDirectory(entries, '格达'), []);
+  });
+});
+
+describe('nearQueries', () => {
+  it('leaves out each word in turn, and splits one Chinese word of three or more characters', () => {
+    assert.deepEqual(nearQueries(['金水', '弯', '小区']), ['弯 小区', '金水 小区', '金水 弯']);
+    assert.deepEqual(nearQueries(['金水弯']), ['水 弯', '金 弯', '金 水']);
+  });
+
+  it('has nothing to offer for a single word', () => {
+    assert.deepEqual(nearQueries(['jinshw']), []);
+    assert.deepEqual(nearQueries(['金水']), []);
+    assert.deepEqual(nearQueries([]), []);
   });
 });

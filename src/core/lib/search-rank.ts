@@ -23,3 +23,15 @@ export function rankByTitle<T extends { title: string }>(results: readonly T[], 
     .sort((a, b) => a.tier - b.tier || a.order - b.order)
     .map((r) => r.result);
 }
+
+/**
+ * Searches that come near a query that found nothing, each with one word left out (锦秀华庭 → 锦 华 庭); a
+ * single Chinese word of three or more characters is split into characters first. Pagefind already forgives a
+ * slip at the end of a Latin word (tianshanhuayaun finds tianshanhuayuan), but not a wrong character.
+ */
+export function nearQueries(queryWords: readonly string[]): string[] {
+  const [only] = queryWords;
+  const parts = queryWords.length === 1 && only && /^\p{Script=Han}{3,}$/u.test(only) ? [...only] : queryWords;
+  if (parts.length < 2) return [];
+  return [...new Set(parts.map((_, i) => parts.filter((_, j) => j !== i).join(' ')))];
+}

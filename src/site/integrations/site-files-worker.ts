@@ -8,11 +8,11 @@ import { provideValidatedContent } from '../../core/data/content-bundle.ts';
 import { getOpenDataSource } from '../../outputs/open-data-source.ts';
 import { registryShare } from './page-registry.ts';
 import type { SiteFilesDone, SiteFilesSetup } from './site-files.ts';
-import { writeOpenData, writePrintUnits } from './write-site-files.ts';
+import { writeDataFiles, writePrintUnits } from './write-site-files.ts';
 
 const setup = workerData as SiteFilesSetup;
 provideValidatedContent(setup.content);
-const openData = writeOpenData(await getOpenDataSource(), setup.outDir);
+const dataFileCount = writeDataFiles(await getOpenDataSource(), setup.outDir);
 const printed = await writePrintUnits(setup.outDir, setup.stylesheet, new Int32Array(setup.next));
-const done: SiteFilesDone = { openData, printed, registry: registryShare() };
+const done: SiteFilesDone = { dataFiles: dataFileCount, printed, registry: registryShare() };
 parentPort?.postMessage(done);

@@ -1,7 +1,7 @@
 /**
  * The files of the site made from the data outside Astro's pages: the
  * open-data downloads (src/outputs/open-data.ts, 50,000 files at 10,000
- * compounds) and the printable pages (src/outputs/print/, 20,800 pages). `astro dev`
+ * compounds), the search's name directory and the printable pages (src/outputs/print/, 20,800 pages). `astro dev`
  * serves both from the same code.
  *
  * In a build, a worker thread (site-files-worker.ts) starts as soon as Astro
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { validatedContent } from '../../core/data/content-bundle.ts';
 import { runWorker } from '../../core/lib/run-worker.ts';
-import { openDataFiles } from '../../outputs/open-data.ts';
+import { dataFiles } from '../../outputs/data-files.ts';
 import { getOpenDataSource } from '../../outputs/open-data-source.ts';
 import { communityPrintPages, printUnits } from '../../outputs/print/print-pages.ts';
 import { type PrintStylesheet, printStylesheet } from '../../outputs/print/stylesheet.ts';
@@ -36,7 +36,7 @@ export interface SiteFilesSetup {
 
 /** What the worker reports: how much it wrote, and its share of page-registry.ts. */
 export interface SiteFilesDone {
-  openData: number;
+  dataFiles: number;
   printed: number;
   registry: RegistryShare;
 }
@@ -82,9 +82,9 @@ export function siteFiles(): AstroIntegration {
               response.end(page);
               return;
             }
-            if (!pathname.startsWith('/data/') || pathname.endsWith('/')) return next();
+            if (!/^\/(?:data|search\/names)\//.test(pathname) || pathname.endsWith('/')) return next();
             const wanted = pathname.slice(1);
-            for (const file of openDataFiles(await getOpenDataSource())) {
+            for (const file of dataFiles(await getOpenDataSource())) {
               if (file.path !== wanted) continue;
               response.setHeader('Content-Type', file.contentType);
               for (const piece of file.pieces()) response.write(piece);
@@ -125,7 +125,7 @@ export function siteFiles(): AstroIntegration {
         addRegistryShare(done.registry);
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         logger.info(
-          `${done.openData} open-data files under /data/ and ${printedHere + done.printed} printable pages (${done.printed} by the worker) in ${seconds} s`,
+          `${done.dataFiles} files of open data and the name directory and ${printedHere + done.printed} printable pages (${done.printed} by the worker) in ${seconds} s`,
         );
       },
     },

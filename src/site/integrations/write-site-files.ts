@@ -6,18 +6,19 @@
  */
 import { closeSync, mkdirSync, openSync, writeSync, writevSync } from 'node:fs';
 import path from 'node:path';
-import { type OpenDataSource, openDataFiles } from '../../outputs/open-data.ts';
+import { dataFiles } from '../../outputs/data-files.ts';
+import type { OpenDataSource } from '../../outputs/open-data.ts';
 import { communityPrintPages, printUnits } from '../../outputs/print/print-pages.ts';
 import { finishPage } from './page-registry.ts';
 
 /** Pieces are gathered up to this many characters before a write. */
 const WRITE_CHUNK = 1 << 20;
 
-/** Writes every open-data file below `root` (the site's output folder); returns how many. */
-export function writeOpenData(source: OpenDataSource, root: string): number {
+/** Writes every file made from the data (open data, name directory) below `root`, the output folder; returns how many. */
+export function writeDataFiles(source: OpenDataSource, root: string): number {
   const made = new Set<string>();
   let count = 0;
-  for (const file of openDataFiles(source)) {
+  for (const file of dataFiles(source)) {
     const target = path.join(root, file.path);
     const folder = path.dirname(target);
     if (!made.has(folder)) {
