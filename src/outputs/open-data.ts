@@ -22,6 +22,7 @@ import { yuanPlain } from '../core/lib/money.ts';
 import { DASHBOARD_LISTS as FINDING_LISTS } from '../core/model/dashboard.ts';
 import { compoundSchema } from '../core/schemas/compound.ts';
 import { type CompoundRow, compoundColumn, compoundRowSchema, findingRowSchema } from '../core/schemas/open-data.ts';
+import { workOrderQuarterSchema } from '../core/schemas/work-orders.ts';
 import { findingRows, findingsFeed } from './findings-data.ts';
 
 /** The licence of the data; code is MIT, see README. */
@@ -39,22 +40,45 @@ export type OpenDataSource = Pick<ContentBundle, 'site' | 'today' | 'communities
 
 // ---------------------------------------------------------------- tables
 
+/**
+ * County tables the county keeps in content/oversight/ rather than in compound folders, whose rows name their
+ * compound themselves: the compound's rows are on its record.
+ */
+const OVERSIGHT_SOURCES = {
+  'work-orders-12345': {
+    schema: workOrderQuarterSchema,
+    key: ['quarter', 'compound'],
+    rows: (r: CompoundRecord) => r.workOrders ?? [],
+  },
+} as const;
+export type OversightTable = keyof typeof OVERSIGHT_SOURCES;
+const isOversightTable = (table: string): table is OversightTable => Object.hasOwn(OVERSIGHT_SOURCES, table);
+
 /** The county-wide tables, in the order /data/ lists them; each is `<name>.csv` and `<name>.json`. */
-export const COUNTY_TABLES = ['compounds', ...TABLES.map((table) => table.resource)] as const;
-export type CountyTable = 'compounds' | CompoundTable;
+export const COUNTY_TABLES = [
+  'compounds',
+  ...TABLES.map((table) => table.resource),
+  ...(Object.keys(OVERSIGHT_SOURCES) as OversightTable[]),
+] as const;
+export type CountyTable = 'compounds' | CompoundTable | OversightTable;
 /** A compound table's resource name, from the registry (src/core/data/tables.ts). */
 export type CompoundTable = CompoundTableEntry['resource'];
 
 /** Where each table's rows are in a compound folder and in its record, by resource name. */
 const SOURCES = new Map(TABLES.map((table) => [table.resource as CompoundTable, table]));
 const sourceOf = (table: CompoundTable): CompoundTableEntry => SOURCES.get(table) as CompoundTableEntry;
+const isCompoundTable = (table: string): table is CompoundTable => SOURCES.has(table as CompoundTable);
 
 /** A compound's rows of one table, as in its folder. */
 export const compoundRows = (record: CompoundRecord, table: CompoundTable): Row[] => record[sourceOf(table).field];
 
 /** Columns that identify a row: the compound, then the registry's key of its table. */
 const primaryKey = (table: CountyTable): string[] =>
-  table === 'compounds' ? ['compound'] : ['compound', ...sourceOf(table).key];
+  table === 'compounds'
+    ? ['compound']
+    : isOversightTable(table)
+      ? [...OVERSIGHT_SOURCES[table].key]
+      : ['compound', ...sourceOf(table).key];
 
 /** A compound table's file name in a compound folder (`fees.csv`), which is also its per-compound download. */
 export const compoundTableFile = (table: CompoundTable): CompoundTableFile => sourceOf(table).file;
@@ -68,7 +92,9 @@ export const countySchema = memoize(
   (table: CountyTable): ObjectSchema =>
     table === 'compounds'
       ? compoundRowSchema
-      : z.strictObject({ compound: compoundColumn, ...sourceOf(table).schema.shape }),
+      : isOversightTable(table)
+        ? OVERSIGHT_SOURCES[table].schema
+        : z.strictObject({ compound: compoundColumn, ...sourceOf(table).schema.shape }),
 );
 
 const bySlug = (a: CompoundRecord, b: CompoundRecord) => a.slug.localeCompare(b.slug);
@@ -106,13 +132,18 @@ export const countyRows = (bundle: OpenDataSource, table: CountyTable): Row[] =>
 export const countyRowCount = (bundle: OpenDataSource, table: CountyTable): number =>
   table === 'compounds'
     ? bundle.compounds.length
-    : bundle.compounds.reduce((sum, record) => sum + compoundRows(record, table).length, 0);
+    : bundle.compounds.reduce((sum, record) => sum + rowsOf(record, table).length, 0);
+
+/** A compound's rows of a county table other than compounds. */
+const rowsOf = (record: CompoundRecord, table: CompoundTable | OversightTable): Row[] =>
+  isOversightTable(table) ? OVERSIGHT_SOURCES[table].rows(record) : compoundRows(record, table);
 
 /** Each compound's rows of a county table in turn: compounds by slug, rows in their file's order. */
 function* countyRowsByCompound(bundle: OpenDataSource, table: CountyTable): Generator<Row[]> {
   const records = [...bundle.compounds].sort(bySlug);
   for (const record of records) {
     if (table === 'compounds') yield [compoundRow(bundle, record)];
+    else if (isOversightTable(table)) yield OVERSIGHT_SOURCES[table].rows(record);
     else yield compoundRows(record, table).map((row) => ({ compound: record.slug, ...row }));
   }
 }
@@ -179,7 +210,7 @@ export const countyJson = (bundle: OpenDataSource, table: CountyTable): string =
 
 /** The compound tables a compound has rows in: only those are offered for download. */
 export function compoundTables(record: CompoundRecord): CompoundTable[] {
-  return COUNTY_TABLES.filter((t): t is CompoundTable => t !== 'compounds' && compoundRows(record, t).length > 0);
+  return COUNTY_TABLES.filter((t): t is CompoundTable => isCompoundTable(t) && compoundRows(record, t).length > 0);
 }
 
 /**
@@ -221,6 +252,10 @@ export function compoundJson(bundle: OpenDataSource, record: CompoundRecord): st
   const tables: Record<string, Row[]> = {};
   for (const table of compoundTables(record)) {
     tables[table] = toJsonRows(sourceOf(table).schema, compoundRows(record, table));
+  }
+  for (const table of Object.keys(OVERSIGHT_SOURCES) as OversightTable[]) {
+    const rows = OVERSIGHT_SOURCES[table].rows(record);
+    if (rows.length > 0) tables[table] = toJsonRows(OVERSIGHT_SOURCES[table].schema, rows);
   }
   const document = { ...toJsonRows(compoundRowSchema, [compoundRow(bundle, record)])[0], disclosures, tables };
   return `${JSON.stringify(document)}\n`;

@@ -77,7 +77,7 @@ test('no page, list, map point or count shows the all-clear while anything is op
 
 test('a lateness put right is history, not open: silu-jiayuan', async ({ page }) => {
   await page.goto('/c/silu-jiayuan/');
-  const history = page.locator('details', { hasText: '曾迟报、已补正' });
+  const history = page.locator('details', { hasText: '曾逾期、已补正' });
   await expect(history).toContainText('2025年第4季度公共收益逾期公示');
   await expect(history).toContainText('业主委员会成立备案逾期');
   await page.goto('/dashboard/filings-open/');

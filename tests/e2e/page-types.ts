@@ -32,6 +32,7 @@ export const PAGE_TYPES: string[] = [
   '/dashboard/evaluation-overdue/',
   '/companies/',
   '/companies/tianrun/',
+  '/elevators/',
   '/ratings/',
   '/blacklist/',
   '/evaluations/',

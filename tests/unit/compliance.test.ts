@@ -331,6 +331,141 @@ describe('rule elevators.maintenance', () => {
   });
 });
 
+describe('rule elevators.maintenance, from the visits', () => {
+  const visit = (date: string) => ({
+    register_number: '31106523252015000009',
+    date,
+    contractor: '测试电梯公司',
+    record_number: `W-${date}`,
+  });
+
+  it('a later visit in the records counts, and a gap of more than 15 days within the year is history', () => {
+    // Visits 2026-10-01, 10-17 (16 days: late) and 11-01; elevators.csv says 11-01 too.
+    const record = baseRecord({ elevatorMaintenance: [visit('2026-10-01'), visit('2026-10-17'), visit('2026-11-01')] });
+    assert.deepEqual(findings('elevators.maintenance', record, '2026-11-16'), [
+      [
+        'resolved',
+        '6号楼1单元电梯（注册代码 31106523252015000009）2026年10月1日至2026年10月17日间隔16日未维保，超过15日',
+      ],
+    ]);
+    // A year on, that gap has left the window; the last visit is then long overdue.
+    assert.deepEqual(
+      findings('elevators.maintenance', record, '2027-10-18').map(([level]) => level),
+      ['overdue'],
+    );
+  });
+
+  it('a visit newer than elevators.csv moves the deadline', () => {
+    const record = baseRecord({ elevatorMaintenance: [visit('2026-11-10')] });
+    assert.deepEqual(findings('elevators.maintenance', record, '2026-11-25'), []);
+    assert.deepEqual(
+      findings('elevators.maintenance', record, '2026-11-26').map(([level]) => level),
+      ['overdue'],
+    );
+  });
+});
+
+describe('rule elevators.drill', () => {
+  // Last drill 2026-06-18: the next is owed by 2027-06-18 (实施方案三（二）2: every year).
+  it('due from 30 days before a year has passed, overdue the day after; missing without the part', () => {
+    const record = baseRecord();
+    assert.deepEqual(findings('elevators.drill', record, '2027-05-18'), []);
+    assert.deepEqual(findings('elevators.drill', record, '2027-05-19'), [
+      ['expiring', '电梯年度应急演练应于2027年6月18日前完成（上次为2026年6月18日）'],
+    ]);
+    assert.deepEqual(findings('elevators.drill', record, '2027-06-19'), [
+      ['overdue', '电梯应急演练最近一次为2026年6月18日，应于2027年6月18日前再次演练，已逾期'],
+    ]);
+    delete record.compound.elevator_safety;
+    assert.deepEqual(findings('elevators.drill', record, '2026-11-05'), [
+      ['missing', '有电梯的小区未公示电梯应急救援电话和应急演练情况'],
+    ]);
+    assert.deepEqual(findings('elevators.drill', { ...record, elevators: [] }, '2026-11-05'), []);
+  });
+});
+
+describe('rule fire-safety.hazards and fire-safety.lanes', () => {
+  const hazard = (deadline: string, fixed_on?: string) => ({
+    found_on: '2026-09-01',
+    location: '5号楼地下车库',
+    hazard: '疏散通道堆放杂物',
+    measure: '清理',
+    deadline,
+    responsible: '项目经理',
+    ...(fixed_on ? { fixed_on } : {}),
+  });
+
+  it('a reminder from 30 days before its deadline, overdue the day after; fixed on time is nothing, late is history', () => {
+    const record = baseRecord({ fireHazards: [hazard('2026-09-30')] });
+    assert.deepEqual(findings('fire-safety.hazards', record, '2026-08-30'), []);
+    assert.deepEqual(findings('fire-safety.hazards', record, '2026-09-30'), [
+      ['expiring', '消防隐患“疏散通道堆放杂物”（5号楼地下车库）正在整改，期限2026年9月30日'],
+    ]);
+    assert.deepEqual(findings('fire-safety.hazards', record, '2026-10-01'), [
+      ['overdue', '消防隐患“疏散通道堆放杂物”（5号楼地下车库）应于2026年9月30日前整改，尚未完成'],
+    ]);
+    record.fireHazards = [hazard('2026-09-30', '2026-09-30')];
+    assert.deepEqual(findings('fire-safety.hazards', record, '2026-11-05'), []);
+    record.fireHazards = [hazard('2026-09-30', '2026-10-08')];
+    assert.deepEqual(findings('fire-safety.hazards', record, '2026-11-05'), [
+      ['resolved', '消防隐患“疏散通道堆放杂物”（5号楼地下车库）应于2026年9月30日前整改，2026年10月8日才完成'],
+    ]);
+  });
+
+  it('unmarked fire lanes are a breach in a high-rise compound only', () => {
+    const record = baseRecord();
+    assert.ok(record.compound.fire_safety);
+    record.compound.fire_safety.lanes_marked = false;
+    assert.deepEqual(findings('fire-safety.lanes', record, '2026-11-05'), [
+      ['breach', '高层住宅小区的消防车道尚未画线标识'],
+    ]);
+    record.compound.high_rise = false;
+    assert.deepEqual(findings('fire-safety.lanes', record, '2026-11-05'), []);
+  });
+});
+
+describe('rule water-supply.cleaning and water-supply.quality', () => {
+  const service = (date: string, kind: '清洗消毒' | '水质检测', result?: '合格' | '不合格') => ({
+    date,
+    kind,
+    by: '清洗服务部',
+    report_number: `R-${date}`,
+    ...(result ? { result } : {}),
+  });
+
+  it('owed only with a secondary water supply; overdue the day after six months, a late cleaning is history', () => {
+    const record = baseRecord();
+    assert.deepEqual(findings('water-supply.cleaning', record, '2026-11-05'), []);
+    record.compound.secondary_water_supply = true;
+    assert.deepEqual(findings('water-supply.cleaning', record, '2026-11-05'), [
+      ['missing', '有二次供水设施，但未公示清洗消毒记录'],
+    ]);
+    // 2025-10-01 then 2026-05-10: more than six months apart (owed by 2026-04-01). Next owed by 2026-11-10.
+    record.waterServices = [service('2025-10-01', '清洗消毒'), service('2026-05-10', '清洗消毒')];
+    const late: [string, string] = ['resolved', '二次供水设施2025年10月1日至2026年5月10日间超过6个月未清洗消毒'];
+    assert.deepEqual(findings('water-supply.cleaning', record, '2026-10-10'), [late]);
+    assert.deepEqual(findings('water-supply.cleaning', record, '2026-10-11'), [
+      late,
+      ['expiring', '二次供水设施应于2026年11月10日前再次清洗消毒（上次为2026年5月10日）'],
+    ]);
+    assert.deepEqual(findings('water-supply.cleaning', record, '2026-11-11'), [
+      late,
+      ['overdue', '二次供水设施最近一次清洗消毒为2026年5月10日，应于2026年11月10日前再次清洗消毒，已逾期'],
+    ]);
+  });
+
+  it('a failed test is a breach until a later test passes, and then history', () => {
+    const record = baseRecord({ waterServices: [service('2026-03-01', '水质检测', '不合格')] });
+    assert.deepEqual(findings('water-supply.quality', record, '2026-11-05'), [
+      ['breach', '2026年3月1日的水质检测不合格（报告编号 R-2026-03-01），尚无之后的合格检测'],
+    ]);
+    record.waterServices.push(service('2026-03-20', '水质检测', '合格'));
+    assert.deepEqual(findings('water-supply.quality', record, '2026-11-05'), [
+      ['resolved', '2026年3月1日的水质检测不合格（报告编号 R-2026-03-01），2026年3月20日复检合格'],
+    ]);
+  });
+});
+
 describe('rule utility-split.monthly', () => {
   const split = (period: string, published: string): UtilitySplit => ({
     period,
@@ -623,6 +758,7 @@ describe('evaluateCompound', () => {
         ['committee.current', 'stale'],
         ['elevators.inspection', 'overdue'],
         ['elevators.maintenance', 'overdue'],
+        ['elevators.drill', 'overdue'],
         ['fire-safety.current', 'stale'],
         ['fire-safety.contract', 'overdue'],
         ['fire-safety.inspection', 'overdue'],

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compoundView, quarterViews } from '../../src/core/model/compound-view.ts';
+import { compoundView, quarterViews, yearSummaries } from '../../src/core/model/compound-view.ts';
 import { feeLines } from '../../src/core/model/fee-lines.ts';
 import { lastUpdated, SECTIONS } from '../../src/core/model/sections.ts';
 import type { RevenueItem } from '../../src/core/schemas/public-revenue.ts';
@@ -82,6 +82,21 @@ describe('quarterViews', () => {
     assert.equal(views[1]?.balance, 1160000);
   });
 
+  it('adds up older quarters by year, in fen, with the balance at the end of each year', () => {
+    const record = baseRecord();
+    const [q1, q2, q3] = record.revenueQuarters;
+    assert.ok(q1 && q2 && q3);
+    record.revenueQuarters = [{ ...q3, quarter: '2025Q4', balance: 123 }, q1, q2, q3];
+    const years = yearSummaries(quarterViews(record));
+    assert.deepEqual(
+      years.map((y) => [y.year, y.first, y.last, y.owner_share, y.balance]),
+      [
+        ['2026', '2026Q1', '2026Q3', q1.owner_share + q2.owner_share + q3.owner_share, q3.balance],
+        ['2025', '2025Q4', '2025Q4', q3.owner_share, 123],
+      ],
+    );
+  });
+
   it('does not reorder the record itself', () => {
     const record = baseRecord();
     quarterViews(record);
@@ -111,6 +126,7 @@ describe('lastUpdated', () => {
           next_inspection: '2027-01-01',
         },
       ],
+      waterServices: [{ date: '2026-05-16', kind: '清洗消毒', by: 'x', report_number: 'QY-1' }],
     });
     record.compound.maintenance_fund = { balance: 1, as_of: '2026-06-30', updated: '2026-07-05' };
     assert.deepEqual(lastUpdated(record), {
@@ -124,6 +140,7 @@ describe('lastUpdated', () => {
       'maintenance-fund': '2026-08-01',
       elevators: '2026-11-01',
       'fire-safety': '2026-06-20',
+      'water-supply': '2026-05-16',
       'utility-split': undefined,
       evaluation: undefined,
       location: undefined,

@@ -131,6 +131,7 @@ export function baseCompound(): Compound {
     },
     public_revenue: baseAccount(),
     filings: baseFilings(),
+    elevator_safety: { rescue_phone: '96333', last_drill: '2026-06-18', updated: '2026-06-20' },
     committee: {
       status: 'established',
       elected: '2024-04-01',
@@ -209,6 +210,9 @@ export function baseRecord(overrides: Partial<CompoundRecord> = {}): CompoundRec
         next_inspection: '2027-05-09',
       },
     ],
+    elevatorMaintenance: [],
+    fireHazards: [],
+    waterServices: [],
     utilitySplits: [],
     files: [],
     ...overrides,

@@ -252,7 +252,7 @@ describe('loadContent: files and folders', () => {
         1,
         '',
         '文件',
-        '小区文件夹中只能有：compound.yaml、fees.csv、public-revenue.csv、public-revenue-items.csv、maintenance-fund.csv、elevators.csv、utility-split.csv。请检查文件名（区分大小写）',
+        '小区文件夹中只能有：compound.yaml、fees.csv、public-revenue.csv、public-revenue-items.csv、maintenance-fund.csv、elevators.csv、elevator-maintenance.csv、fire-hazards.csv、water-supply.csv、utility-split.csv。请检查文件名（区分大小写）',
         'Fees.csv',
         'error',
       ],
@@ -676,6 +676,37 @@ describe('loadContent: checks across fields, rows and files', () => {
       [
         ['content/compounds/ceshi-xiaoqu/maintenance-fund.csv:3:1 date', '与第 2 行重复，请删除其中一行'],
         ['content/compounds/ceshi-xiaoqu/maintenance-fund.csv:4:1 date', '日期不能晚于数据生成日期 2026-11-05'],
+      ],
+    );
+  });
+});
+
+describe('loadContent: the safety registers', () => {
+  it('a visit to an elevator not in elevators.csv, a hazard fixed before it was found, a test without its result', async () => {
+    const { problems } = await loadMutated(async (c) => {
+      await c.write(
+        'compounds/ceshi-xiaoqu/elevator-maintenance.csv',
+        '电梯注册代码,维保日期,维保单位,维保单编号\n31106523252015000001,2026-10-22,测试电梯公司,W-1\n31106523252015000099,2026-10-23,测试电梯公司,W-2\n',
+      );
+      await c.write(
+        'compounds/ceshi-xiaoqu/fire-hazards.csv',
+        '发现日期,部位,隐患,整改措施,整改期限,责任人,整改完成日期\n2026-09-10,车库,通道堵塞,清理,2026-09-30,项目经理,2026-09-01\n',
+      );
+      await c.write(
+        'compounds/ceshi-xiaoqu/water-supply.csv',
+        '日期,类别,实施单位,报告编号,检测结果\n2026-05-16,水质检测,疾控中心,SZ-1,\n',
+      );
+    });
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.expected]),
+      [
+        // Each file's own problems first, then the check across files.
+        ['content/compounds/ceshi-xiaoqu/fire-hazards.csv:2:7 fixed_on', '不能早于发现日期'],
+        ['content/compounds/ceshi-xiaoqu/water-supply.csv:2:5 result', '水质检测要填写检测结果：合格或不合格'],
+        [
+          'content/compounds/ceshi-xiaoqu/elevator-maintenance.csv:3:1 register_number',
+          '电梯表（elevators.csv）中没有这个注册代码：维保记录要对应一部已登记的电梯',
+        ],
       ],
     );
   });

@@ -13,7 +13,7 @@ import { csvQuote, toCsv } from '../../src/core/data/csv-writer.ts';
 import { templateCsv } from '../../src/core/data/dictionary.ts';
 import { loadContent } from '../../src/core/data/load-content.ts';
 import type { ContentBundle } from '../../src/core/data/records.ts';
-import { COMPOUND_TABLES } from '../../src/core/data/tables.ts';
+import { COMPOUND_TABLES, TABLES } from '../../src/core/data/tables.ts';
 import { yuanPlain } from '../../src/core/lib/money.ts';
 import { coverageBasis, DASHBOARD_LISTS, dashboard, listFindings } from '../../src/core/model/dashboard.ts';
 import { compoundRowSchema } from '../../src/core/schemas/open-data.ts';
@@ -92,7 +92,7 @@ describe('county CSV round trip', () => {
 
   it('headers are the template headers with 小区标识 in front', () => {
     const header = (csv: string) => csv.replace(/^\uFEFF/, '').split('\r\n')[0];
-    for (const table of COUNTY_TABLES.filter((t) => t !== 'compounds')) {
+    for (const { resource: table } of TABLES) {
       const file = compoundTableFile(table);
       assert.equal(header(countyCsv(bundle, table)), `小区标识,${header(templateCsv(file))}`);
     }
@@ -288,7 +288,7 @@ describe('findings downloads', () => {
     const county = text('data/findings/feed.xml');
     assert.match(county, /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
     const silu = text('data/c/silu-jiayuan/findings.xml');
-    assert.match(silu, /<title>丝路嘉园：已补正（曾迟报）<\/title>/);
+    assert.match(silu, /<title>丝路嘉园：已补正（曾逾期）<\/title>/);
     assert.match(silu, /2025年第4季度公共收益逾期公示/);
     const ids = [...county.matchAll(/<entry>\n {4}<id>([^<]+)<\/id>/g)].map((m) => m[1]);
     assert.equal(new Set(ids).size, ids.length);

@@ -11,6 +11,7 @@ import type { Problem } from '../../src/core/data/problems.ts';
 import { evaluateCompound, RULES } from '../../src/core/model/compliance.ts';
 import { dashboard } from '../../src/core/model/dashboard.ts';
 import { companyListing, currentRating, rankedEvaluations } from '../../src/core/model/oversight.ts';
+import { quartersOfHalf, rateOf, sumWorkOrders, workOrdersIn } from '../../src/core/model/work-orders.ts';
 import { evaluationDeadline, lastDueHalfYear } from '../../src/core/rules/evaluation.ts';
 import { blacklistEntrySchema } from '../../src/core/schemas/blacklist.ts';
 import { evaluationSchema } from '../../src/core/schemas/evaluation.ts';
@@ -263,6 +264,52 @@ describe('rule evaluation', () => {
         ['a', 2],
         ['c', 2],
       ],
+    );
+  });
+});
+
+describe('12345 work orders', () => {
+  const HEAD =
+    '统计季度,小区标识,受理量,物业服务,物业收费,设施设备维修,环境卫生,安全隐患,其他,按时响应量,按时办结量,回访量,满意量\n';
+
+  it('counts that do not add up, an unknown compound, a repeated quarter and one not begun: each located', async () => {
+    const result = await loadWith((c) =>
+      c.write(
+        'oversight/work-orders-12345.csv',
+        `${HEAD}2026Q3,ceshi-xiaoqu,5,1,1,1,1,1,1,5,4,4,5\n2026Q3,nosuch,1,1,0,0,0,0,0,1,1,1,1\n2026Q2,ceshi-xiaoqu,2,2,0,0,0,0,0,2,2,2,2\n2026Q2,ceshi-xiaoqu,2,2,0,0,0,0,0,2,2,2,2\n2027Q1,ceshi-xiaoqu,0,0,0,0,0,0,0,0,0,0,0\n`,
+      ),
+    );
+    assert.deepEqual(
+      result.problems.map((p) => [at(p), p.expected]),
+      [
+        ['content/oversight/work-orders-12345.csv:2:3 total', '应等于各类工单数之和 6'],
+        ['content/oversight/work-orders-12345.csv:2:13 satisfied', '不能多于回访量 4'],
+        [
+          'content/oversight/work-orders-12345.csv:3:2 compound',
+          '找不到这个小区，应为 content/compounds/ 中的文件夹名之一：ceshi-xiaoqu、laojie',
+        ],
+        ['content/oversight/work-orders-12345.csv:6:1 quarter', '季度不能晚于数据生成日期 2026-11-05 所在季度'],
+        ['content/oversight/work-orders-12345.csv:5:2 compound', '与第 4 行重复，请删除其中一行'],
+      ],
+    );
+  });
+
+  it('reach the compound’s record, oldest first, and add up with rates rounded down', async () => {
+    const result = await loadWith((c) =>
+      c.write(
+        'oversight/work-orders-12345.csv',
+        `${HEAD}2026Q2,ceshi-xiaoqu,3,1,0,2,0,0,0,3,2,2,1\n2026Q1,ceshi-xiaoqu,0,0,0,0,0,0,0,0,0,0,0\n`,
+      ),
+    );
+    const record = result.bundle?.compounds[0];
+    assert.deepEqual(
+      record?.workOrders?.map((w) => w.quarter),
+      ['2026Q1', '2026Q2'],
+    );
+    const sum = sumWorkOrders(workOrdersIn(record ? [record] : [], quartersOfHalf('2026H1')));
+    assert.deepEqual(
+      [sum.total, sum.byCategory.repairs, rateOf(sum.closed_on_time, sum.total), rateOf(0, 0)],
+      [3, 2, 66, undefined],
     );
   });
 });

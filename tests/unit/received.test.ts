@@ -2,7 +2,7 @@
  * The day the site received a row, from git: a throw-away repository in which
  * a quarter's public revenue is owed, missing past its deadline, then
  * committed late with an earlier 公示日期 typed in. Before the fix the
- * compound is on the open list; after it, the quarter is history (曾迟报),
+ * compound is on the open list; after it, the quarter is history (曾逾期),
  * judged by the day it reached the repository, not by the typed date.
  */
 import assert from 'node:assert/strict';

@@ -98,7 +98,7 @@ describe('open data and templates cover exactly the registry', () => {
   it('a county table per entry, keyed by the compound and the entry’s key', () => {
     const { bundle } = validate(sample);
     assert.ok(bundle);
-    assert.deepEqual(COUNTY_TABLES, ['compounds', ...TABLES.map((t) => t.resource)]);
+    assert.deepEqual(COUNTY_TABLES, ['compounds', ...TABLES.map((t) => t.resource), 'work-orders-12345']);
     const resources = dataPackage(bundle).resources as { name: string; schema: { primaryKey: string[] } }[];
     for (const table of TABLES) {
       const resource = resources.find((r) => r.name === table.resource);
@@ -223,7 +223,7 @@ describe('the parts of the page (src/core/model/sections.ts)', () => {
     );
     const keys = Object.keys(compoundSchema.shape);
     assert.deepEqual(
-      SECTION_ENTRIES.flatMap((section) => ('yamlKey' in section ? [section.yamlKey] : [])).filter(
+      SECTION_ENTRIES.flatMap((section) => ('yamlKeys' in section ? section.yamlKeys : [])).filter(
         (key) => !keys.includes(key),
       ),
       [],
@@ -235,12 +235,29 @@ describe('the parts of the page (src/core/model/sections.ts)', () => {
     const { bundle } = validate(sample);
     const record = bundle?.compounds.find((r) => r.slug === SLUG);
     assert.ok(record);
-    const empty = { ...record, fees: [], elevators: [], utilitySplits: [], fundUses: [], revenueQuarters: [] };
-    const published = publishedSections({ ...empty, compound: { ...record.compound, maintenance_fund: undefined } });
+    const empty = {
+      ...record,
+      fees: [],
+      elevators: [],
+      elevatorMaintenance: [],
+      fireHazards: [],
+      waterServices: [],
+      utilitySplits: [],
+      fundUses: [],
+      revenueQuarters: [],
+    };
+    // Parts that a compound.yaml key publishes as well as a table (the fund, fire safety) go with their keys.
+    const compound = {
+      ...record.compound,
+      maintenance_fund: undefined,
+      fire_safety: undefined,
+      elevator_safety: undefined,
+    };
+    const published = publishedSections({ ...empty, compound });
     assert.deepEqual(
       TABLES.map((table) => table.section).filter((id) => id !== 'public-revenue' && published[id]),
       [],
     );
-    assert.equal(lastUpdated(empty).elevators, undefined);
+    assert.equal(lastUpdated({ ...empty, compound }).elevators, undefined);
   });
 });

@@ -169,6 +169,24 @@ export function checkCompound(input: CompoundCheckInput): Problem[] {
   notAfterToday('maintenance-fund.csv', ['date']);
   notAfterToday('elevators.csv', ['last_maintenance', 'last_inspection']);
   notAfterToday('utility-split.csv', ['published']);
+  notAfterToday('elevator-maintenance.csv', ['date']);
+  notAfterToday('fire-hazards.csv', ['found_on', 'fixed_on']);
+  notAfterToday('water-supply.csv', ['date']);
+
+  // -------------------------------------------------------------- elevators: a visit is to a listed elevator
+  const elevators = tables['elevators.csv'];
+  // In loose mode (one file checked alone) without elevators.csv, the elevators are not known here.
+  if (elevators || !input.loose) {
+    const listed = new Set([
+      ...(elevators?.rows.map((r) => r.value.register_number) ?? []),
+      ...(elevators?.failedRows.map((cells) => cells.register_number) ?? []),
+    ]);
+    for (const row of tables['elevator-maintenance.csv']?.rows ?? []) {
+      if (!listed.has(row.value.register_number)) {
+        rowProblem('elevator-maintenance.csv', row.line, 'register_number', t('check.visitElevatorUnknown'));
+      }
+    }
+  }
 
   // -------------------------------------------------------------- public revenue: quarters and totals
   const quarters = tables['public-revenue.csv'];

@@ -18,7 +18,7 @@ import strings from '../i18n/zh-CN.json' with { type: 'json' };
 import { dateFromEpochSeconds } from '../lib/calendar.ts';
 import { formatDate, formatMonth, formatQuarter, formatScaled } from '../lib/format.ts';
 import { formatYuan } from '../lib/money.ts';
-import { type SectionId, YAML_SECTIONS } from '../model/sections.ts';
+import { PART_YAML_KEYS, type SectionId, YAML_SECTIONS } from '../model/sections.ts';
 import { type Compound, compoundSchema } from '../schemas/compound.ts';
 import type { FeeItem } from '../schemas/fee-item.ts';
 import type { RevenueItem, RevenueQuarter } from '../schemas/public-revenue.ts';
@@ -266,9 +266,11 @@ function diffCompound(before: Compound | undefined, after: Compound, names: Name
     const a = before?.[key];
     const b = after[key];
     if (same(a, b)) continue;
-    if (section && a === undefined) {
+    // A part is published or withdrawn with its own key; a second key in it (governance under the committee) is a field.
+    const whole = section !== undefined && PART_YAML_KEYS.has(key);
+    if (whole && a === undefined) {
       changes.push({ section, text: t('history.partPublished', { part: t(`section.${section}`) }) });
-    } else if (section && b === undefined) {
+    } else if (whole && b === undefined) {
       changes.push({ section, text: t('history.partWithdrawn', { part: t(`section.${section}`) }) });
     } else {
       const texts: string[] = [];
@@ -514,6 +516,33 @@ function diffVersions(before: Version, after: Version, names: Names): HistoryCha
       b.tables['elevators.csv'].value ?? [],
       (e) => t('history.elevator', { location: e.location, number: e.register_number }),
       (e) => t('history.elevator.detail', { contractor: e.contractor, next: formatDate(e.next_inspection) }),
+    ),
+  );
+  table('elevator-maintenance.csv', (a, b) =>
+    diffRows(
+      'elevator-maintenance.csv',
+      a.tables['elevator-maintenance.csv'].value ?? [],
+      b.tables['elevator-maintenance.csv'].value ?? [],
+      (m) => t('history.elevatorVisit', { date: formatDate(m.date), number: m.register_number }),
+      (m) => t('history.elevatorVisit.detail', { record: m.record_number }),
+    ),
+  );
+  table('fire-hazards.csv', (a, b) =>
+    diffRows(
+      'fire-hazards.csv',
+      a.tables['fire-hazards.csv'].value ?? [],
+      b.tables['fire-hazards.csv'].value ?? [],
+      (h) => t('history.fireHazard', { hazard: h.hazard, location: h.location }),
+      (h) => t('history.fireHazard.detail', { deadline: formatDate(h.deadline) }),
+    ),
+  );
+  table('water-supply.csv', (a, b) =>
+    diffRows(
+      'water-supply.csv',
+      a.tables['water-supply.csv'].value ?? [],
+      b.tables['water-supply.csv'].value ?? [],
+      (w) => t('history.water', { date: formatDate(w.date), kind: w.kind }),
+      (w) => t('history.water.detail', { report: w.report_number }),
     ),
   );
   table('utility-split.csv', (a, b) =>

@@ -1,18 +1,20 @@
 /**
  * The county's oversight data in content/oversight/: the credit scale,
- * company ratings, commendations and criticisms, the blacklist and the
- * compounds' semi-annual evaluations. Each file is optional (no file, no
+ * company ratings, commendations and criticisms, the blacklist, the
+ * compounds' semi-annual evaluations and their 12345 work orders. Each file is optional (no file, no
  * ratings yet); each row is checked against its schema and against the
  * others: a rating's grade must be the one its score falls in, every company
  * and compound named must exist, and no period lists a company or compound twice.
  */
 import type { z } from 'zod';
 import { t } from '../i18n/t.ts';
+import { quarterStart } from '../lib/calendar.ts';
 import { formatDate } from '../lib/format.ts';
 import { blacklistEntrySchema, inForce } from '../schemas/blacklist.ts';
 import { evaluationSchema } from '../schemas/evaluation.ts';
 import { oversightActionSchema } from '../schemas/oversight-action.ts';
 import { gradeForScore, type RatingScale, ratingSchema } from '../schemas/rating.ts';
+import { workOrderQuarterSchema } from '../schemas/work-orders.ts';
 import { readTable, type Table } from './csv-source.ts';
 import { EARLIEST_YEAR, earlyCells, tooEarly } from './date-checks.ts';
 import type { Problem } from './problems.ts';
@@ -26,6 +28,7 @@ export const OVERSIGHT_TABLES = {
   'actions.csv': oversightActionSchema,
   'blacklist.csv': blacklistEntrySchema,
   'evaluations.csv': evaluationSchema,
+  'work-orders-12345.csv': workOrderQuarterSchema,
 } as const;
 export type OversightTableFile = keyof typeof OVERSIGHT_TABLES;
 export const OVERSIGHT_FILES = [SCALE_FILE, ...Object.keys(OVERSIGHT_TABLES)];
@@ -42,6 +45,8 @@ export interface OversightInput {
   shown: (path: string) => string;
   companies: Set<string> | undefined;
   compounds: Set<string> | undefined;
+  /** The build's today: counts of a quarter not yet begun are refused. */
+  today: string;
 }
 
 export function checkOversight(input: OversightInput): { data: OversightData; problems: Problem[] } {
@@ -203,6 +208,21 @@ export function checkOversight(input: OversightInput): { data: OversightData; pr
     }
   }
   noDuplicates('evaluations.csv', (r) => `${r.period} ${r.compound}`, 'compound');
+  for (const row of tables['work-orders-12345.csv']?.rows ?? []) {
+    if (input.compounds && !input.compounds.has(row.value.compound)) {
+      unknownCompound ??= t('check.unknownCompound', { known: [...input.compounds].join('、') });
+      cellProblem('work-orders-12345.csv', row.line, 'compound', unknownCompound);
+    }
+    if (quarterStart(row.value.quarter) > input.today) {
+      cellProblem(
+        'work-orders-12345.csv',
+        row.line,
+        'quarter',
+        t('check.quarterNotAfterToday', { today: input.today }),
+      );
+    }
+  }
+  noDuplicates('work-orders-12345.csv', (r) => `${r.quarter} ${r.compound}`, 'compound');
 
   return {
     data: {
@@ -211,6 +231,7 @@ export function checkOversight(input: OversightInput): { data: OversightData; pr
       actions: tables['actions.csv']?.rows.map((r) => r.value) ?? [],
       blacklist: tables['blacklist.csv']?.rows.map((r) => r.value) ?? [],
       evaluations: tables['evaluations.csv']?.rows.map((r) => r.value),
+      workOrders: tables['work-orders-12345.csv']?.rows.map((r) => r.value),
     },
     problems,
   };

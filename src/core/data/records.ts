@@ -8,15 +8,18 @@ import type { Community } from '../schemas/community.ts';
 import type { Company } from '../schemas/company.ts';
 import type { Compound } from '../schemas/compound.ts';
 import type { Department } from '../schemas/department.ts';
-import type { Elevator } from '../schemas/elevator.ts';
+import type { Elevator, ElevatorMaintenance } from '../schemas/elevator.ts';
 import type { Evaluation } from '../schemas/evaluation.ts';
 import type { FeeItem } from '../schemas/fee-item.ts';
+import type { FireHazard } from '../schemas/fire-safety.ts';
 import type { FundUse } from '../schemas/maintenance-fund.ts';
 import type { OversightAction } from '../schemas/oversight-action.ts';
 import type { RevenueItem, RevenueQuarter } from '../schemas/public-revenue.ts';
 import type { Rating, RatingScale } from '../schemas/rating.ts';
 import type { Site } from '../schemas/site.ts';
 import type { UtilitySplit } from '../schemas/utility-split.ts';
+import type { WaterService } from '../schemas/water-supply.ts';
+import type { WorkOrderQuarter } from '../schemas/work-orders.ts';
 import type { Received } from './received.ts';
 
 export interface CompoundRecord {
@@ -28,6 +31,9 @@ export interface CompoundRecord {
   revenueItems: RevenueItem[];
   fundUses: FundUse[];
   elevators: Elevator[];
+  elevatorMaintenance: ElevatorMaintenance[];
+  fireHazards: FireHazard[];
+  waterServices: WaterService[];
   utilitySplits: UtilitySplit[];
   /** Every file the compound's data came from, relative to the project root. */
   files: string[];
@@ -36,6 +42,11 @@ export interface CompoundRecord {
    * undefined when the county publishes no evaluations yet (the evaluation rule then says nothing).
    */
   evaluations?: Evaluation[] | undefined;
+  /**
+   * This compound's 12345 work orders by quarter from content/oversight/work-orders-12345.csv, oldest first;
+   * undefined when the county publishes none yet.
+   */
+  workOrders?: WorkOrderQuarter[] | undefined;
   /** The county's verdicts on the compound's company: its ratings, listings and actions (src/core/data/validate-content.ts). */
   companyOversight?: CompanyOversight | undefined;
   /** When its dated rows reached the repository, read from git at load; undefined in the browser. */
@@ -74,6 +85,8 @@ export interface OversightData {
   blacklist: BlacklistEntry[];
   /** Undefined when content/oversight/evaluations.csv does not exist. */
   evaluations: Evaluation[] | undefined;
+  /** Undefined when content/oversight/work-orders-12345.csv does not exist. */
+  workOrders: WorkOrderQuarter[] | undefined;
 }
 
 export interface ContentBundle {

@@ -8,11 +8,13 @@
  */
 import type { z } from 'zod';
 import type { SectionId } from '../model/sections.ts';
-import { elevatorSchema } from '../schemas/elevator.ts';
+import { elevatorMaintenanceSchema, elevatorSchema } from '../schemas/elevator.ts';
 import { feeItemSchema } from '../schemas/fee-item.ts';
+import { fireHazardSchema } from '../schemas/fire-safety.ts';
 import { fundUseSchema } from '../schemas/maintenance-fund.ts';
 import { revenueItemSchema, revenueQuarterSchema } from '../schemas/public-revenue.ts';
 import { utilitySplitSchema } from '../schemas/utility-split.ts';
+import { waterServiceSchema } from '../schemas/water-supply.ts';
 import type { CompoundRecord } from './records.ts';
 
 /** The fields of a compound's record that hold the rows of one of its tables. */
@@ -94,6 +96,31 @@ export const TABLES = [
     key: ['register_number'],
     section: 'elevators',
     resource: 'elevators',
+  }),
+  entry({
+    file: 'elevator-maintenance.csv',
+    schema: elevatorMaintenanceSchema,
+    field: 'elevatorMaintenance',
+    // One visit per elevator per day: a second sheet on the same day is the same visit.
+    key: ['register_number', 'date'],
+    section: 'elevators',
+    resource: 'elevator-maintenance',
+  }),
+  entry({
+    file: 'fire-hazards.csv',
+    schema: fireHazardSchema,
+    field: 'fireHazards',
+    key: ['found_on', 'location', 'hazard'],
+    section: 'fire-safety',
+    resource: 'fire-hazards',
+  }),
+  entry({
+    file: 'water-supply.csv',
+    schema: waterServiceSchema,
+    field: 'waterServices',
+    key: ['date', 'kind'],
+    section: 'water-supply',
+    resource: 'water-supply',
   }),
   entry({
     file: 'utility-split.csv',

@@ -394,19 +394,20 @@ export function planValidation(files: readonly SourceFile[], options: ValidateOp
       shown,
       companies: companySlugs,
       compounds: tree ? new Set(compoundFolders.keys()) : undefined,
+      today: options.today,
     });
     problems.push(...oversight.problems);
-    const evaluations = oversight.data.evaluations;
+    const { evaluations, workOrders } = oversight.data;
     if (evaluations) {
-      // Grouped once: filtering all evaluations for each compound grows with the square of the county.
-      const bySlug = new Map<string, typeof evaluations>();
-      for (const e of evaluations) {
-        const group = bySlug.get(e.compound);
-        if (group) group.push(e);
-        else bySlug.set(e.compound, [e]);
-      }
+      const bySlug = groupByCompound(evaluations);
       for (const record of compounds) {
         record.evaluations = [...(bySlug.get(record.slug) ?? [])].sort((a, b) => a.period.localeCompare(b.period));
+      }
+    }
+    if (workOrders) {
+      const bySlug = groupByCompound(workOrders);
+      for (const record of compounds) {
+        record.workOrders = [...(bySlug.get(record.slug) ?? [])].sort((a, b) => a.quarter.localeCompare(b.quarter));
       }
     }
     const byCompany = companyOversight(oversight.data);
@@ -442,4 +443,15 @@ function companyOversight(data: OversightData): Map<string, CompanyOversight> {
   for (const action of data.actions) of(action.company).actions.push(action);
   for (const entry of byCompany.values()) entry.ratings.sort((a, b) => b.period.localeCompare(a.period));
   return byCompany;
+}
+
+/** Rows grouped by the compound they name, once: filtering them for each compound grows with the square of the county. */
+function groupByCompound<R extends { compound: string }>(rows: readonly R[]): Map<string, R[]> {
+  const bySlug = new Map<string, R[]>();
+  for (const row of rows) {
+    const group = bySlug.get(row.compound);
+    if (group) group.push(row);
+    else bySlug.set(row.compound, [row]);
+  }
+  return bySlug;
 }

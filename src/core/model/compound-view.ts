@@ -49,6 +49,51 @@ export function quarterViews(record: CompoundRecord): QuarterView[] {
     });
 }
 
+/** Quarters added up over one calendar year; the balance is the one at the end of its last quarter. */
+export interface YearSummary {
+  year: string;
+  /** The first and the last quarter it adds up, as 2024Q1. */
+  first: string;
+  last: string;
+  incomeTotal: number;
+  expenseTotal: number;
+  owner_share: number;
+  company_share: number;
+  to_maintenance_fund: number;
+  balance: number;
+}
+
+/** Quarters (newest first, as quarterViews gives them) grouped by year, newest first; sums in integer fen. */
+export function yearSummaries(quarters: readonly QuarterView[]): YearSummary[] {
+  const years = new Map<string, YearSummary>();
+  for (const q of quarters) {
+    const year = q.quarter.slice(0, 4);
+    const sum = years.get(year);
+    if (!sum) {
+      // Newest first: the first quarter met of a year is its last, whose balance closes the year.
+      years.set(year, {
+        year,
+        first: q.quarter,
+        last: q.quarter,
+        incomeTotal: q.incomeTotal,
+        expenseTotal: q.expenseTotal,
+        owner_share: q.owner_share,
+        company_share: q.company_share,
+        to_maintenance_fund: q.to_maintenance_fund,
+        balance: q.balance,
+      });
+      continue;
+    }
+    sum.first = q.quarter;
+    sum.incomeTotal += q.incomeTotal;
+    sum.expenseTotal += q.expenseTotal;
+    sum.owner_share += q.owner_share;
+    sum.company_share += q.company_share;
+    sum.to_maintenance_fund += q.to_maintenance_fund;
+  }
+  return [...years.values()];
+}
+
 export interface CompoundView {
   record: CompoundRecord;
   findings: Finding[];

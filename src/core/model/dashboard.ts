@@ -48,6 +48,7 @@ export const LIST_SPECS = {
   'utility-overdue': { findings: openIn(['utility-split']) },
   'elevator-overdue': { findings: openIn(['elevators']) },
   'fire-open': { findings: openIn(['fire-safety']) },
+  'water-open': { findings: openIn(['water-supply']) },
   'fees-breach': { findings: (f) => f.section === 'fees' && f.level === 'breach' },
   stale: { findings: (f) => f.level === 'stale' },
   'company-blacklisted': { findings: (f) => f.rule === 'manager.blacklist' || f.rule === 'manager.rating' },

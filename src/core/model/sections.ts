@@ -11,23 +11,24 @@
 import type { CompoundRecord } from '../data/records.ts';
 import { committeeActing, committeeFiling, committeeTerm } from '../rules/committee.ts';
 import type { Duty } from '../rules/duty.ts';
-import { elevatorInspection, elevatorMaintenance } from '../rules/elevators.ts';
+import { elevatorDrill, elevatorInspection, elevatorMaintenance } from '../rules/elevators.ts';
 import { evaluationHeld, evaluationPassed } from '../rules/evaluation.ts';
 import { feeChangeNotice, feeWithinBand } from '../rules/fees.ts';
 import { filingsDone } from '../rules/filings.ts';
 import type { Rule } from '../rules/finding.ts';
-import { fireContract, fireInspection } from '../rules/fire-safety.ts';
+import { fireContract, fireHazards, fireInspection, fireLanes } from '../rules/fire-safety.ts';
 import { fundReceivesRevenue } from '../rules/maintenance-fund.ts';
 import { revenueQuarterly } from '../rules/public-revenue.ts';
 import { companyBlacklist, companyCriticism, companyRating } from '../rules/standing.ts';
 import { utilityMonthly } from '../rules/utility-split.ts';
+import { waterCleaning, waterQuality } from '../rules/water-supply.ts';
 import type { Compound } from '../schemas/compound.ts';
 
 export interface SectionEntry {
   /** The anchor of the part on the compound page, and its title's key `section.<id>`. */
   id: string;
-  /** The top-level key of compound.yaml whose value this part shows, if any. */
-  yamlKey?: keyof Compound;
+  /** The top-level keys of compound.yaml whose values this part shows, if any. */
+  yamlKeys?: readonly (keyof Compound)[];
   /** The newest date the part's data carries; undefined where there is nothing yet. */
   updated: (record: CompoundRecord) => string | undefined;
   /** Whether anything is published: if not, the page says 未公示 and search leaves the topic out. */
@@ -50,7 +51,7 @@ const latest = (dates: (string | undefined)[]) =>
 export const SECTION_ENTRIES = [
   {
     id: 'manager',
-    yamlKey: 'manager',
+    yamlKeys: ['manager'],
     updated: (r) => r.compound.manager?.updated,
     // Without a company there is no project manager to name.
     published: (r) => r.compound.management !== 'professional' || r.compound.manager !== undefined,
@@ -65,7 +66,7 @@ export const SECTION_ENTRIES = [
   },
   {
     id: 'services',
-    yamlKey: 'services',
+    yamlKeys: ['services'],
     updated: (r) => r.compound.services?.updated,
     published: (r) => r.compound.services !== undefined,
     duty: { cadence: 'duty.yearly', basis: 'rule.fiveDisclosures.basis', staleAfterMonths: YEARLY },
@@ -81,7 +82,7 @@ export const SECTION_ENTRIES = [
   },
   {
     id: 'hotlines',
-    yamlKey: 'hotlines',
+    yamlKeys: ['hotlines'],
     updated: (r) => r.compound.hotlines?.updated,
     // The county's own lines are always shown.
     published: () => true,
@@ -94,7 +95,7 @@ export const SECTION_ENTRIES = [
   },
   {
     id: 'public-revenue',
-    yamlKey: 'public_revenue',
+    yamlKeys: ['public_revenue'],
     updated: (r) => latest(r.revenueQuarters.map((q) => q.published)),
     published: (r) => r.compound.public_revenue !== undefined,
     // Its quarterly rule judges whether it is current.
@@ -103,7 +104,7 @@ export const SECTION_ENTRIES = [
   },
   {
     id: 'filings',
-    yamlKey: 'filings',
+    yamlKeys: ['filings'],
     updated: (r) => r.compound.filings?.updated,
     published: (r) => r.compound.filings !== undefined,
     duty: { cadence: 'duty.yearly', basis: 'rule.fiveFilings.basis', staleAfterMonths: YEARLY },
@@ -111,7 +112,7 @@ export const SECTION_ENTRIES = [
   },
   {
     id: 'committee',
-    yamlKey: 'committee',
+    yamlKeys: ['committee', 'governance'],
     updated: (r) => r.compound.committee?.updated,
     published: (r) => r.compound.committee !== undefined,
     duty: { cadence: 'duty.yearly', basis: 'rule.committeeActing.basis', staleAfterMonths: YEARLY },
@@ -119,7 +120,7 @@ export const SECTION_ENTRIES = [
   },
   {
     id: 'maintenance-fund',
-    yamlKey: 'maintenance_fund',
+    yamlKeys: ['maintenance_fund'],
     updated: (r) => latest([r.compound.maintenance_fund?.updated, ...r.fundUses.map((u) => u.date)]),
     published: (r) => r.compound.maintenance_fund !== undefined || r.fundUses.length > 0,
     duty: { cadence: 'duty.fund', basis: 'rule.fund.basis', staleAfterMonths: YEARLY },
@@ -127,19 +128,38 @@ export const SECTION_ENTRIES = [
   },
   {
     id: 'elevators',
-    updated: (r) => latest(r.elevators.map((e) => e.last_maintenance)),
+    yamlKeys: ['elevator_safety'],
+    updated: (r) =>
+      latest([
+        r.compound.elevator_safety?.updated,
+        ...r.elevators.map((e) => e.last_maintenance),
+        ...r.elevatorMaintenance.map((m) => m.date),
+      ]),
     published: (r) => r.elevators.length > 0,
     // A high-rise has elevators; the others say 本小区没有电梯 unless they list some. Their rules judge currency.
     duty: { cadence: 'rule.elevator.cadence', basis: 'rule.elevator.basis', applies: (r) => r.compound.high_rise },
-    rules: [elevatorInspection, elevatorMaintenance],
+    rules: [elevatorInspection, elevatorMaintenance, elevatorDrill],
   },
   {
     id: 'fire-safety',
-    yamlKey: 'fire_safety',
-    updated: (r) => r.compound.fire_safety?.updated,
+    yamlKeys: ['fire_safety'],
+    updated: (r) =>
+      latest([r.compound.fire_safety?.updated, ...r.fireHazards.flatMap((h) => [h.found_on, h.fixed_on])]),
     published: (r) => r.compound.fire_safety !== undefined,
     duty: { cadence: 'duty.yearly', basis: 'rule.fire.basis', staleAfterMonths: YEARLY },
-    rules: [fireContract, fireInspection],
+    rules: [fireContract, fireInspection, fireHazards, fireLanes],
+  },
+  {
+    id: 'water-supply',
+    updated: (r) => latest(r.waterServices.map((s) => s.date)),
+    published: (r) => r.waterServices.length > 0,
+    // Only a compound with tanks and pumps owes it; its cleaning rule judges currency.
+    duty: {
+      cadence: 'rule.waterCleaning.cadence',
+      basis: 'rule.waterCleaning.basis',
+      applies: (r) => r.compound.secondary_water_supply === true,
+    },
+    rules: [waterCleaning, waterQuality],
   },
   {
     id: 'utility-split',
@@ -155,7 +175,8 @@ export const SECTION_ENTRIES = [
   {
     id: 'evaluation',
     updated: (r) => latest((r.evaluations ?? []).map((e) => e.date)),
-    published: (r) => (r.evaluations ?? []).length > 0,
+    // The county's view of the service: its evaluations, and the 12345 work orders about the compound.
+    published: (r) => (r.evaluations ?? []).length > 0 || (r.workOrders ?? []).length > 0,
     // The county's duty, not the compound's: judged by its own rule once the county publishes evaluations.
     rules: [evaluationHeld, evaluationPassed],
   },
@@ -183,7 +204,14 @@ export const FIVE_DISCLOSURES = [
 
 /** The part of the page each top-level key of compound.yaml is shown in. */
 export const YAML_SECTIONS: Partial<Record<keyof Compound, SectionId>> = Object.fromEntries(
-  SECTION_ENTRIES.flatMap((section) => ('yamlKey' in section ? [[section.yamlKey, section.id]] : [])),
+  SECTION_ENTRIES.flatMap((section) =>
+    'yamlKeys' in section ? section.yamlKeys.map((key) => [key, section.id] as const) : [],
+  ),
+);
+
+/** The first key of each part: it being set or cleared is the part published or withdrawn. */
+export const PART_YAML_KEYS: ReadonlySet<keyof Compound> = new Set(
+  SECTION_ENTRIES.flatMap((section) => ('yamlKeys' in section ? section.yamlKeys.slice(0, 1) : [])),
 );
 
 const eachSection = <T>(value: (section: (typeof SECTION_ENTRIES)[number]) => T) =>

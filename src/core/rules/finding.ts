@@ -15,7 +15,7 @@ import type { SectionId } from '../model/sections.ts';
  * what it says breaks a rule (a price above its band, accounts that do not agree); warning:
  * the county's own verdict on the compound or its company (blacklist, C rating, 不合格).
  * Coming — due: owed soon, not late yet; expiring: a contract, inspection or term lapses within 30 days.
- * History — resolved: it came late and has been put right (曾迟报).
+ * History — resolved: it came late and has been put right (曾逾期).
  */
 export const FINDING_LEVELS = [
   'missing',

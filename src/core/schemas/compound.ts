@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { t } from '../i18n/t.ts';
 import { committeeSchema } from './committee.ts';
+import { elevatorSafetySchema } from './elevator.ts';
 import { filingsSchema } from './filings.ts';
 import { fireSafetySchema } from './fire-safety.ts';
+import { governanceSchema } from './governance.ts';
 import { hotlinesSchema } from './hotlines.ts';
 import { maintenanceFundSchema } from './maintenance-fund.ts';
 import { managerSchema } from './manager.ts';
@@ -72,10 +74,19 @@ export const compoundSchema = z
       .meta({ title: '公共水电费单独分摊' }),
     /** The owners' committee or the 社区 acting for it. */
     committee: committeeSchema.optional().meta({ title: '业主委员会' }),
+    /** 业主监事会, 两长一代表 and 红色物业党建示范项目, where the compound has them. */
+    governance: governanceSchema.optional().meta({ title: '业主自治与党建' }),
     /** The maintenance fund's balance; its uses are in CSV. */
     maintenance_fund: maintenanceFundSchema.optional().meta({ title: '专项维修资金' }),
-    /** Fire safety contract and inspection. */
+    /** The elevators' emergency rescue phone and yearly drill; the elevators and their visits are in CSV. */
+    elevator_safety: elevatorSafetySchema.optional().meta({ title: '电梯应急救援' }),
+    /** Fire safety contract, inspection and filings; the hazard ledger is in CSV. */
     fire_safety: fireSafetySchema.optional().meta({ title: '消防安全' }),
+    /** Whether the compound has a secondary water supply (二次供水: tanks and pumps); by default it does not. */
+    secondary_water_supply: z
+      .boolean({ error: t('expect.boolean') })
+      .optional()
+      .meta({ title: '有二次供水设施' }),
   })
   .superRefine((compound, ctx) => {
     if (compound.management === 'professional' && compound.company === undefined) {

@@ -55,3 +55,39 @@ export const elevatorSchema = z
     }
   });
 export type Elevator = z.output<typeof elevatorSchema>;
+
+/** One row of `elevator-maintenance.csv`: one routine maintenance visit to one elevator, as on its 维保单. */
+export const elevatorMaintenanceSchema = z.strictObject({
+  /** The elevator's 注册代码, as in elevators.csv. */
+  register_number: text(30).meta({
+    title: '电梯注册代码',
+    description: '与电梯表中的注册代码相同',
+    examples: ['31106523252015000001'],
+  }),
+  /** Day of the visit. */
+  date: isoDate.meta({ title: '维保日期', description: '这次维护保养的日期', examples: ['2026-11-05'] }),
+  /** Who did it. */
+  contractor: text(100).meta({
+    title: '维保单位',
+    description: '做这次维保的单位',
+    examples: ['昌吉州安达电梯工程有限公司奇台分公司'],
+  }),
+  /** The number printed on the record posted in the car. */
+  record_number: text(40).meta({
+    title: '维保单编号',
+    description: '张贴在轿厢内的维保单上的编号',
+    examples: ['AD-2026-11-0512'],
+  }),
+});
+export type ElevatorMaintenance = z.output<typeof elevatorMaintenanceSchema>;
+
+/** `elevator_safety` in compound.yaml: who to call when someone is trapped, and the yearly drill. */
+export const elevatorSafetySchema = z.strictObject({
+  /** The 24-hour emergency rescue phone posted in every car. */
+  rescue_phone: phone.meta({ title: '电梯应急救援电话' }),
+  /** Day of the last emergency drill (应急救援演练). */
+  last_drill: isoDate.meta({ title: '最近一次应急演练日期' }),
+  /** When this part was last checked or changed. */
+  updated: isoDate.meta({ title: '更新日期' }),
+});
+export type ElevatorSafety = z.output<typeof elevatorSafetySchema>;
