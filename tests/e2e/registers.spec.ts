@@ -12,10 +12,16 @@ test('elevators: the rescue phone, the drill, and each elevator’s visits of th
   const part = page.locator('#elevators');
   await expect(part.locator('a[href="tel:96333"]')).toHaveText('96333');
   await expect(part).toContainText('最近一次应急演练2026年6月18日');
+  // The contractor once, with its phone; then each elevator in a line.
+  await expect(
+    part.getByRole('heading', { name: /维保单位：昌吉州安达电梯工程有限公司奇台分公司（8 部）/ }),
+  ).toBeVisible();
   // 1号楼1单元: every 14 days from 2025-11-27 to 2026-11-06, 26 visits within the year before 2026-11-20.
-  await expect(part.locator('.card').first()).toContainText('近12个月维保26次，最长间隔14日');
+  await expect(part.locator('.elevator-list li').first()).toContainText(
+    '1号楼1单元 31106523252014000001最近维保2026年11月6日，下次年检2027年4月13日；近12个月维保26次，最长间隔14日',
+  );
   // 3号楼1单元 had one visit four days late in March.
-  await expect(part.locator('.card', { hasText: '31106523252014000005' })).toContainText('最长间隔18日');
+  await expect(part.locator('.elevator-list li', { hasText: '31106523252014000005' })).toContainText('最长间隔18日');
   await expect(part.locator('a[href="/data/c/tianshan-huayuan/elevator-maintenance.csv"]')).toHaveCount(1);
   // That late visit is history: shown, not counted as open.
   const late = page.locator('.finding[data-level="resolved"]', {
@@ -75,6 +81,8 @@ test('each register’s rows are in the county download and its template on /sub
     ['elevator-maintenance', 'elevatorMaintenance', '电梯注册代码,维保日期,维保单位,维保单编号'],
     ['fire-hazards', 'fireHazards', '发现日期,部位,隐患,整改措施,整改期限,责任人,整改完成日期'],
     ['water-supply', 'waterServices', '日期,类别,实施单位,报告编号,检测结果'],
+    ['maintenance-fund-inflows', 'fundInflows', '入账日期,类别,金额（元）,备注'],
+    ['maintenance-fund-years', 'fundYears', '年度,年初余额（元）,年末余额（元）'],
   ] as const;
   for (const [resource, field, header] of registers) {
     const rows = bundle.compounds.reduce((n, r) => n + r[field].length, 0);
@@ -127,4 +135,24 @@ test('12345 work orders: on the compound, rolled up for its company and the coun
     '统计季度,小区标识,受理量,物业服务,物业收费,设施设备维修,环境卫生,安全隐患,其他,按时响应量,按时办结量,回访量,满意量',
   );
   expect(csv).toContain('2026Q3,tianshan-huayuan,10,3,3,1,3,0,0,8,6,6,5');
+});
+
+test('the maintenance fund: the year’s account, checked at build, inflows, and emergency uses', async ({ page }) => {
+  await page.goto('/c/tianshan-huayuan/');
+  const part = page.locator('#maintenance-fund');
+  // 3,746,576.84 + 48,886.40 received − 86,400.00 used in 2025.
+  await expect(part).toContainText(
+    '2025年：年初 3,746,576.84 元，入账 48,886.40 元，使用 86,400.00 元，年末 3,709,063.24 元（已核对）',
+  );
+  await expect(part.getByRole('link', { name: '入账明细下载' })).toHaveAttribute(
+    'href',
+    '/data/c/tianshan-huayuan/maintenance-fund-inflows.csv',
+  );
+  const emergency = part.locator('tr', { hasText: '电梯曳引钢丝绳更换' });
+  await expect(emergency).toContainText('紧急使用');
+  await expect(emergency).toContainText('社区初审 2026年8月20日');
+  await page.goto('/c/jinshuiwan/');
+  await expect(page.locator('#maintenance-fund')).toContainText(
+    '未公示2025年维修资金年度收支（应于2026年3月31日前公示）',
+  );
 });

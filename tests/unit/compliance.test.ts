@@ -466,6 +466,23 @@ describe('rule water-supply.cleaning and water-supply.quality', () => {
   });
 });
 
+describe('rule maintenance-fund.yearly', () => {
+  // The fund is published: the account of 2025 is owed by 2026-03-31, the site's own deadline.
+  it('owed by the end of March, overdue the day after; none owed where the fund is not published', () => {
+    const record = baseRecord();
+    record.compound.maintenance_fund = { balance: 1, as_of: '2026-06-30', updated: '2026-07-05' };
+    record.fundYears = [{ year: 2024, opening: 0, closing: 0 }];
+    assert.deepEqual(findings('maintenance-fund.yearly', record, '2026-03-31'), []);
+    assert.deepEqual(findings('maintenance-fund.yearly', record, '2026-04-01'), [
+      ['overdue', '未公示2025年维修资金年度收支（应于2026年3月31日前公示）'],
+    ]);
+    record.fundYears.push({ year: 2025, opening: 0, closing: 0 });
+    assert.deepEqual(findings('maintenance-fund.yearly', record, '2026-04-01'), []);
+    delete record.compound.maintenance_fund;
+    assert.deepEqual(findings('maintenance-fund.yearly', { ...record, fundYears: [] }, '2026-04-01'), []);
+  });
+});
+
 describe('rule utility-split.monthly', () => {
   const split = (period: string, published: string): UtilitySplit => ({
     period,
@@ -650,7 +667,7 @@ describe('the duty to publish', () => {
   });
 
   it('each absent part is missing, in page order', () => {
-    const record = baseRecord({ fees: [], elevators: [] });
+    const record = baseRecord({ fees: [], elevators: [], fundYears: [] });
     for (const key of ['manager', 'services', 'hotlines', 'public_revenue', 'filings', 'committee'] as const) {
       delete record.compound[key];
     }
@@ -756,6 +773,7 @@ describe('evaluateCompound', () => {
         ['public-revenue.quarterly', 'due'],
         ['filings.current', 'stale'],
         ['committee.current', 'stale'],
+        ['maintenance-fund.yearly', 'overdue'],
         ['elevators.inspection', 'overdue'],
         ['elevators.maintenance', 'overdue'],
         ['elevators.drill', 'overdue'],

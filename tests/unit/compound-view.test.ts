@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compoundView, quarterViews, yearSummaries } from '../../src/core/model/compound-view.ts';
+import { compoundView, quarterViews, summaryLines, yearSummaries } from '../../src/core/model/compound-view.ts';
 import { feeLines } from '../../src/core/model/fee-lines.ts';
 import { lastUpdated, SECTIONS } from '../../src/core/model/sections.ts';
 import type { RevenueItem } from '../../src/core/schemas/public-revenue.ts';
@@ -180,5 +180,26 @@ describe('compoundView', () => {
     assert.deepEqual([...view.findingsBySection.keys()], ['services', 'public-revenue']);
     assert.equal(view.findingsBySection.get('public-revenue')?.length, 3);
     assert.equal(view.updated.manager, '2026-03-05');
+  });
+});
+
+describe('summaryLines', () => {
+  it('keeps up to three findings of a part in full, and counts a part with more in one line', () => {
+    const record = baseRecord();
+    const [lift] = record.elevators;
+    assert.ok(lift);
+    record.elevators = ['A', 'B', 'C', 'D'].map((n) => ({
+      ...lift,
+      register_number: n,
+      last_maintenance: '2026-09-01',
+    }));
+    record.compound.hotlines = undefined;
+    const findings = compoundView(record, '2026-11-05').findings;
+    assert.deepEqual(
+      summaryLines(findings).map((line) =>
+        line.kind === 'one' ? line.finding.rule : `${line.section} × ${line.count}`,
+      ),
+      ['hotlines.published', 'elevators × 4'],
+    );
   });
 });

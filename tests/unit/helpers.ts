@@ -210,6 +210,8 @@ export function baseRecord(overrides: Partial<CompoundRecord> = {}): CompoundRec
         next_inspection: '2027-05-09',
       },
     ],
+    fundInflows: [],
+    fundYears: [{ year: 2025, opening: 1_000_000, closing: 1_000_000 }],
     elevatorMaintenance: [],
     fireHazards: [],
     waterServices: [],

@@ -74,6 +74,15 @@ before(async () => {
   // Only the `updated` date of a part: checked, not changed.
   await edit(`${COMPOUND}/compound.yaml`, 'updated: 2026-04-01', 'updated: 2026-05-01');
   git(['commit', '-q', '-am', 'Checked the manager'], '2026-05-02T08:00:00+08:00');
+
+  // A year of elevator visits uploaded at once, to the other compound.
+  const visits = Array.from({ length: 8 }, (_, i) => `31106523252015000001,2026-0${i + 1}-10,测试电梯公司,W-${i}`);
+  await writeFile(
+    path.join(root, 'content/compounds/laojie/elevator-maintenance.csv'),
+    `电梯注册代码,维保日期,维保单位,维保单编号\n${visits.join('\n')}\n`,
+  );
+  git(['add', '-A']);
+  git(['commit', '-q', '-m', 'A year of visits'], '2026-05-03T08:00:00+08:00');
 });
 
 after(async () => {
@@ -124,7 +133,16 @@ describe('history from a repository', () => {
     assert.equal(last.get('fees')?.date, '2026-04-02');
     assert.equal(last.get('manager')?.date, '2026-04-02');
     assert.equal(last.get('committee'), undefined);
-    assert.deepEqual(compound(readHistory({ contentDir: path.join(root, 'content') }), 'laojie').entries.length, 1);
+    assert.deepEqual(compound(readHistory({ contentDir: path.join(root, 'content') }), 'laojie').entries.length, 2);
+  });
+
+  it('counts the rows when one commit changes many rows of a table', () => {
+    const laojie = compound(readHistory({ contentDir: path.join(root, 'content') }), 'laojie');
+    assert.deepEqual(texts(laojie, 0), ['电梯维保记录：新增 8 行，更正 0 行，删除 0 行（逐行内容见本小区的开放数据）']);
+    assert.deepEqual(
+      laojie.entries[0]?.changes.map((c) => c.section),
+      ['elevators'],
+    );
   });
 
   it('reads only as many commits per compound as it is allowed, a commit without visible change included', () => {

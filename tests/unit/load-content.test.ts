@@ -4,6 +4,7 @@ import path from 'node:path';
 import { before, describe, it, test } from 'node:test';
 import { type LoadResult, loadContent } from '../../src/core/data/load-content.ts';
 import { ContentValidationError, formatProblem, type Problem } from '../../src/core/data/problems.ts';
+import { TABLES } from '../../src/core/data/tables.ts';
 import { t } from '../../src/core/i18n/t.ts';
 import { type ContentCopy, copyMinimal, MINIMAL, MINIMAL_TODAY, PROJECT_ROOT, UNIT_FIXTURES } from './helpers.ts';
 
@@ -252,7 +253,7 @@ describe('loadContent: files and folders', () => {
         1,
         '',
         '文件',
-        '小区文件夹中只能有：compound.yaml、fees.csv、public-revenue.csv、public-revenue-items.csv、maintenance-fund.csv、elevators.csv、elevator-maintenance.csv、fire-hazards.csv、water-supply.csv、utility-split.csv。请检查文件名（区分大小写）',
+        `小区文件夹中只能有：${['compound.yaml', ...TABLES.map((table) => table.file)].join('、')}。请检查文件名（区分大小写）`,
         'Fees.csv',
         'error',
       ],
@@ -706,6 +707,39 @@ describe('loadContent: the safety registers', () => {
         [
           'content/compounds/ceshi-xiaoqu/elevator-maintenance.csv:3:1 register_number',
           '电梯表（elevators.csv）中没有这个注册代码：维保记录要对应一部已登记的电梯',
+        ],
+      ],
+    );
+  });
+});
+
+describe('loadContent: the maintenance fund’s yearly account', () => {
+  it('a closing balance that does not reconcile, and a year that does not open with the last one’s closing', async () => {
+    const { problems } = await loadMutated(async (c) => {
+      await c.write(
+        'compounds/ceshi-xiaoqu/maintenance-fund.csv',
+        '使用日期,使用项目,金额（元）,审批情况\n2025-05-01,屋面防水,12000.00,业主大会表决通过\n',
+      );
+      await c.write(
+        'compounds/ceshi-xiaoqu/maintenance-fund-inflows.csv',
+        '入账日期,类别,金额（元）\n2025-03-31,利息,500.00\n2025-06-30,补交,1000.00\n',
+      );
+      await c.write(
+        'compounds/ceshi-xiaoqu/maintenance-fund-years.csv',
+        '年度,年初余额（元）,年末余额（元）\n2024,100000.00,100000.00\n2025,100000.00,90000.00\n2026,89500.00,89500.00\n',
+      );
+    });
+    assert.deepEqual(
+      problems.map((p) => [at(p), p.expected]),
+      [
+        [
+          'content/compounds/ceshi-xiaoqu/maintenance-fund-years.csv:3:3 closing',
+          '年末余额应为年初余额 100,000.00 元 + 当年入账 1,500.00 元 − 当年使用 12,000.00 元 = 89,500.00 元',
+        ],
+        // The typed closing of 2025 is what 2026 must open with, right or wrong.
+        [
+          'content/compounds/ceshi-xiaoqu/maintenance-fund-years.csv:4:2 opening',
+          '应与2025年的年末余额 90,000.00 元相同',
         ],
       ],
     );

@@ -54,8 +54,10 @@ function correction(table: CompoundTableEntry): { column: string; change: (value
   const text = free.find((s) => s.kind.type === 'string' && !s.kind.enum);
   if (text) return { column: text.key, change: (value) => `${value}（更正）` };
   const date = free.find((s) => s.kind.type === 'date');
-  assert.ok(date, `${table.file} has a text or date column outside its key`);
-  return { column: date.key, change: (value) => (value === '2026-09-30' ? '2026-09-29' : '2026-09-30') };
+  if (date) return { column: date.key, change: (value) => (value === '2026-09-30' ? '2026-09-29' : '2026-09-30') };
+  const amount = free.find((s) => s.kind.type === 'fen');
+  assert.ok(amount, `${table.file} has a text, date or amount column outside its key`);
+  return { column: amount.key, change: (value) => (Number(value) + 0.01).toFixed(2) };
 }
 
 it('the sample compound has every table, so that every entry is exercised', () => {
@@ -244,6 +246,8 @@ describe('the parts of the page (src/core/model/sections.ts)', () => {
       waterServices: [],
       utilitySplits: [],
       fundUses: [],
+      fundInflows: [],
+      fundYears: [],
       revenueQuarters: [],
     };
     // Parts that a compound.yaml key publishes as well as a table (the fund, fire safety) go with their keys.

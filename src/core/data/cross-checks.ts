@@ -8,7 +8,7 @@ import { t } from '../i18n/t.ts';
 import { nextQuarter, quarterEnd, quarterStart } from '../lib/calendar.ts';
 import { formatYuan } from '../lib/money.ts';
 import { type Compound, compoundSchema } from '../schemas/compound.ts';
-import { parseQuarter } from '../schemas/primitives.ts';
+import { parseDate, parseQuarter } from '../schemas/primitives.ts';
 import { UNIT_PRICE_SCALE, USAGE_SCALE } from '../schemas/utility-split.ts';
 import type { Table } from './csv-source.ts';
 import { earliestYear, earlyCells, earlyValues, tooEarly } from './date-checks.ts';
@@ -172,6 +172,10 @@ export function checkCompound(input: CompoundCheckInput): Problem[] {
   notAfterToday('elevator-maintenance.csv', ['date']);
   notAfterToday('fire-hazards.csv', ['found_on', 'fixed_on']);
   notAfterToday('water-supply.csv', ['date']);
+  notAfterToday('maintenance-fund-inflows.csv', ['date']);
+
+  // -------------------------------------------------------------- maintenance fund: each year reconciles
+  checkFundYears();
 
   // -------------------------------------------------------------- elevators: a visit is to a listed elevator
   const elevators = tables['elevators.csv'];
@@ -289,6 +293,60 @@ export function checkCompound(input: CompoundCheckInput): Problem[] {
         'per_household',
         t('check.utilityShare', { expected: formatYuan(share) }),
       );
+    }
+  }
+
+  /**
+   * Each year's closing balance is its opening plus the year's inflows less its uses, and a year opens with the
+   * last one's closing. Not where a row of the year's inflows or uses failed its own check (its amount is
+   * unknown), nor, in loose mode, where those files were not given.
+   */
+  function checkFundYears() {
+    const uses = tables['maintenance-fund.csv'];
+    const inflows = tables['maintenance-fund-inflows.csv'];
+    const years = [...(tables['maintenance-fund-years.csv']?.rows ?? [])].sort((a, b) => a.value.year - b.value.year);
+    if (input.loose && (!uses || !inflows)) return;
+    // A failed row's date as typed: the year it counts in, or '' (then no year is trusted).
+    const yearOf = (cells: Record<string, string | undefined>, key: string) =>
+      parseDate(cells[key] ?? '')?.slice(0, 4) ?? '';
+    const untrusted = new Set([
+      ...(uses?.failedRows ?? []).map((cells) => yearOf(cells, 'date')),
+      ...(inflows?.failedRows ?? []).map((cells) => yearOf(cells, 'date')),
+    ]);
+    const inYear = (rows: { value: { date: string; amount: number } }[] | undefined, year: number) =>
+      (rows ?? []).filter((r) => r.value.date.startsWith(`${year}-`)).reduce((sum, r) => sum + r.value.amount, 0);
+    let previous: (typeof years)[number] | undefined;
+    for (const row of years) {
+      const y = row.value;
+      if (String(y.year) > today.slice(0, 4)) {
+        rowProblem('maintenance-fund-years.csv', row.line, 'year', t('check.yearNotAfterToday', { today }));
+      } else if (!untrusted.has(String(y.year)) && !untrusted.has('')) {
+        const received = inYear(inflows?.rows, y.year);
+        const spent = inYear(uses?.rows, y.year);
+        const expected = y.opening + received - spent;
+        if (y.closing !== expected) {
+          rowProblem(
+            'maintenance-fund-years.csv',
+            row.line,
+            'closing',
+            t('check.fundYear', {
+              opening: formatYuan(y.opening),
+              inflows: formatYuan(received),
+              uses: formatYuan(spent),
+              expected: formatYuan(expected),
+            }),
+          );
+        }
+      }
+      if (previous && previous.value.year + 1 === y.year && y.opening !== previous.value.closing) {
+        rowProblem(
+          'maintenance-fund-years.csv',
+          row.line,
+          'opening',
+          t('check.fundOpening', { year: previous.value.year, closing: formatYuan(previous.value.closing) }),
+        );
+      }
+      previous = row;
     }
   }
 

@@ -434,7 +434,13 @@ function diffRevenue(
   return out;
 }
 
-/** Rows of a table matched by the registry's key: each added, removed or corrected row in one sentence. */
+/** More row changes than this in one table in one commit are said as one count: a year of visits is one line. */
+const ROWS_SAID_ONE_BY_ONE = 6;
+
+/**
+ * Rows of a table matched by the registry's key: each added, removed or corrected row in one sentence, or, when
+ * a commit changes many rows of the table at once, one sentence counting them.
+ */
 function diffRows<R extends Row>(
   file: CompoundTableFile,
   before: R[],
@@ -444,19 +450,26 @@ function diffRows<R extends Row>(
 ): string[] {
   const out: string[] = [];
   const key = rowKey(file);
+  const beforeByKey = new Map(before.map((row) => [key(row), row]));
+  const afterKeys = new Set(after.map(key));
+  let added = 0;
+  let corrected = 0;
   for (const row of after) {
-    const old = before.find((r) => key(r) === key(row));
-    if (!old) out.push(t('history.added', { what: what(row), detail: detail(row) }));
-    else {
-      for (const change of rowCorrections(file, old, row)) {
-        out.push(t('history.corrected', { what: what(row), change }));
-      }
+    const old = beforeByKey.get(key(row));
+    if (!old) {
+      added += 1;
+      out.push(t('history.added', { what: what(row), detail: detail(row) }));
+    } else {
+      const changes = rowCorrections(file, old, row);
+      if (changes.length > 0) corrected += 1;
+      for (const change of changes) out.push(t('history.corrected', { what: what(row), change }));
     }
   }
-  for (const row of before) {
-    if (!after.some((r) => key(r) === key(row))) out.push(t('history.removed', { what: what(row) }));
-  }
-  return out;
+  const removed = before.filter((row) => !afterKeys.has(key(row)));
+  for (const row of removed) out.push(t('history.removed', { what: what(row) }));
+  if (out.length <= ROWS_SAID_ONE_BY_ONE) return out;
+  const table = t(`data.table.${tableOf(file).resource}` as StringKey);
+  return [t('history.rowsCounted', { table, added, corrected, removed: removed.length })];
 }
 
 /** Every change between two versions of a compound folder, by part of the page. */
@@ -507,6 +520,24 @@ function diffVersions(before: Version, after: Version, names: Names): HistoryCha
       b.tables['maintenance-fund.csv'].value ?? [],
       (u) => t('history.fund.use', { date: formatDate(u.date), item: u.item }),
       (u) => t('history.yuan', { amount: formatYuan(u.amount) }),
+    ),
+  );
+  table('maintenance-fund-inflows.csv', (a, b) =>
+    diffRows(
+      'maintenance-fund-inflows.csv',
+      a.tables['maintenance-fund-inflows.csv'].value ?? [],
+      b.tables['maintenance-fund-inflows.csv'].value ?? [],
+      (i) => t('history.fundInflow', { date: formatDate(i.date), kind: i.kind }),
+      (i) => t('history.yuan', { amount: formatYuan(i.amount) }),
+    ),
+  );
+  table('maintenance-fund-years.csv', (a, b) =>
+    diffRows(
+      'maintenance-fund-years.csv',
+      a.tables['maintenance-fund-years.csv'].value ?? [],
+      b.tables['maintenance-fund-years.csv'].value ?? [],
+      (y) => t('history.fundYear', { year: y.year }),
+      (y) => t('history.fundYear.detail', { opening: formatYuan(y.opening), closing: formatYuan(y.closing) }),
     ),
   );
   table('elevators.csv', (a, b) =>

@@ -12,7 +12,7 @@ import type { Elevator, ElevatorMaintenance } from '../schemas/elevator.ts';
 import type { Evaluation } from '../schemas/evaluation.ts';
 import type { FeeItem } from '../schemas/fee-item.ts';
 import type { FireHazard } from '../schemas/fire-safety.ts';
-import type { FundUse } from '../schemas/maintenance-fund.ts';
+import type { FundInflow, FundUse, FundYear } from '../schemas/maintenance-fund.ts';
 import type { OversightAction } from '../schemas/oversight-action.ts';
 import type { RevenueItem, RevenueQuarter } from '../schemas/public-revenue.ts';
 import type { Rating, RatingScale } from '../schemas/rating.ts';
@@ -30,6 +30,8 @@ export interface CompoundRecord {
   revenueQuarters: RevenueQuarter[];
   revenueItems: RevenueItem[];
   fundUses: FundUse[];
+  fundInflows: FundInflow[];
+  fundYears: FundYear[];
   elevators: Elevator[];
   elevatorMaintenance: ElevatorMaintenance[];
   fireHazards: FireHazard[];

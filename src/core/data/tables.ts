@@ -11,7 +11,7 @@ import type { SectionId } from '../model/sections.ts';
 import { elevatorMaintenanceSchema, elevatorSchema } from '../schemas/elevator.ts';
 import { feeItemSchema } from '../schemas/fee-item.ts';
 import { fireHazardSchema } from '../schemas/fire-safety.ts';
-import { fundUseSchema } from '../schemas/maintenance-fund.ts';
+import { fundInflowSchema, fundUseSchema, fundYearSchema } from '../schemas/maintenance-fund.ts';
 import { revenueItemSchema, revenueQuarterSchema } from '../schemas/public-revenue.ts';
 import { utilitySplitSchema } from '../schemas/utility-split.ts';
 import { waterServiceSchema } from '../schemas/water-supply.ts';
@@ -88,6 +88,23 @@ export const TABLES = [
     key: ['date', 'item'],
     section: 'maintenance-fund',
     resource: 'maintenance-fund',
+  }),
+  entry({
+    file: 'maintenance-fund-inflows.csv',
+    schema: fundInflowSchema,
+    field: 'fundInflows',
+    // Inflows of one kind on one day are one row (the bank's statement adds them up the same way).
+    key: ['date', 'kind'],
+    section: 'maintenance-fund',
+    resource: 'maintenance-fund-inflows',
+  }),
+  entry({
+    file: 'maintenance-fund-years.csv',
+    schema: fundYearSchema,
+    field: 'fundYears',
+    key: ['year'],
+    section: 'maintenance-fund',
+    resource: 'maintenance-fund-years',
   }),
   entry({
     file: 'elevators.csv',

@@ -111,3 +111,26 @@ export function compoundView(record: CompoundRecord, today: string): CompoundVie
   }
   return { record, findings, findingsBySection, updated: lastUpdated(record), published: publishedSections(record) };
 }
+
+/** More findings than this in one part are one line in the page's summary: the part itself lists them. */
+export const SUMMARY_PER_PART = 3;
+
+/** A line of the summary at the top of the page: one finding, or a count of a part's findings. */
+export type SummaryLine =
+  | { kind: 'one'; finding: Finding }
+  | { kind: 'many'; section: SectionId; level: Finding['level']; count: number };
+
+/**
+ * Findings for the summary at the top of the page, in page order: each one in full, but a part with many (eight
+ * elevators overdue) as one line that counts them and links to the part, which states each. The summary then
+ * stays short on the first screen, and within the page's budget.
+ */
+export function summaryLines(findings: readonly Finding[]): SummaryLine[] {
+  const bySection = new Map<SectionId, Finding[]>();
+  for (const f of findings) bySection.set(f.section, [...(bySection.get(f.section) ?? []), f]);
+  return [...bySection].flatMap(([section, group]): SummaryLine[] =>
+    group.length > SUMMARY_PER_PART
+      ? [{ kind: 'many', section, level: (group[0] as Finding).level, count: group.length }]
+      : group.map((finding) => ({ kind: 'one', finding })),
+  );
+}

@@ -17,7 +17,7 @@ import { feeChangeNotice, feeWithinBand } from '../rules/fees.ts';
 import { filingsDone } from '../rules/filings.ts';
 import type { Rule } from '../rules/finding.ts';
 import { fireContract, fireHazards, fireInspection, fireLanes } from '../rules/fire-safety.ts';
-import { fundReceivesRevenue } from '../rules/maintenance-fund.ts';
+import { fundReceivesRevenue, fundYearly } from '../rules/maintenance-fund.ts';
 import { revenueQuarterly } from '../rules/public-revenue.ts';
 import { companyBlacklist, companyCriticism, companyRating } from '../rules/standing.ts';
 import { utilityMonthly } from '../rules/utility-split.ts';
@@ -121,10 +121,19 @@ export const SECTION_ENTRIES = [
   {
     id: 'maintenance-fund',
     yamlKeys: ['maintenance_fund'],
-    updated: (r) => latest([r.compound.maintenance_fund?.updated, ...r.fundUses.map((u) => u.date)]),
-    published: (r) => r.compound.maintenance_fund !== undefined || r.fundUses.length > 0,
+    updated: (r) =>
+      latest([
+        r.compound.maintenance_fund?.updated,
+        ...r.fundUses.map((u) => u.date),
+        ...r.fundInflows.map((i) => i.date),
+      ]),
+    published: (r) =>
+      r.compound.maintenance_fund !== undefined ||
+      r.fundUses.length > 0 ||
+      r.fundInflows.length > 0 ||
+      r.fundYears.length > 0,
     duty: { cadence: 'duty.fund', basis: 'rule.fund.basis', staleAfterMonths: YEARLY },
-    rules: [fundReceivesRevenue],
+    rules: [fundReceivesRevenue, fundYearly],
   },
   {
     id: 'elevators',

@@ -13,6 +13,7 @@ import { escapeXml, html } from '../../core/lib/html.ts';
 import type { TileConfig } from '../../core/lib/map-tiles.ts';
 import type { MapPoint, MapStatus } from '../../core/model/map-data.ts';
 import type { MapSettings, MapWords } from './map-settings.ts';
+import '../styles/map-markers.css';
 
 export interface MapOptions {
   points: MapPoint[];
