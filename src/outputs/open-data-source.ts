@@ -1,7 +1,7 @@
 /** The validated data as the open-data downloads need it. */
 
 import { perValidationPass } from '../core/data/content-bundle.ts';
-import { getCommunities, getCompanies, getCompounds, getSite } from '../core/model/content.ts';
+import { getCommunities, getCompanies, getCompounds, getOversight, getSite } from '../core/model/content.ts';
 import type { OpenDataSource } from './open-data.ts';
 
 async function makeSource(): Promise<OpenDataSource> {
@@ -12,6 +12,7 @@ async function makeSource(): Promise<OpenDataSource> {
     communities: await getCommunities(),
     companies: await getCompanies(),
     compounds: await getCompounds(),
+    oversight: await getOversight(),
   };
 }
 

@@ -21,6 +21,7 @@ import { memoize } from '../core/lib/memo.ts';
 import { yuanPlain } from '../core/lib/money.ts';
 import { DASHBOARD_LISTS as FINDING_LISTS } from '../core/model/dashboard.ts';
 import { compoundSchema } from '../core/schemas/compound.ts';
+import { creditRecordSchema } from '../core/schemas/credit-record.ts';
 import { type CompoundRow, compoundColumn, compoundRowSchema, findingRowSchema } from '../core/schemas/open-data.ts';
 import { workOrderQuarterSchema } from '../core/schemas/work-orders.ts';
 import { findingRows, findingsFeed } from './findings-data.ts';
@@ -36,19 +37,29 @@ type ObjectSchema = z.ZodObject<z.core.$ZodLooseShape>;
 type Row = Record<string, unknown>;
 
 /** The part of the validated bundle the downloads are made from. */
-export type OpenDataSource = Pick<ContentBundle, 'site' | 'today' | 'communities' | 'companies' | 'compounds'>;
+export type OpenDataSource = Pick<
+  ContentBundle,
+  'site' | 'today' | 'communities' | 'companies' | 'compounds' | 'oversight'
+>;
 
 // ---------------------------------------------------------------- tables
 
 /**
- * County tables the county keeps in content/oversight/ rather than in compound folders, whose rows name their
- * compound themselves: the compound's rows are on its record.
+ * County tables the county keeps in content/oversight/ rather than in compound folders: all their rows, and,
+ * for a table whose rows name a compound, one compound's rows (on its record, and in its JSON).
  */
 const OVERSIGHT_SOURCES = {
   'work-orders-12345': {
     schema: workOrderQuarterSchema,
     key: ['quarter', 'compound'],
-    rows: (r: CompoundRecord) => r.workOrders ?? [],
+    rows: (bundle: OpenDataSource): Row[] => [...bundle.compounds].sort(bySlug).flatMap((r) => r.workOrders ?? []),
+    ofCompound: (r: CompoundRecord): Row[] => r.workOrders ?? [],
+  },
+  'credit-records': {
+    schema: creditRecordSchema,
+    key: ['company', 'manager_filing', 'date', 'item'],
+    rows: (bundle: OpenDataSource): Row[] => bundle.oversight.credit,
+    ofCompound: undefined,
   },
 } as const;
 export type OversightTable = keyof typeof OVERSIGHT_SOURCES;
@@ -63,6 +74,8 @@ export const COUNTY_TABLES = [
 export type CountyTable = 'compounds' | CompoundTable | OversightTable;
 /** A compound table's resource name, from the registry (src/core/data/tables.ts). */
 export type CompoundTable = CompoundTableEntry['resource'];
+
+const bySlug = (a: CompoundRecord, b: CompoundRecord) => a.slug.localeCompare(b.slug);
 
 /** Where each table's rows are in a compound folder and in its record, by resource name. */
 const SOURCES = new Map(TABLES.map((table) => [table.resource as CompoundTable, table]));
@@ -97,8 +110,6 @@ export const countySchema = memoize(
         : z.strictObject({ compound: compoundColumn, ...sourceOf(table).schema.shape }),
 );
 
-const bySlug = (a: CompoundRecord, b: CompoundRecord) => a.slug.localeCompare(b.slug);
-
 /** A compound's row of compounds.csv; absent optional facts stay absent. */
 export function compoundRow(bundle: OpenDataSource, record: CompoundRecord): CompoundRow {
   const c = record.compound;
@@ -132,18 +143,19 @@ export const countyRows = (bundle: OpenDataSource, table: CountyTable): Row[] =>
 export const countyRowCount = (bundle: OpenDataSource, table: CountyTable): number =>
   table === 'compounds'
     ? bundle.compounds.length
-    : bundle.compounds.reduce((sum, record) => sum + rowsOf(record, table).length, 0);
-
-/** A compound's rows of a county table other than compounds. */
-const rowsOf = (record: CompoundRecord, table: CompoundTable | OversightTable): Row[] =>
-  isOversightTable(table) ? OVERSIGHT_SOURCES[table].rows(record) : compoundRows(record, table);
+    : isOversightTable(table)
+      ? OVERSIGHT_SOURCES[table].rows(bundle).length
+      : bundle.compounds.reduce((sum, record) => sum + compoundRows(record, table).length, 0);
 
 /** Each compound's rows of a county table in turn: compounds by slug, rows in their file's order. */
 function* countyRowsByCompound(bundle: OpenDataSource, table: CountyTable): Generator<Row[]> {
+  if (isOversightTable(table)) {
+    yield OVERSIGHT_SOURCES[table].rows(bundle);
+    return;
+  }
   const records = [...bundle.compounds].sort(bySlug);
   for (const record of records) {
     if (table === 'compounds') yield [compoundRow(bundle, record)];
-    else if (isOversightTable(table)) yield OVERSIGHT_SOURCES[table].rows(record);
     else yield compoundRows(record, table).map((row) => ({ compound: record.slug, ...row }));
   }
 }
@@ -254,7 +266,7 @@ export function compoundJson(bundle: OpenDataSource, record: CompoundRecord): st
     tables[table] = toJsonRows(sourceOf(table).schema, compoundRows(record, table));
   }
   for (const table of Object.keys(OVERSIGHT_SOURCES) as OversightTable[]) {
-    const rows = OVERSIGHT_SOURCES[table].rows(record);
+    const rows = OVERSIGHT_SOURCES[table].ofCompound?.(record) ?? [];
     if (rows.length > 0) tables[table] = toJsonRows(OVERSIGHT_SOURCES[table].schema, rows);
   }
   const document = { ...toJsonRows(compoundRowSchema, [compoundRow(bundle, record)])[0], disclosures, tables };
@@ -448,7 +460,7 @@ function countyResource(table: CountyTable): Row {
     schema: {
       fields: specs.map(frictionlessField),
       primaryKey: key.map(title),
-      ...(table === 'compounds'
+      ...(table === 'compounds' || !specs.some((s) => s.key === 'compound')
         ? {}
         : {
             foreignKeys: [

@@ -3,6 +3,7 @@
  * cover them all (security, narrow screens, large text).
  */
 import { readdirSync } from 'node:fs';
+import { managerId } from '../../src/core/model/managers.ts';
 
 const firstCommunity = readdirSync('content/communities')
   .map((file) => file.replace(/\.ya?ml$/, ''))
@@ -33,6 +34,8 @@ export const PAGE_TYPES: string[] = [
   '/companies/',
   '/companies/tianrun/',
   '/elevators/',
+  // 天山花园's project manager.
+  `/managers/${managerId('奇物项备〔2024〕021号')}/`,
   '/ratings/',
   '/blacklist/',
   '/evaluations/',

@@ -14,6 +14,7 @@ import { companyListing, currentRating, rankedEvaluations } from '../../src/core
 import { quartersOfHalf, rateOf, sumWorkOrders, workOrdersIn } from '../../src/core/model/work-orders.ts';
 import { evaluationDeadline, lastDueHalfYear } from '../../src/core/rules/evaluation.ts';
 import { blacklistEntrySchema } from '../../src/core/schemas/blacklist.ts';
+import { type CreditRecord, creditScore } from '../../src/core/schemas/credit-record.ts';
 import { evaluationSchema } from '../../src/core/schemas/evaluation.ts';
 import { parseHalfYear } from '../../src/core/schemas/half-year.ts';
 import { gradeForScore, ratingScaleSchema } from '../../src/core/schemas/rating.ts';
@@ -310,6 +311,54 @@ describe('12345 work orders', () => {
     assert.deepEqual(
       [sum.total, sum.byCategory.repairs, rateOf(sum.closed_on_time, sum.total), rateOf(0, 0)],
       [3, 2, 66, undefined],
+    );
+  });
+});
+
+describe('credit files', () => {
+  const HEAD = '企业标识,项目负责人备案编号,记录日期,类别,事项,分值,依据文件,有效期至\n';
+  const record = (over: Partial<CreditRecord> = {}): CreditRecord => ({
+    company: 'ceshi',
+    date: '2026-01-10',
+    kind: '良好',
+    item: '表彰',
+    points: 5,
+    source: '奇住建发〔2026〕1号',
+    valid_until: '2026-12-31',
+    ...over,
+  });
+
+  it('a company’s score is the base plus its own records in force, within 0–100', () => {
+    const records = [record(), record({ kind: '不良', points: -3, date: '2026-02-01', valid_until: '2026-03-31' })];
+    assert.equal(creditScore(80, records, 'ceshi', '2026-01-09'), 80);
+    assert.equal(creditScore(80, records, 'ceshi', '2026-03-01'), 82);
+    assert.equal(creditScore(80, records, 'ceshi', '2026-04-01'), 85);
+    assert.equal(creditScore(98, records, 'ceshi', '2026-04-01'), 100);
+    assert.equal(creditScore(80, [record({ manager_filing: 'QT-1' })], 'ceshi', '2026-04-01'), 80);
+  });
+
+  it('a sign against its kind, an unknown filing number, and a rating the file does not add up to: each located', async () => {
+    const result = await loadWith(async (c) => {
+      await c.write('oversight/rating-scale.yaml', `${SCALE}credit_base: 80\n`);
+      await c.write('oversight/ratings.csv', `${RATINGS_HEAD}2026H1,ceshi,90,AAA,2026-07-20\n`);
+      await c.write(
+        'oversight/credit-records.csv',
+        `${HEAD}ceshi,,2026-01-10,良好,表彰,+5,文1,2026-12-31\nceshi,,2026-02-10,不良,通报,+2,文2,2026-12-31\nceshi,QT-NONE,2026-02-10,不良,通报,-2,文3,2026-12-31\n`,
+      );
+    });
+    assert.deepEqual(
+      result.problems.map((p) => [at(p), p.expected]),
+      [
+        ['content/oversight/credit-records.csv:3:6 points', '不良记录的分值应为不良对应的符号：良好为正数，不良为负数'],
+        [
+          'content/oversight/credit-records.csv:4:2 manager_filing',
+          '这个企业服务的小区中没有这个项目负责人备案编号（见各小区 compound.yaml 的 manager.filing_number）',
+        ],
+        [
+          'content/oversight/ratings.csv:2:3 score',
+          '得分应为信用档案计算的 85 分（基础分 80 分，加上公布日有效的企业记录合计 5 分）',
+        ],
+      ],
     );
   });
 });

@@ -100,7 +100,12 @@ describe('open data and templates cover exactly the registry', () => {
   it('a county table per entry, keyed by the compound and the entry’s key', () => {
     const { bundle } = validate(sample);
     assert.ok(bundle);
-    assert.deepEqual(COUNTY_TABLES, ['compounds', ...TABLES.map((t) => t.resource), 'work-orders-12345']);
+    assert.deepEqual(COUNTY_TABLES, [
+      'compounds',
+      ...TABLES.map((t) => t.resource),
+      'work-orders-12345',
+      'credit-records',
+    ]);
     const resources = dataPackage(bundle).resources as { name: string; schema: { primaryKey: string[] } }[];
     for (const table of TABLES) {
       const resource = resources.find((r) => r.name === table.resource);

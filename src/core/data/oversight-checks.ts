@@ -11,6 +11,7 @@ import { t } from '../i18n/t.ts';
 import { quarterStart } from '../lib/calendar.ts';
 import { formatDate } from '../lib/format.ts';
 import { blacklistEntrySchema, inForce } from '../schemas/blacklist.ts';
+import { creditRecordSchema, creditScore } from '../schemas/credit-record.ts';
 import { evaluationSchema } from '../schemas/evaluation.ts';
 import { oversightActionSchema } from '../schemas/oversight-action.ts';
 import { gradeForScore, type RatingScale, ratingSchema } from '../schemas/rating.ts';
@@ -29,6 +30,7 @@ export const OVERSIGHT_TABLES = {
   'blacklist.csv': blacklistEntrySchema,
   'evaluations.csv': evaluationSchema,
   'work-orders-12345.csv': workOrderQuarterSchema,
+  'credit-records.csv': creditRecordSchema,
 } as const;
 export type OversightTableFile = keyof typeof OVERSIGHT_TABLES;
 export const OVERSIGHT_FILES = [SCALE_FILE, ...Object.keys(OVERSIGHT_TABLES)];
@@ -47,6 +49,8 @@ export interface OversightInput {
   compounds: Set<string> | undefined;
   /** The build's today: counts of a quarter not yet begun are refused. */
   today: string;
+  /** Each company's project managers' filing numbers, from its compounds; undefined when not known here. */
+  managerFilings?: Map<string, Set<string>> | undefined;
 }
 
 export function checkOversight(input: OversightInput): { data: OversightData; problems: Problem[] } {
@@ -224,6 +228,46 @@ export function checkOversight(input: OversightInput): { data: OversightData; pr
   }
   noDuplicates('work-orders-12345.csv', (r) => `${r.quarter} ${r.compound}`, 'compound');
 
+  // Credit files: of a known company, a manager known by a filing number in one of its compounds.
+  const credit = tables['credit-records.csv']?.rows ?? [];
+  for (const row of credit) {
+    const { company, manager_filing } = row.value;
+    if (input.companies && !input.companies.has(company)) {
+      cellProblem(
+        'credit-records.csv',
+        row.line,
+        'company',
+        t('check.unknownCompany', { known: [...input.companies].join('、') }),
+      );
+    } else if (
+      manager_filing !== undefined &&
+      input.managerFilings &&
+      !input.managerFilings.get(company)?.has(manager_filing)
+    ) {
+      cellProblem('credit-records.csv', row.line, 'manager_filing', t('check.unknownManagerFiling'));
+    }
+  }
+  noDuplicates('credit-records.csv', (r) => `${r.company} ${r.manager_filing ?? ''} ${r.date} ${r.item}`, 'item');
+  // A rating published once the company has a credit file is the scale's base plus its records in force.
+  const base = input.scale?.credit_base;
+  if (base !== undefined) {
+    const records = credit.map((r) => r.value);
+    for (const row of ratings?.rows ?? []) {
+      const { company, date, score } = row.value;
+      const own = records.filter((r) => r.company === company && r.manager_filing === undefined);
+      if (own.length === 0 || !own.some((r) => r.date <= date)) continue;
+      const expected = creditScore(base, records, company, date);
+      if (score !== expected) {
+        cellProblem(
+          'ratings.csv',
+          row.line,
+          'score',
+          t('check.ratingVsCredit', { expected, base, sum: expected - base }),
+        );
+      }
+    }
+  }
+
   return {
     data: {
       scale: input.scale,
@@ -232,6 +276,7 @@ export function checkOversight(input: OversightInput): { data: OversightData; pr
       blacklist: tables['blacklist.csv']?.rows.map((r) => r.value) ?? [],
       evaluations: tables['evaluations.csv']?.rows.map((r) => r.value),
       workOrders: tables['work-orders-12345.csv']?.rows.map((r) => r.value),
+      credit: credit.map((r) => r.value),
     },
     problems,
   };

@@ -7,6 +7,7 @@ import type { BlacklistEntry } from '../schemas/blacklist.ts';
 import type { Community } from '../schemas/community.ts';
 import type { Company } from '../schemas/company.ts';
 import type { Compound } from '../schemas/compound.ts';
+import type { CreditRecord } from '../schemas/credit-record.ts';
 import type { Department } from '../schemas/department.ts';
 import type { Elevator, ElevatorMaintenance } from '../schemas/elevator.ts';
 import type { Evaluation } from '../schemas/evaluation.ts';
@@ -89,6 +90,8 @@ export interface OversightData {
   evaluations: Evaluation[] | undefined;
   /** Undefined when content/oversight/work-orders-12345.csv does not exist. */
   workOrders: WorkOrderQuarter[] | undefined;
+  /** The credit files of companies and project managers (content/oversight/credit-records.csv). */
+  credit: CreditRecord[];
 }
 
 export interface ContentBundle {

@@ -395,6 +395,7 @@ export function planValidation(files: readonly SourceFile[], options: ValidateOp
       companies: companySlugs,
       compounds: tree ? new Set(compoundFolders.keys()) : undefined,
       today: options.today,
+      managerFilings: tree ? managerFilingsOf(compounds) : undefined,
     });
     problems.push(...oversight.problems);
     const { evaluations, workOrders } = oversight.data;
@@ -454,4 +455,16 @@ function groupByCompound<R extends { compound: string }>(rows: readonly R[]): Ma
     else bySlug.set(row.compound, [row]);
   }
   return bySlug;
+}
+
+/** Each company's project managers' filing numbers, as its compounds name them. */
+function managerFilingsOf(compounds: readonly CompoundRecord[]): Map<string, Set<string>> {
+  const byCompany = new Map<string, Set<string>>();
+  for (const { compound } of compounds) {
+    if (!compound.company || !compound.manager) continue;
+    const filings = byCompany.get(compound.company) ?? new Set<string>();
+    filings.add(compound.manager.filing_number);
+    byCompany.set(compound.company, filings);
+  }
+  return byCompany;
 }

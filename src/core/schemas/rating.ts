@@ -22,6 +22,11 @@ export const ratingScaleSchema = z.strictObject({
   basis: text(200).meta({ title: '评定依据' }),
   /** The grades, best first. */
   grades: z.array(ratingGradeSchema).min(1).meta({ title: '等级' }),
+  /**
+   * The score a company's credit file starts from (信用档案基础分): where set, a rating published once the
+   * company has credit records must be this plus its records in force that day (credit-records.csv).
+   */
+  credit_base: count(0, 100).optional().meta({ title: '信用档案基础分' }),
 });
 export type RatingScale = z.output<typeof ratingScaleSchema>;
 export type RatingGrade = z.output<typeof ratingGradeSchema>;
