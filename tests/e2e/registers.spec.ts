@@ -131,9 +131,12 @@ test('12345 work orders: on the compound, rolled up for its company and the coun
   const row = page.locator('[id="2026H1"] tr', { has: page.getByRole('link', { name: '天山花园' }) });
   await expect(row).toContainText('16件，按时办结87%');
   const csv = (await (await request.get('/data/work-orders-12345.csv')).text()).replace(/^\uFEFF/, '');
-  expect(csv.split('\r\n')[0]).toBe(
-    '统计季度,小区标识,受理量,物业服务,物业收费,设施设备维修,环境卫生,安全隐患,其他,按时响应量,按时办结量,回访量,满意量',
-  );
+  const header =
+    '统计季度,小区标识,受理量,物业服务,物业收费,设施设备维修,环境卫生,安全隐患,其他,按时响应量,按时办结量,回访量,满意量';
+  expect(csv.split('\r\n')[0]).toBe(header);
+  // The county's files have templates on /submit/ too.
+  const template = await (await request.get('/submit/templates/work-orders-12345.csv')).text();
+  expect(template.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(header);
   expect(csv).toContain('2026Q3,tianshan-huayuan,10,3,3,1,3,0,0,8,6,6,5');
 });
 
@@ -173,6 +176,9 @@ test('credit files: the company’s score from its records, a manager’s own pa
   await page.goto('/companies/gucheng-anju/');
   await expect(page.getByTestId('credit').locator('tr', { hasText: '冬季除雪不及时' })).toContainText('（已过期）');
   const csv = (await (await request.get('/data/credit-records.csv')).text()).replace(/^\uFEFF/, '').trimEnd();
-  expect(csv.split('\r\n')[0]).toBe('企业标识,项目负责人备案编号,记录日期,类别,事项,分值,依据文件,有效期至');
+  const header = '企业标识,项目负责人备案编号,记录日期,类别,事项,分值,依据文件,有效期至';
+  expect(csv.split('\r\n')[0]).toBe(header);
+  const template = await (await request.get('/submit/templates/credit-records.csv')).text();
+  expect(template.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(header);
   expect(csv.split('\r\n')).toHaveLength(14);
 });

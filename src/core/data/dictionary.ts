@@ -8,6 +8,7 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { columnsOf } from './csv-source.ts';
+import { OVERSIGHT_TABLES, type OversightTableFile } from './oversight-checks.ts';
 import { COMPOUND_TABLES, type CompoundTableFile, TABLES } from './tables.ts';
 import { expectationFor } from './zod-issues.ts';
 
@@ -39,8 +40,16 @@ export function enumOptions(schema: AnySchema): string[] | undefined {
   return undefined;
 }
 
-export function columnDocs(name: CompoundTableFile): ColumnDoc[] {
-  const schema = COMPOUND_TABLES[name];
+/** Every CSV file with a template: a compound folder's tables, then the county's files in content/oversight/. */
+export type TemplateFile = CompoundTableFile | OversightTableFile;
+
+const schemaOf = (name: TemplateFile) =>
+  Object.hasOwn(COMPOUND_TABLES, name)
+    ? COMPOUND_TABLES[name as CompoundTableFile]
+    : OVERSIGHT_TABLES[name as OversightTableFile];
+
+export function columnDocs(name: TemplateFile): ColumnDoc[] {
+  const schema = schemaOf(name);
   const shape = schema.shape as Record<string, z.ZodType>;
   return columnsOf(schema).map((column) => {
     const field = shape[column.key] as z.ZodType;
@@ -63,9 +72,12 @@ export function columnDocs(name: CompoundTableFile): ColumnDoc[] {
  * A template: the header in Chinese and one example row, with a byte-order
  * mark so that Excel on Chinese Windows opens it as UTF-8.
  */
-export function templateCsv(name: CompoundTableFile): string {
+export function templateCsv(name: TemplateFile): string {
   const docs = columnDocs(name);
   return `\uFEFF${Papa.unparse([docs.map((d) => d.title), docs.map((d) => d.example)], { newline: '\r\n' })}\r\n`;
 }
 
 export const TABLE_FILES: CompoundTableFile[] = TABLES.map((table) => table.file);
+
+/** The county's CSV files, kept by the housing bureau: templates and dictionary on /submit/ after the committees'. */
+export const COUNTY_FILES = Object.keys(OVERSIGHT_TABLES) as OversightTableFile[];

@@ -8,7 +8,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { unzipSync, zipSync } from 'fflate';
 import writeExcelFile from 'write-excel-file/node';
-import { columnDocs, TABLE_FILES, templateCsv } from '../../../../core/data/dictionary.ts';
+import {
+  COUNTY_FILES,
+  columnDocs,
+  TABLE_FILES,
+  type TemplateFile,
+  templateCsv,
+} from '../../../../core/data/dictionary.ts';
 import type { CompoundTableFile } from '../../../../core/data/tables.ts';
 import { getSite } from '../../../../core/model/content.ts';
 import communityYaml from '../../../templates/community.yaml?raw';
@@ -24,7 +30,9 @@ const YAML_TEMPLATES: Record<string, string> = {
 const xlsxName = (file: CompoundTableFile) => file.replace(/\.csv$/, '.xlsx');
 
 export const getStaticPaths: GetStaticPaths = () =>
-  [...TABLE_FILES, ...TABLE_FILES.map(xlsxName), ...Object.keys(YAML_TEMPLATES)].map((file) => ({ params: { file } }));
+  [...TABLE_FILES, ...TABLE_FILES.map(xlsxName), ...COUNTY_FILES, ...Object.keys(YAML_TEMPLATES)].map((file) => ({
+    params: { file },
+  }));
 
 /**
  * A table's template as a workbook. Zipped again with every entry dated the build's day: the writer dates
@@ -50,7 +58,7 @@ export const GET: APIRoute = async ({ params }) => {
   }
   const yaml = YAML_TEMPLATES[file];
   if (yaml !== undefined) return new Response(yaml, { headers: { 'Content-Type': 'text/yaml; charset=utf-8' } });
-  return new Response(templateCsv(file as CompoundTableFile), {
+  return new Response(templateCsv(file as TemplateFile), {
     headers: { 'Content-Type': 'text/csv; charset=utf-8' },
   });
 };
