@@ -8,6 +8,7 @@ import { t } from '../i18n/t.ts';
 import { nextQuarter, quarterEnd, quarterStart } from '../lib/calendar.ts';
 import { formatYuan } from '../lib/money.ts';
 import { type Compound, compoundSchema } from '../schemas/compound.ts';
+import { sumInYear } from '../schemas/maintenance-fund.ts';
 import { parseDate, parseQuarter } from '../schemas/primitives.ts';
 import { UNIT_PRICE_SCALE, USAGE_SCALE } from '../schemas/utility-split.ts';
 import type { Table } from './csv-source.ts';
@@ -313,16 +314,20 @@ export function checkCompound(input: CompoundCheckInput): Problem[] {
       ...(uses?.failedRows ?? []).map((cells) => yearOf(cells, 'date')),
       ...(inflows?.failedRows ?? []).map((cells) => yearOf(cells, 'date')),
     ]);
-    const inYear = (rows: { value: { date: string; amount: number } }[] | undefined, year: number) =>
-      (rows ?? []).filter((r) => r.value.date.startsWith(`${year}-`)).reduce((sum, r) => sum + r.value.amount, 0);
     let previous: (typeof years)[number] | undefined;
     for (const row of years) {
       const y = row.value;
       if (String(y.year) > today.slice(0, 4)) {
         rowProblem('maintenance-fund-years.csv', row.line, 'year', t('check.yearNotAfterToday', { today }));
       } else if (!untrusted.has(String(y.year)) && !untrusted.has('')) {
-        const received = inYear(inflows?.rows, y.year);
-        const spent = inYear(uses?.rows, y.year);
+        const received = sumInYear(
+          (inflows?.rows ?? []).map((r) => r.value),
+          y.year,
+        );
+        const spent = sumInYear(
+          (uses?.rows ?? []).map((r) => r.value),
+          y.year,
+        );
         const expected = y.opening + received - spent;
         if (y.closing !== expected) {
           rowProblem(

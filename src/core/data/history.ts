@@ -499,6 +499,12 @@ function diffVersions(before: Version, after: Version, names: Names): HistoryCha
     if (!a.readable || !b.readable) unreadable(section);
     else add(section, diff(before, after));
   };
+  /** A table whose rows are told one by one (or counted), paired by the registry's key. */
+  const rows = <F extends CompoundTableFile>(
+    file: F,
+    what: (row: z.output<(typeof COMPOUND_TABLES)[F]>) => string,
+    detail: (row: z.output<(typeof COMPOUND_TABLES)[F]>) => string,
+  ) => table(file, (a, b) => diffRows(file, a.tables[file].value ?? [], b.tables[file].value ?? [], what, detail));
   table('fees.csv', (a, b) => diffFees(a.tables['fees.csv'].value ?? [], b.tables['fees.csv'].value ?? []));
 
   const revenueFiles = ['public-revenue.csv', 'public-revenue-items.csv'] as const;
@@ -513,77 +519,45 @@ function diffVersions(before: Version, after: Version, names: Names): HistoryCha
     }
   }
 
-  table('maintenance-fund.csv', (a, b) =>
-    diffRows(
-      'maintenance-fund.csv',
-      a.tables['maintenance-fund.csv'].value ?? [],
-      b.tables['maintenance-fund.csv'].value ?? [],
-      (u) => t('history.fund.use', { date: formatDate(u.date), item: u.item }),
-      (u) => t('history.yuan', { amount: formatYuan(u.amount) }),
-    ),
+  rows(
+    'maintenance-fund.csv',
+    (u) => t('history.fund.use', { date: formatDate(u.date), item: u.item }),
+    (u) => t('history.yuan', { amount: formatYuan(u.amount) }),
   );
-  table('maintenance-fund-inflows.csv', (a, b) =>
-    diffRows(
-      'maintenance-fund-inflows.csv',
-      a.tables['maintenance-fund-inflows.csv'].value ?? [],
-      b.tables['maintenance-fund-inflows.csv'].value ?? [],
-      (i) => t('history.fundInflow', { date: formatDate(i.date), kind: i.kind }),
-      (i) => t('history.yuan', { amount: formatYuan(i.amount) }),
-    ),
+  rows(
+    'maintenance-fund-inflows.csv',
+    (i) => t('history.fundInflow', { date: formatDate(i.date), kind: i.kind }),
+    (i) => t('history.yuan', { amount: formatYuan(i.amount) }),
   );
-  table('maintenance-fund-years.csv', (a, b) =>
-    diffRows(
-      'maintenance-fund-years.csv',
-      a.tables['maintenance-fund-years.csv'].value ?? [],
-      b.tables['maintenance-fund-years.csv'].value ?? [],
-      (y) => t('history.fundYear', { year: y.year }),
-      (y) => t('history.fundYear.detail', { opening: formatYuan(y.opening), closing: formatYuan(y.closing) }),
-    ),
+  rows(
+    'maintenance-fund-years.csv',
+    (y) => t('history.fundYear', { year: y.year }),
+    (y) => t('history.fundYear.detail', { opening: formatYuan(y.opening), closing: formatYuan(y.closing) }),
   );
-  table('elevators.csv', (a, b) =>
-    diffRows(
-      'elevators.csv',
-      a.tables['elevators.csv'].value ?? [],
-      b.tables['elevators.csv'].value ?? [],
-      (e) => t('history.elevator', { location: e.location, number: e.register_number }),
-      (e) => t('history.elevator.detail', { contractor: e.contractor, next: formatDate(e.next_inspection) }),
-    ),
+  rows(
+    'elevators.csv',
+    (e) => t('history.elevator', { location: e.location, number: e.register_number }),
+    (e) => t('history.elevator.detail', { contractor: e.contractor, next: formatDate(e.next_inspection) }),
   );
-  table('elevator-maintenance.csv', (a, b) =>
-    diffRows(
-      'elevator-maintenance.csv',
-      a.tables['elevator-maintenance.csv'].value ?? [],
-      b.tables['elevator-maintenance.csv'].value ?? [],
-      (m) => t('history.elevatorVisit', { date: formatDate(m.date), number: m.register_number }),
-      (m) => t('history.elevatorVisit.detail', { record: m.record_number }),
-    ),
+  rows(
+    'elevator-maintenance.csv',
+    (m) => t('history.elevatorVisit', { date: formatDate(m.date), number: m.register_number }),
+    (m) => t('history.elevatorVisit.detail', { record: m.record_number }),
   );
-  table('fire-hazards.csv', (a, b) =>
-    diffRows(
-      'fire-hazards.csv',
-      a.tables['fire-hazards.csv'].value ?? [],
-      b.tables['fire-hazards.csv'].value ?? [],
-      (h) => t('history.fireHazard', { hazard: h.hazard, location: h.location }),
-      (h) => t('history.fireHazard.detail', { deadline: formatDate(h.deadline) }),
-    ),
+  rows(
+    'fire-hazards.csv',
+    (h) => t('history.fireHazard', { hazard: h.hazard, location: h.location }),
+    (h) => t('history.fireHazard.detail', { deadline: formatDate(h.deadline) }),
   );
-  table('water-supply.csv', (a, b) =>
-    diffRows(
-      'water-supply.csv',
-      a.tables['water-supply.csv'].value ?? [],
-      b.tables['water-supply.csv'].value ?? [],
-      (w) => t('history.water', { date: formatDate(w.date), kind: w.kind }),
-      (w) => t('history.water.detail', { report: w.report_number }),
-    ),
+  rows(
+    'water-supply.csv',
+    (w) => t('history.water', { date: formatDate(w.date), kind: w.kind }),
+    (w) => t('history.water.detail', { report: w.report_number }),
   );
-  table('utility-split.csv', (a, b) =>
-    diffRows(
-      'utility-split.csv',
-      a.tables['utility-split.csv'].value ?? [],
-      b.tables['utility-split.csv'].value ?? [],
-      (u) => t('history.utility', { month: formatMonth(u.period), kind: u.kind, scope: u.scope }),
-      (u) => t('history.utility.detail', { amount: formatYuan(u.amount), perHousehold: formatYuan(u.per_household) }),
-    ),
+  rows(
+    'utility-split.csv',
+    (u) => t('history.utility', { month: formatMonth(u.period), kind: u.kind, scope: u.scope }),
+    (u) => t('history.utility.detail', { amount: formatYuan(u.amount), perHousehold: formatYuan(u.per_household) }),
   );
   return changes;
 }

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { t } from '../i18n/t.ts';
+import { groupBy } from '../lib/group.ts';
 import { internStrings } from '../lib/intern.ts';
 import { communitySchema } from '../schemas/community.ts';
 import { companySchema } from '../schemas/company.ts';
@@ -400,13 +401,13 @@ export function planValidation(files: readonly SourceFile[], options: ValidateOp
     problems.push(...oversight.problems);
     const { evaluations, workOrders } = oversight.data;
     if (evaluations) {
-      const bySlug = groupByCompound(evaluations);
+      const bySlug = groupBy(evaluations, (e) => e.compound);
       for (const record of compounds) {
         record.evaluations = [...(bySlug.get(record.slug) ?? [])].sort((a, b) => a.period.localeCompare(b.period));
       }
     }
     if (workOrders) {
-      const bySlug = groupByCompound(workOrders);
+      const bySlug = groupBy(workOrders, (w) => w.compound);
       for (const record of compounds) {
         record.workOrders = [...(bySlug.get(record.slug) ?? [])].sort((a, b) => a.quarter.localeCompare(b.quarter));
       }
@@ -444,17 +445,6 @@ function companyOversight(data: OversightData): Map<string, CompanyOversight> {
   for (const action of data.actions) of(action.company).actions.push(action);
   for (const entry of byCompany.values()) entry.ratings.sort((a, b) => b.period.localeCompare(a.period));
   return byCompany;
-}
-
-/** Rows grouped by the compound they name, once: filtering them for each compound grows with the square of the county. */
-function groupByCompound<R extends { compound: string }>(rows: readonly R[]): Map<string, R[]> {
-  const bySlug = new Map<string, R[]>();
-  for (const row of rows) {
-    const group = bySlug.get(row.compound);
-    if (group) group.push(row);
-    else bySlug.set(row.compound, [row]);
-  }
-  return bySlug;
 }
 
 /** Each company's project managers' filing numbers, as its compounds name them. */

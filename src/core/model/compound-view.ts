@@ -5,6 +5,7 @@
 import { type PublicationDate, publicationDate } from '../data/received.ts';
 import type { CompoundRecord } from '../data/records.ts';
 import { rowKey } from '../data/tables.ts';
+import { groupBy } from '../lib/group.ts';
 import { sumFen } from '../lib/money.ts';
 import type { RevenueItem, RevenueQuarter } from '../schemas/public-revenue.ts';
 import { evaluateCompound, type Finding } from './compliance.ts';
@@ -126,11 +127,16 @@ export type SummaryLine =
  * stays short on the first screen, and within the page's budget.
  */
 export function summaryLines(findings: readonly Finding[]): SummaryLine[] {
-  const bySection = new Map<SectionId, Finding[]>();
-  for (const f of findings) bySection.set(f.section, [...(bySection.get(f.section) ?? []), f]);
-  return [...bySection].flatMap(([section, group]): SummaryLine[] =>
+  return [...groupBy(findings, (f) => f.section).values()].flatMap((group): SummaryLine[] =>
     group.length > SUMMARY_PER_PART
-      ? [{ kind: 'many', section, level: (group[0] as Finding).level, count: group.length }]
+      ? [
+          {
+            kind: 'many',
+            section: (group[0] as Finding).section,
+            level: (group[0] as Finding).level,
+            count: group.length,
+          },
+        ]
       : group.map((finding) => ({ kind: 'one', finding })),
   );
 }

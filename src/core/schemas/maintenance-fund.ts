@@ -81,3 +81,7 @@ export const fundYearSchema = z.strictObject({
   }),
 });
 export type FundYear = z.output<typeof fundYearSchema>;
+
+/** The money of the rows dated in a calendar year (inflows or uses), in fen. */
+export const sumInYear = (rows: readonly { date: string; amount: number }[], year: number) =>
+  rows.filter((r) => r.date.startsWith(`${year}-`)).reduce((sum, r) => sum + r.amount, 0);
