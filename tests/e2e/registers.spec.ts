@@ -168,13 +168,13 @@ test('credit files: the company’s score from its records, a manager’s own pa
   await page.locator('#manager').getByRole('link', { name: '奇物项备〔2024〕021号' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('项目负责人：王建军');
   await expect(page.locator('main')).toContainText('天山花园业主满意度位列全县第一（表彰）');
-  await expect(page.locator('main tbody td.num')).toHaveText(['+3']);
+  await expect(page.locator('main .credit-points')).toHaveText(['+3']);
   await page.goto('/companies/tianrun/');
   const credit = page.getByTestId('credit');
   // Base 80, +5 and +6 in force on 2026-11-20: the 91 its 2026H1 rating was checked against.
   await expect(credit).toContainText('信用档案当前分值：91 分（基础分 80 分）');
   await page.goto('/companies/gucheng-anju/');
-  await expect(page.getByTestId('credit').locator('tr', { hasText: '冬季除雪不及时' })).toContainText('（已过期）');
+  await expect(page.getByTestId('credit').locator('li', { hasText: '冬季除雪不及时' })).toContainText('（已过期）');
   const csv = (await (await request.get('/data/credit-records.csv')).text()).replace(/^\uFEFF/, '').trimEnd();
   const header = '企业标识,项目负责人备案编号,记录日期,类别,事项,分值,依据文件,有效期至';
   expect(csv.split('\r\n')[0]).toBe(header);
