@@ -2,6 +2,11 @@
  * `npm run validate [-- [--compound SLUG] paths…]`: checks content with the same code as the
  * build and prints every problem as file:line:column. Exits 1 on any error.
  *
+ * `npm run validate -- --changed [BASE]` (a pull request): only the compounds changed since the
+ * branch left BASE (by default the pull request's base branch, or main), and those naming a changed
+ * 社区 or company, are validated in full, with every county-wide file and check; the messages are
+ * those of a full run. Main is always validated in full.
+ *
  * - no paths: all of content/;
  * - paths inside content/: all of content/ is checked (references need it),
  *   and the problems in those paths are listed;
@@ -18,9 +23,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { coverageText } from '../src/core/data/check-coverage.ts';
 import { checkFiles } from '../src/core/data/check-files.ts';
-import { loadContent, readSourceFile } from '../src/core/data/load-content.ts';
+import { type LoadScope, loadContent, readSourceFile } from '../src/core/data/load-content.ts';
 import { defaultLoadOptions } from '../src/core/data/options.ts';
 import { formatProblem, type Problem, sortProblems } from '../src/core/data/problems.ts';
+import { changedPaths, scopeOfPaths } from '../src/core/data/scope.ts';
 import type { SourceFile } from '../src/core/data/validate-content.ts';
 import { asCsv, namedAsGiven } from '../src/core/data/workbook.ts';
 import { t } from '../src/core/i18n/t.ts';
@@ -29,9 +35,10 @@ import { annotations, stepSummary } from './lib/github.ts';
 
 const options = defaultLoadOptions();
 const { values: flags, positionals } = parseArgs({
-  options: { compound: { type: 'string' } },
+  options: { compound: { type: 'string' }, changed: { type: 'boolean' } },
   allowPositionals: true,
 });
+const base = flags.changed ? (positionals.shift() ?? defaultBase()) : undefined;
 const args = positionals.map((p) => path.resolve(p));
 const inContent = (p: string) => p === options.contentDir || p.startsWith(options.contentDir + path.sep);
 const shown = (p: string) => path.relative(options.projectRoot, p).split(path.sep).join('/');
@@ -67,6 +74,30 @@ async function slugsIn(folder: string): Promise<string[]> {
   return names.filter((n) => /\.ya?ml$/.test(n)).map((n) => n.replace(/\.ya?ml$/, ''));
 }
 
+/** The branch a pull request goes into, as CI names it; main elsewhere. */
+function defaultBase(): string {
+  return process.env.GITHUB_BASE_REF ? `origin/${process.env.GITHUB_BASE_REF}` : 'main';
+}
+
+/** The scope of `--changed`, said in one line before the problems; exits if git cannot tell. */
+function changedScope(against: string): LoadScope {
+  const paths = changedPaths(options.contentDir, against);
+  if (!paths) {
+    console.log(t('validate.noBase', { base: against }));
+    process.exit(2);
+  }
+  const scope = scopeOfPaths(paths);
+  console.log(
+    t('validate.scope', {
+      base: against,
+      files: paths.length,
+      compounds: scope.compounds.size,
+      named: scope.communities.size + scope.companies.size,
+    }),
+  );
+  return scope;
+}
+
 let problems: Problem[] = [];
 let othersWithErrors = 0;
 let compoundCount: number | undefined;
@@ -75,7 +106,8 @@ const outsidePaths = args.filter((p) => !inContent(p));
 
 if (args.length === 0 || insidePaths.length > 0) {
   // The days rows reached the repository matter to the rules, not to the files' validity.
-  const { bundle, problems: all } = await loadContent({ ...options, history: false });
+  const scope = base === undefined ? undefined : changedScope(base);
+  const { bundle, problems: all } = await loadContent({ ...options, history: false, ...(scope ? { scope } : {}) });
   compoundCount = bundle?.compounds.length;
   const wanted = insidePaths.map(shown);
   const selected = (p: Problem) =>
@@ -114,6 +146,8 @@ if (othersWithErrors > 0) console.log(t('validate.others', { count: othersWithEr
 if (errors > 0) {
   console.log(t('validate.failed', { count: errors }));
   process.exitCode = 1;
+} else if (base !== undefined) {
+  console.log(t('validate.okChanged', { today: options.today }));
 } else if (compoundCount !== undefined && args.length === 0) {
   console.log(t('validate.ok', { compounds: compoundCount, today: options.today }));
 } else {

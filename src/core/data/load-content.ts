@@ -21,16 +21,21 @@ import { t } from '../i18n/t.ts';
 import { runWorker } from '../lib/run-worker.ts';
 import { readReceived } from './git-received.ts';
 import type { CompoundRecord } from './records.ts';
+import type { LoadScope } from './scope.ts';
+import { COMPOUND_FILE } from './tables.ts';
 import {
   type CompoundContext,
   type CompoundJob,
+  type CompoundReferences,
   type CompoundResult,
+  compoundReferences,
   type LoadResult,
   planValidation,
   type SourceFile,
   validateCompound,
 } from './validate-content.ts';
 
+export type { LoadScope } from './scope.ts';
 export type { LoadResult } from './validate-content.ts';
 
 export interface LoadOptions {
@@ -44,6 +49,11 @@ export interface LoadOptions {
   threads?: number;
   /** false: do not read git for the days rows were received (every typed date then stands, labelled). */
   history?: boolean;
+  /**
+   * Validate only these compounds in full (and those naming these 社区 or companies); of the others
+   * only what the county-wide checks need is read. The result then has problems but no bundle.
+   */
+  scope?: LoadScope;
 }
 
 /**
@@ -156,16 +166,70 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     } as const;
     return { bundle: undefined, problems: [problem] };
   }
-  const plan = planValidation(readTree(options.contentDir), {
+  const scoped = options.scope ? readScopedTree(options.contentDir, options.scope) : undefined;
+  const plan = planValidation(scoped?.files ?? readTree(options.contentDir), {
     today: options.today,
     displayPrefix: shownDir ? `${shownDir}/` : '',
     mode: 'tree',
   });
-  const result = plan.finish(
-    await validateCompounds(plan.compounds, plan.context, options.projectRoot, options.threads),
-  );
+  const jobs = scoped ? plan.compounds.map((job) => withBrief(job, scoped.briefs.get(job.slug))) : plan.compounds;
+  const full = jobs.filter((job) => !job.brief).length;
+  const threads =
+    options.threads ?? (scoped ? Math.min(availableParallelism(), Math.ceil(full / PARALLEL_FROM)) : undefined);
+  const result = plan.finish(await validateCompounds(jobs, plan.context, options.projectRoot, threads));
   if (result.bundle) attachReceived(result.bundle.compounds, options);
   return result;
+}
+
+const withBrief = (job: CompoundJob, brief: CompoundReferences | undefined): CompoundJob =>
+  brief ? { ...job, brief } : job;
+
+/**
+ * The content folder as a scoped check reads it: every county-wide file, the compound folders in
+ * scope in full, and of every other compound only its compound.yaml, whose references decide
+ * whether a changed 社区 or company brings it into scope. `briefs` holds the compounds left out.
+ */
+function readScopedTree(
+  contentDir: string,
+  scope: LoadScope,
+): { files: SourceFile[]; briefs: Map<string, CompoundReferences> } {
+  const files: SourceFile[] = [];
+  const briefs = new Map<string, CompoundReferences>();
+  for (const entry of readdirSync(contentDir, { withFileTypes: true })) {
+    if (entry.name !== 'compounds' || !entry.isDirectory()) {
+      files.push(
+        ...(entry.isDirectory()
+          ? readTree(contentDir, entry.name)
+          : [readSourceFile(path.join(contentDir, entry.name), entry.name, entry)]),
+      );
+      continue;
+    }
+    for (const folder of readdirSync(path.join(contentDir, 'compounds'), { withFileTypes: true })) {
+      const relative = `compounds/${folder.name}`;
+      if (!folder.isDirectory() || scope.compounds.has(folder.name)) {
+        files.push(
+          ...(folder.isDirectory()
+            ? readTree(contentDir, relative)
+            : [readSourceFile(path.join(contentDir, relative), relative, folder)]),
+        );
+        continue;
+      }
+      const yamlPath = `${relative}/${COMPOUND_FILE}`;
+      const yaml = lstatSync(path.join(contentDir, yamlPath), { throwIfNoEntry: false });
+      const file = yaml ? readSourceFile(path.join(contentDir, yamlPath), yamlPath, yaml) : undefined;
+      const references = file && !file.special ? compoundReferences(file.bytes) : {};
+      const named =
+        (references.community !== undefined && scope.communities.has(references.community)) ||
+        (references.company !== undefined && scope.companies.has(references.company));
+      if (named) {
+        files.push(...readTree(contentDir, relative));
+        continue;
+      }
+      files.push(file ?? { path: `${relative}/`, bytes: new Uint8Array() });
+      briefs.set(folder.name, references);
+    }
+  }
+  return { files, briefs };
 }
 
 /** Gives each compound the days its dated rows reached the repository, or says that there is no history. */

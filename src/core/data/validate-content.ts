@@ -30,7 +30,7 @@ import type {
   OversightData,
 } from './records.ts';
 import { COMPOUND_FILE, COMPOUND_TABLES, type CompoundTableFile, isTableFile, TABLES } from './tables.ts';
-import { readYaml, type YamlSource } from './yaml-source.ts';
+import { quickYaml, readYaml, type YamlSource } from './yaml-source.ts';
 import { check, labelFor } from './zod-issues.ts';
 
 /**
@@ -153,6 +153,18 @@ function yamlFile<S extends z.ZodType>(
 export interface CompoundJob {
   slug: string;
   files: [string, SourceFile][];
+  /**
+   * Set for a compound outside a scoped check (`npm run validate -- --changed`): it was validated in
+   * full on main, so only what the county-wide checks read of it is given, and its files are not checked.
+   */
+  brief?: CompoundReferences;
+}
+
+/** What the county-wide checks read of a compound: the 社区 and company it names, its manager's filing. */
+export interface CompoundReferences {
+  community?: string;
+  company?: string;
+  managerFiling?: string;
 }
 
 /** What every compound is checked against: the same for all of them. */
@@ -167,10 +179,56 @@ export interface CompoundContext {
 export interface CompoundResult {
   record: CompoundRecord | undefined;
   problems: Problem[];
+  /** A brief job's references, passed through to the county-wide checks. */
+  brief?: CompoundReferences;
+}
+
+/**
+ * The references of a compound.yaml, read quickly and without its schema: for a compound
+ * that a scoped check does not validate, and for deciding which compounds a change to a
+ * 社区 or company file concerns. Anything unreadable gives no references.
+ */
+export function compoundReferences(bytes: Uint8Array): CompoundReferences {
+  const blocks = referenceBlocks(new TextDecoder().decode(bytes));
+  const data = (blocks === undefined ? undefined : quickYaml(blocks)) ?? readYaml(COMPOUND_FILE, bytes).data;
+  if (typeof data !== 'object' || data === null) return {};
+  const { community, company, manager } = data as Record<string, unknown>;
+  const filing =
+    typeof manager === 'object' && manager !== null ? (manager as Record<string, unknown>).filing_number : undefined;
+  return {
+    ...(typeof community === 'string' ? { community } : {}),
+    ...(typeof company === 'string' ? { company } : {}),
+    ...(typeof filing === 'string' ? { managerFiling: filing } : {}),
+  };
+}
+
+const REFERENCE_KEYS = /^(?:community|company|manager)\s*:/;
+
+/**
+ * Only the top-level `community`, `company` and `manager` entries of a block-style YAML file:
+ * the references are read without parsing the hundred other lines of ten thousand files.
+ * Undefined (read the whole file) at anything else at the top level: a quoted or
+ * complex key, a flow mapping, a document marker or directive.
+ */
+function referenceBlocks(text: string): string | undefined {
+  const kept: string[] = [];
+  let keep = false;
+  for (const line of text.replace(/^\uFEFF/, '').split('\n')) {
+    const first = line.charAt(0);
+    if (first !== '' && first !== ' ' && first !== '#' && first !== '-' && first !== '\r') {
+      if (!/^[a-z_]+\s*:/.test(line)) return undefined;
+      keep = REFERENCE_KEYS.test(line);
+    } else if (line.startsWith('---')) {
+      return undefined;
+    }
+    if (keep) kept.push(line);
+  }
+  return kept.join('\n');
 }
 
 /** Validates one compound folder on its own: its files, their rows and the checks between them. */
 export function validateCompound(job: CompoundJob, context: CompoundContext): CompoundResult {
+  if (job.brief) return { record: undefined, problems: [], brief: job.brief };
   const problems: Problem[] = [];
   const shown = (p: string) => `${context.displayPrefix}${p}`;
   const { slug } = job;
@@ -380,9 +438,11 @@ export function planValidation(files: readonly SourceFile[], options: ValidateOp
 
   function finish(results: readonly CompoundResult[]): LoadResult {
     const compounds: CompoundRecord[] = [];
+    const briefs: CompoundReferences[] = [];
     for (const result of results) {
       problems.push(...result.problems);
       if (result.record) compounds.push(result.record);
+      if (result.brief) briefs.push(result.brief);
     }
     // ------------------------------------------------------------------ oversight
     const scaleFile = oversightFiles.get(SCALE_FILE);
@@ -396,7 +456,7 @@ export function planValidation(files: readonly SourceFile[], options: ValidateOp
       companies: companySlugs,
       compounds: tree ? new Set(compoundFolders.keys()) : undefined,
       today: options.today,
-      managerFilings: tree ? managerFilingsOf(compounds) : undefined,
+      managerFilings: tree ? managerFilingsOf(compounds, briefs) : undefined,
     });
     problems.push(...oversight.problems);
     const { evaluations, workOrders } = oversight.data;
@@ -419,7 +479,9 @@ export function planValidation(files: readonly SourceFile[], options: ValidateOp
     }
 
     const hasErrors = problems.some((p) => p.severity === 'error');
-    if (hasErrors || !site || !departmentList || !tree) return { bundle: undefined, problems };
+    // A scoped check has not read every compound: it has no bundle to give.
+    const partial = briefs.length > 0;
+    if (hasErrors || partial || !site || !departmentList || !tree) return { bundle: undefined, problems };
     // The bundle lives as long as the build: one copy of each repeated value, not millions.
     internStrings(compounds);
     return {
@@ -448,13 +510,20 @@ function companyOversight(data: OversightData): Map<string, CompanyOversight> {
 }
 
 /** Each company's project managers' filing numbers, as its compounds name them. */
-function managerFilingsOf(compounds: readonly CompoundRecord[]): Map<string, Set<string>> {
+function managerFilingsOf(
+  compounds: readonly CompoundRecord[],
+  briefs: readonly CompoundReferences[],
+): Map<string, Set<string>> {
   const byCompany = new Map<string, Set<string>>();
-  for (const { compound } of compounds) {
-    if (!compound.company || !compound.manager) continue;
-    const filings = byCompany.get(compound.company) ?? new Set<string>();
-    filings.add(compound.manager.filing_number);
-    byCompany.set(compound.company, filings);
+  const references = [
+    ...compounds.map(({ compound }) => ({ company: compound.company, managerFiling: compound.manager?.filing_number })),
+    ...briefs,
+  ];
+  for (const { company, managerFiling } of references) {
+    if (!company || !managerFiling) continue;
+    const filings = byCompany.get(company) ?? new Set<string>();
+    filings.add(managerFiling);
+    byCompany.set(company, filings);
   }
   return byCompany;
 }
