@@ -1,24 +1,43 @@
 // @ts-check
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { load } from 'js-yaml';
 import { gongshi } from './src/site/integrations/index.ts';
+
+const contentDir = path.resolve(process.env.GONGSHI_CONTENT_DIR ?? 'content');
+
+/**
+ * The path the site is served under: that of base_url in content/site.yaml, `/` for a county on its
+ * own host, `/<county>/` on a province portal (docs/deployment.md). An unreadable site.yaml gives `/`:
+ * the validation then says what is wrong with it. The worker threads and src/core/lib/site-path.ts
+ * read it as GONGSHI_BASE.
+ */
+function basePath() {
+  try {
+    const site = /** @type {{ base_url?: unknown }} */ (load(readFileSync(path.join(contentDir, 'site.yaml'), 'utf8')));
+    return typeof site?.base_url === 'string' ? new URL(site.base_url).pathname : '/';
+  } catch {
+    return '/';
+  }
+}
+const base = basePath();
+process.env.GONGSHI_BASE = base;
 
 export default defineConfig({
   // src/ reads core → outputs → site: the Astro site (pages, components, layouts, styles) is src/site/.
   srcDir: './src/site',
   // Overridden per deployment; pages print the canonical address from content/site.yaml.
   site: process.env.GONGSHI_SITE_URL ?? 'https://gongshi.example.cn',
+  base,
   trailingSlash: 'always',
   // Tests build into their own folder so that they never clobber dist/.
   outDir: process.env.GONGSHI_OUT_DIR ?? './dist',
   // The content layer's cache remembers the files of the data set it last read: one cache per content folder,
   // so that building another data set (tests, the bench) never meets entries of a folder that is gone.
-  cacheDir: `./node_modules/.astro/${createHash('sha256')
-    .update(path.resolve(process.env.GONGSHI_CONTENT_DIR ?? 'content'))
-    .digest('hex')
-    .slice(0, 12)}`,
+  cacheDir: `./node_modules/.astro/${createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}`,
   // Every stylesheet is inlined: a compound page then renders in one round trip.
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 8 },
   // One integration of the site's own; src/site/integrations/index.ts documents the order of its parts.

@@ -26,6 +26,9 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     today: { type: 'string', default: '2026-11-20' },
     source: { type: 'string', default: 'content' },
+    // One county of a province portal (npm run bench -- --province N): its name and its own address.
+    county: { type: 'string' },
+    'base-url': { type: 'string' },
   },
 });
 if (!values.out) {
@@ -178,6 +181,16 @@ async function syntheticCommunities(needed: number): Promise<string[]> {
   return slugs.length > 0 ? slugs : samples.map((f) => f.replace(/\.yaml$/, ''));
 }
 
+/** Names the county and its address in site.yaml, when asked: a county of a synthetic province. */
+async function setCounty(): Promise<void> {
+  if (!values.county && !values['base-url']) return;
+  const file = path.join(out, 'site.yaml');
+  const doc = parseDocument(await readFile(file, 'utf8'));
+  if (values.county) doc.set('county', values.county);
+  if (values['base-url']) doc.set('base_url', values['base-url']);
+  await writeFile(file, doc.toString({ lineWidth: 0 }));
+}
+
 async function main(): Promise<void> {
   await rm(out, { recursive: true, force: true });
   await mkdir(path.join(out, 'compounds'), { recursive: true });
@@ -198,6 +211,7 @@ async function main(): Promise<void> {
     templateFiles.set(slug, files);
   }
   await renameReferences(templates);
+  await setCounty();
   const communities = await syntheticCommunities(Math.ceil(count / COMPOUNDS_PER_COMMUNITY));
   for (let n = 1; n <= count; n++) {
     const template = templates[(n - 1) % templates.length] as string;

@@ -417,6 +417,8 @@ export function dataPackage(bundle: OpenDataSource): Row {
       county: bundle.site.county,
     }),
     homepage: base,
+    // Not part of the Data Package standard: the county the data are of, read by a province portal (province.ts).
+    county: bundle.site.county,
     created: `${bundle.today}T00:00:00+08:00`,
     licenses: [DATA_LICENSE],
     sources: [{ title: t('site.name'), path: bundle.site.base_url }],

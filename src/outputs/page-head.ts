@@ -8,6 +8,7 @@
  */
 import { t } from '../core/i18n/t.ts';
 import { html, type SafeHtml } from '../core/lib/html.ts';
+import { sitePath } from '../core/lib/site-path.ts';
 
 export interface PageHeadOptions {
   /** The page's own title; the site name is added after it, unless it is the site name. */
@@ -32,8 +33,8 @@ export function pageHead({ title, description, canonical, feeds = [] }: PageHead
     <meta property="og:type" content="website">
     <meta property="og:title" content="${title}">
     <meta property="og:description" content="${description}">
-    <meta property="og:image" content="${new URL('/og.png', canonical).href}">
-    <link rel="icon" href="/icon.svg" type="image/svg+xml">
-    <link rel="apple-touch-icon" href="/apple-touch-icon.png">
-    <link rel="manifest" href="/manifest.webmanifest">`;
+    <meta property="og:image" content="${new URL(sitePath('/og.png'), canonical).href}">
+    <link rel="icon" href="${sitePath('/icon.svg')}" type="image/svg+xml">
+    <link rel="apple-touch-icon" href="${sitePath('/apple-touch-icon.png')}">
+    <link rel="manifest" href="${sitePath('/manifest.webmanifest')}">`;
 }

@@ -17,6 +17,7 @@ import { pinyin } from 'pinyin-pro';
 import type { CommunityRecord, CompanyRecord } from '../core/data/records.ts';
 import { t } from '../core/i18n/t.ts';
 import { html } from '../core/lib/html.ts';
+import { sitePath } from '../core/lib/site-path.ts';
 import { isOpen } from '../core/model/compliance.ts';
 import type { CompoundView } from '../core/model/compound-view.ts';
 import { SECTIONS } from '../core/model/sections.ts';
@@ -84,7 +85,7 @@ export function searchDocument(
     (id) => html`<h2>${t(`section.${id}`)}</h2><p>${(words[id] ?? []).join(' ')}</p>`,
   );
   return {
-    url: `/c/${record.slug}/`,
+    url: sitePath(`/c/${record.slug}/`),
     html: html`<!DOCTYPE html>
       <html lang="zh-CN">
         <head><meta charset="utf-8"><title>${c.name}</title></head>

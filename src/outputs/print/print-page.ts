@@ -6,6 +6,7 @@
  */
 import { t } from '../../core/i18n/t.ts';
 import { html, type SafeHtml } from '../../core/lib/html.ts';
+import { sitePath } from '../../core/lib/site-path.ts';
 import { pageHead } from '../page-head.ts';
 
 export interface PrintPageOptions {
@@ -34,7 +35,7 @@ export function printPage({ title, canonical, back, summary, stylesheet, sheets 
       <body class="print-page">
         <header class="print-bar">
           <div class="container">
-            <p><a class="site-title" href="/">${t('site.name')}</a></p>
+            <p><a class="site-title" href="${sitePath('/')}">${t('site.name')}</a></p>
             <p><a href="${back.href}">${back.label}</a></p>
           </div>
         </header>

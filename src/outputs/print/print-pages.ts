@@ -14,6 +14,7 @@
 import type { CommunityRecord } from '../../core/data/records.ts';
 import { t } from '../../core/i18n/t.ts';
 import type { SafeHtml } from '../../core/lib/html.ts';
+import { sitePath } from '../../core/lib/site-path.ts';
 import { getCommunities, getCompoundsOfCommunity, getSite } from '../../core/model/content.ts';
 import { boardSheet } from './board-sheet.ts';
 import { noticeSheet } from './notice-sheet.ts';
@@ -45,7 +46,8 @@ export const printUnits = (): Promise<CommunityRecord[]> => getCommunities();
 export async function communityPrintPages(community: CommunityRecord, stylesheet: string): Promise<PrintPage[]> {
   const site = await getSite();
   const sheets = await sheetData(await getCompoundsOfCommunity(community.slug));
-  const canonical = (path: string) => new URL(path, site.base_url).href;
+  // Relative to base_url, which holds the county's own path on a province portal.
+  const canonical = (path: string) => new URL(path.slice(1), site.base_url).href;
   const pages: PrintPage[] = [];
   for (const kind of SHEET_KIND_NAMES) {
     const { sheet, pageTitle, allTitle, plural } = SHEET_KINDS[kind];
@@ -58,7 +60,7 @@ export async function communityPrintPages(community: CommunityRecord, stylesheet
         html: printPage({
           title: t(pageTitle, { name: compound.name }),
           canonical: canonical(path),
-          back: { href: `/c/${slug}/`, label: t('print.back', { name: compound.name }) },
+          back: { href: sitePath(`/c/${slug}/`), label: t('print.back', { name: compound.name }) },
           stylesheet,
           sheets: [drawn[i] as SafeHtml],
         }),
@@ -70,7 +72,10 @@ export async function communityPrintPages(community: CommunityRecord, stylesheet
       html: printPage({
         title: t(allTitle, { community: community.name }),
         canonical: canonical(path),
-        back: { href: `/shequ/${community.slug}/`, label: t('print.backCommunity', { name: community.name }) },
+        back: {
+          href: sitePath(`/shequ/${community.slug}/`),
+          label: t('print.backCommunity', { name: community.name }),
+        },
         summary: t('print.sheetCount', { count: sheets.length }),
         stylesheet,
         sheets: drawn,

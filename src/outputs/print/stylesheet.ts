@@ -7,9 +7,12 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { bundle } from 'lightningcss';
+import { sitePath } from '../../core/lib/site-path.ts';
 
 export interface PrintStylesheet {
-  /** Its address on the site: /_astro/print.<hash>.css. */
+  /** Its file in the output folder: /_astro/print.<hash>.css. */
+  path: string;
+  /** Its address on the site: the path under the site's base. */
   href: string;
   css: string;
 }
@@ -18,5 +21,6 @@ export function printStylesheet(projectRoot: string): PrintStylesheet {
   const { code } = bundle({ filename: path.join(projectRoot, 'src', 'site', 'styles', 'print.css'), minify: true });
   const css = code.toString();
   const hash = createHash('sha256').update(css).digest('base64url').slice(0, 8);
-  return { href: `/_astro/print.${hash}.css`, css };
+  const file = `/_astro/print.${hash}.css`;
+  return { path: file, href: sitePath(file), css };
 }

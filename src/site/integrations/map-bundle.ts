@@ -9,10 +9,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'vite';
+import { siteBase, sitePath } from '../../core/lib/site-path.ts';
 import { mapSettings } from '../scripts/map-settings.ts';
 
 /** Where the bundle is served from; `astro dev` serves the source instead. */
-export const MAP_BUNDLE = { script: '/_map/map.js', style: '/_map/map.css' };
+export const mapBundleAddresses = () => ({ script: sitePath('/_map/map.js'), style: sitePath('/_map/map.css') });
 
 export function mapBundle(): AstroIntegration {
   return {
@@ -25,6 +26,8 @@ export function mapBundle(): AstroIntegration {
           configFile: false,
           logLevel: 'warn',
           publicDir: false,
+          // The popups link to compound pages under the site's base, as every other link does.
+          base: siteBase(),
           // The base map and the words every map shares: in the bundle once, not in every page.
           define: { __GONGSHI_MAP__: JSON.stringify(mapSettings(process.env)) },
           build: {
@@ -40,7 +43,7 @@ export function mapBundle(): AstroIntegration {
             },
           },
         });
-        logger.info(`map bundled into ${MAP_BUNDLE.script}`);
+        logger.info(`map bundled into ${mapBundleAddresses().script}`);
       },
     },
   };

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { type TileConfig, tileConfig } from '../../core/lib/map-tiles.ts';
+import { siteBase } from '../../core/lib/site-path.ts';
 import { finishedPages, resetPageRegistry } from './page-registry.ts';
 
 /** Origins the configured map tiles come from: `https://t{s}.tianditu.gov.cn/…` gives every subdomain. */
@@ -69,7 +70,8 @@ export function securityHeaders(): AstroIntegration {
         const { pages, scriptHashes } = finishedPages();
         const policy = contentSecurityPolicy([...scriptHashes], tileConfig(process.env));
         const headers = [
-          '/*',
+          // The site's own paths only: on a province portal each county's rules cover its /<county>/.
+          `${siteBase()}*`,
           `  Content-Security-Policy: ${policy}; frame-ancestors 'none'`,
           '  X-Content-Type-Options: nosniff',
           '  Referrer-Policy: strict-origin-when-cross-origin',

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { validatedContent } from '../../core/data/content-bundle.ts';
 import { runWorker } from '../../core/lib/run-worker.ts';
+import { withoutBase } from '../../core/lib/site-path.ts';
 import { dataFiles } from '../../outputs/data-files.ts';
 import { getOpenDataSource } from '../../outputs/open-data-source.ts';
 import { communityPrintPages, printUnits } from '../../outputs/print/print-pages.ts';
@@ -67,11 +68,11 @@ export function siteFiles(): AstroIntegration {
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(async (request, response, next) => {
-          const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+          const pathname = withoutBase(decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname));
           try {
             // Made again on every request: `astro dev` shows the CSS and the data as they are now.
             const sheetStyles = printStylesheet(projectRoot);
-            if (pathname === sheetStyles.href || /^\/_astro\/print\.[^/]+\.css$/.test(pathname)) {
+            if (pathname === sheetStyles.path || /^\/_astro\/print\.[^/]+\.css$/.test(pathname)) {
               response.setHeader('Content-Type', 'text/css; charset=utf-8');
               response.end(sheetStyles.css);
               return;
@@ -102,7 +103,7 @@ export function siteFiles(): AstroIntegration {
         if (working) return;
         started = performance.now();
         stylesheet = printStylesheet(projectRoot);
-        const file = path.join(outDir, stylesheet.href);
+        const file = path.join(outDir, stylesheet.path);
         mkdirSync(path.dirname(file), { recursive: true });
         writeFileSync(file, stylesheet.css);
         const shared = new SharedArrayBuffer(4);

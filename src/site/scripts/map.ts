@@ -14,6 +14,7 @@ import type { TileConfig } from '../../core/lib/map-tiles.ts';
 import type { MapPoint, MapStatus } from '../../core/model/map-data.ts';
 import type { MapSettings, MapWords } from './map-settings.ts';
 import '../styles/map-markers.css';
+import { sitePath } from '../../core/lib/site-path.ts';
 
 export interface MapOptions {
   points: MapPoint[];
@@ -103,7 +104,7 @@ export function drawMap(container: HTMLElement, options: MapOptions): L.Map {
 
   const popup = (p: MapPoint) =>
     html`
-      <strong><a href="/c/${encodeURIComponent(p.slug)}/">${p.name}</a></strong><br>
+      <strong><a href="${sitePath(`/c/${encodeURIComponent(p.slug)}/`)}">${p.name}</a></strong><br>
       ${p.community}<br>
       ${words[p.status]}`.toString();
   const marker = (p: MapPoint) =>

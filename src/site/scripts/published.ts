@@ -5,6 +5,7 @@
  * editor check what a committee prepares against them.
  */
 import { COMPOUND_FILE, TABLES } from '../../core/data/tables.ts';
+import { sitePath } from '../../core/lib/site-path.ts';
 
 export interface PublishedCompound {
   slug: string;
@@ -21,7 +22,7 @@ async function bytesOf(url: string): Promise<Uint8Array> {
 /** The compound's files, or undefined when the site has no compound of that name. */
 export async function fetchPublished(slug: string): Promise<PublishedCompound | undefined> {
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return undefined;
-  const index = await fetch(`/data/c/${slug}.json`);
+  const index = await fetch(sitePath(`/data/c/${slug}.json`));
   if (!index.ok) return undefined;
   const json = (await index.json()) as { name?: string; tables?: Record<string, unknown> };
   const names = [
@@ -29,6 +30,6 @@ export async function fetchPublished(slug: string): Promise<PublishedCompound | 
     ...TABLES.filter((table) => json.tables && Object.hasOwn(json.tables, table.resource)).map((table) => table.file),
   ];
   const files = new Map<string, Uint8Array>();
-  for (const name of names) files.set(name, await bytesOf(`/data/c/${slug}/${name}`));
+  for (const name of names) files.set(name, await bytesOf(sitePath(`/data/c/${slug}/${name}`)));
   return { slug, name: json.name ?? slug, files };
 }

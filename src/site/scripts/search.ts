@@ -8,6 +8,7 @@
 import { type DirectoryEntry, directoryKey, directoryPath, matchDirectory } from '../../core/lib/name-directory.ts';
 import { nearQueries, rankByTitle } from '../../core/lib/search-rank.ts';
 import { segmentQuery } from '../../core/lib/segment.ts';
+import { sitePath } from '../../core/lib/site-path.ts';
 
 interface PagefindResult {
   data(): Promise<{ url: string; meta: Record<string, string> }>;
@@ -27,7 +28,7 @@ let vocabulary: Promise<Set<string>> | undefined;
 
 function loadPagefind(): Promise<Pagefind> {
   // A path built at run time: the index is written after the site is bundled.
-  const url = '/pagefind/pagefind.js';
+  const url = sitePath('/pagefind/pagefind.js');
   pagefind ??= import(/* @vite-ignore */ url).then(async (module: Pagefind) => {
     await module.options({ excerptLength: 0 });
     return module;
@@ -43,7 +44,7 @@ async function words(query: string): Promise<string[]> {
     const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
     return [...segmenter.segment(query)].filter((s) => s.isWordLike).map((s) => s.segment);
   }
-  vocabulary ??= fetch('/search/vocabulary.json').then(async (r) => new Set<string>(await r.json()));
+  vocabulary ??= fetch(sitePath('/search/vocabulary.json')).then(async (r) => new Set<string>(await r.json()));
   return segmentQuery(query, await vocabulary)
     .split(' ')
     .filter(Boolean);
@@ -53,11 +54,11 @@ async function words(query: string): Promise<string[]> {
 async function directoryMatches(query: string): Promise<Found[]> {
   const key = directoryKey(query);
   if (!key) return [];
-  const response = await fetch(directoryPath(key)).catch(() => undefined);
+  const response = await fetch(sitePath(directoryPath(key))).catch(() => undefined);
   if (!response?.ok) return [];
   const entries = (await response.json()) as DirectoryEntry[];
   return matchDirectory(entries, query).map(([name, slug, community, address]) => ({
-    url: `/c/${slug}/`,
+    url: sitePath(`/c/${slug}/`),
     title: name,
     meta: { community, address },
   }));

@@ -1,0 +1,33 @@
+/**
+ * The path the site is served under: `/` for a county on its own host, `/<county>/` for one
+ * county of a province portal. It is the path of `base_url` in content/site.yaml; astro.config.mjs
+ * gives it to Astro as `base` (so pages and browser scripts read it as import.meta.env.BASE_URL)
+ * and to the build's worker threads as GONGSHI_BASE. Every address the site writes goes through
+ * sitePath, in pages, printed sheets, open data and browser scripts alike.
+ */
+let known: { raw: string | undefined; base: string } | undefined;
+
+/**
+ * `/` or `/<path>/`. Read at each call, not when this module loads: astro.config.mjs sets
+ * GONGSHI_BASE after its integrations, and with them this module, are imported.
+ */
+export function siteBase(): string {
+  const fromVite = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL;
+  const raw = fromVite ?? (typeof process === 'undefined' ? undefined : process.env.GONGSHI_BASE);
+  if (known && known.raw === raw) return known.base;
+  const trimmed = (raw ?? '/').replace(/^\/+|\/+$/g, '');
+  known = { raw, base: trimmed ? `/${trimmed}/` : '/' };
+  return known.base;
+}
+
+/** A root-relative address of the site (`/c/x/`) as it is served: `/qitai/c/x/` under a base. */
+export function sitePath(address: string): string {
+  const base = siteBase();
+  return base === '/' ? address : `${base}${address.replace(/^\//, '')}`;
+}
+
+/** The reverse, for a request the dev server receives: `/qitai/c/x/` → `/c/x/`. */
+export function withoutBase(pathname: string): string {
+  const base = siteBase();
+  return base !== '/' && pathname.startsWith(base) ? pathname.slice(base.length - 1) : pathname;
+}

@@ -1,0 +1,130 @@
+/**
+ * The province portal's root (src/outputs/province.ts): what it reads of each
+ * county's built site, and the files it writes; and the rule that lets a county
+ * be served under /<county>/ at all: every address the site writes goes through sitePath.
+ */
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { siteBase, sitePath, withoutBase } from '../../src/core/lib/site-path.ts';
+import { DASHBOARD_LISTS, OPEN_LISTS } from '../../src/core/model/dashboard.ts';
+import { provinceFiles, readCountySite } from '../../src/outputs/province.ts';
+import { PROJECT_ROOT } from './helpers.ts';
+
+describe('a county site as the portal reads it', () => {
+  let dir: string;
+  const openList = OPEN_LISTS[0] as string;
+  const closedList = DASHBOARD_LISTS.find((l) => !OPEN_LISTS.includes(l)) as string;
+  before(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'gongshi-county-'));
+    await mkdir(path.join(dir, 'data', 'findings'), { recursive: true });
+    const pkg = { homepage: 'https://wuye.example.cn/mulei/data/', county: '木垒哈萨克自治县' };
+    await writeFile(path.join(dir, 'data', 'datapackage.json'), JSON.stringify(pkg));
+    await writeFile(path.join(dir, 'data', 'compounds.json'), JSON.stringify([{}, {}, {}]));
+    for (const list of DASHBOARD_LISTS) {
+      const rows =
+        list === openList
+          ? [{ compound: 'a' }, { compound: 'a' }, { compound: 'b' }]
+          : list === closedList
+            ? [{ compound: 'c' }]
+            : [];
+      await writeFile(path.join(dir, 'data', 'findings', `${list}.json`), JSON.stringify(rows));
+    }
+    await writeFile(
+      path.join(dir, 'sitemap.xml'),
+      '<sitemapindex><sitemap><loc>https://wuye.example.cn/mulei/sitemap-1.xml</loc></sitemap><sitemap><loc>https://wuye.example.cn/mulei/sitemap-2.xml</loc></sitemap></sitemapindex>',
+    );
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  test('its path, name and counts come from its own open data', async () => {
+    const county = await readCountySite(dir);
+    assert.equal(county.slug, 'mulei');
+    assert.equal(county.name, '木垒哈萨克自治县');
+    assert.equal(county.compounds, 3);
+    assert.deepEqual(county.lists[openList as keyof typeof county.lists], { findings: 3, compounds: 2 });
+    // Only the lists of what is open now count towards "open": c, on a history list only, does not.
+    assert.ok(closedList);
+    assert.equal(county.open, 2);
+    assert.deepEqual(county.sitemaps, [
+      'https://wuye.example.cn/mulei/sitemap-1.xml',
+      'https://wuye.example.cn/mulei/sitemap-2.xml',
+    ]);
+  });
+
+  test('the root: a dashboard cell links to the county list, the headers keep each county its own', async () => {
+    const county = await readCountySite(dir);
+    const files = new Map(
+      provinceFiles(
+        { name: '新疆维吾尔自治区', baseUrl: 'https://wuye.example.cn/' },
+        [county],
+        ['/mulei/*\n  X: y\n'],
+      ).map((f) => [f.path, f.text]),
+    );
+    assert.deepEqual([...files.keys()].sort(), [
+      '_headers',
+      'dashboard/index.html',
+      'index.html',
+      'robots.txt',
+      'search/index.html',
+      'search/province-search.js',
+      'sitemap.xml',
+    ]);
+    assert.match(files.get('dashboard/index.html') ?? '', new RegExp(`href="/mulei/dashboard/${openList}/">2</a>`));
+    assert.match(files.get('index.html') ?? '', /href="\/mulei\/">木垒哈萨克自治县<\/a>/);
+    const headers = files.get('_headers') ?? '';
+    assert.doesNotMatch(headers, /^\/\*$/m, 'a rule for /* would add the root policy to every county page');
+    assert.match(headers, /^\/mulei\/\*$/m);
+    assert.equal((files.get('sitemap.xml') ?? '').match(/<sitemap>/g)?.length, 2);
+  });
+
+  test('a county whose base_url has no path of its own cannot join', async () => {
+    const pkgFile = path.join(dir, 'data', 'datapackage.json');
+    const saved = await readFile(pkgFile, 'utf8');
+    await writeFile(pkgFile, JSON.stringify({ homepage: 'https://wuye.example.cn/data/', county: 'x' }));
+    try {
+      await assert.rejects(readCountySite(dir), /must end in \/<county>\//);
+    } finally {
+      await writeFile(pkgFile, saved);
+    }
+  });
+});
+
+test('sitePath puts an address under the base GONGSHI_BASE names, and withoutBase takes it off', () => {
+  const saved = process.env.GONGSHI_BASE;
+  try {
+    process.env.GONGSHI_BASE = '/qitai';
+    assert.equal(siteBase(), '/qitai/');
+    assert.equal(sitePath('/c/x/'), '/qitai/c/x/');
+    assert.equal(sitePath('/'), '/qitai/');
+    assert.equal(withoutBase('/qitai/c/x/'), '/c/x/');
+    assert.equal(withoutBase('/other/'), '/other/');
+    process.env.GONGSHI_BASE = '/';
+    assert.equal(sitePath('/c/x/'), '/c/x/');
+  } finally {
+    if (saved === undefined) delete process.env.GONGSHI_BASE;
+    else process.env.GONGSHI_BASE = saved;
+  }
+});
+
+test('no page, component or script writes a root-relative address without sitePath', async () => {
+  const roots = ['src/site', 'src/outputs'];
+  const offending: string[] = [];
+  for (const folder of roots) {
+    for (const entry of await readdir(path.join(PROJECT_ROOT, folder), { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !/\.(astro|ts)$/.test(entry.name)) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      if (file.endsWith('province.ts')) continue; // the portal's root is not under any county's base
+      const text = await readFile(file, 'utf8');
+      for (const [i, line] of text.split('\n').entries()) {
+        if (/^\s*(\*|\/\/|import )/.test(line)) continue;
+        if (/(?:href|src|action)="\/(?!\/)/.test(line) || /(?:href|src|action)=\{`\/(?!\/)/.test(line)) {
+          offending.push(`${path.relative(PROJECT_ROOT, file)}:${i + 1}: ${line.trim()}`);
+        }
+      }
+    }
+  }
+  assert.deepEqual(offending, []);
+});
