@@ -23,6 +23,7 @@ import { chromium } from 'playwright-core';
 import { parse } from 'yaml';
 import { SITEMAP_LIMITS } from '../src/site/integrations/sitemap.ts';
 import { chromiumLaunchOptions } from './lib/chromium.ts';
+import { writeHugoSite } from './lib/hugo-floor.ts';
 import { audit, type Report } from './lib/lighthouse.ts';
 
 const { values } = parseArgs({
@@ -30,6 +31,8 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000,20000' },
     keep: { type: 'boolean', default: false },
     port: { type: 'string', default: '4339' },
+    // Compounds in each of the three synthetic counties joined into a province portal; 0: none.
+    province: { type: 'string', default: '1000' },
   },
 });
 const sizes = values.sizes
@@ -272,9 +275,51 @@ interface Row {
   /** Lighthouse's mobile performance audit, on the sample site only. */
   lighthouse?: Report[] | undefined;
   indexMiB: number;
+  /** `validate --changed` after one compound.yaml changed (synthetic data, in a git repository). */
+  scoped?: Measured | undefined;
+  /** A bare Hugo site of the same data, built just before and just after the build. */
+  hugo?: number[] | undefined;
 }
 
-async function run(label: string, contentDir: string, compounds: number, tmp: string): Promise<Row> {
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.cn', ...args], {
+    cwd,
+    stdio: 'ignore',
+  });
+
+/** Times Debian's hugo on the bare site of the same data (scripts/lib/hugo-floor.ts). */
+async function hugoSeconds(hugoDir: string, tmp: string): Promise<number> {
+  const out = path.join(tmp, 'hugo-out');
+  await rm(out, { recursive: true, force: true });
+  const { seconds } = await measure('hugo', ['--quiet', '-s', hugoDir, '-d', out], {});
+  await rm(out, { recursive: true, force: true });
+  return seconds;
+}
+
+/** `validate --changed HEAD` after a one-line change to one compound, in the data's own git repository. */
+async function scopedValidation(contentDir: string): Promise<Measured> {
+  const slug = (await readdir(path.join(contentDir, 'compounds'))).sort()[0] as string;
+  const file = path.join(contentDir, 'compounds', slug, 'compound.yaml');
+  const before = await readFile(file);
+  await writeFile(file, `${before}# 改动\n`);
+  try {
+    return await measure(process.execPath, ['scripts/validate.ts', '--changed', 'HEAD'], {
+      GONGSHI_CONTENT_DIR: contentDir,
+    });
+  } finally {
+    await writeFile(file, before);
+  }
+}
+
+async function run(label: string, contentDir: string, compounds: number, tmp: string, synthetic = false): Promise<Row> {
+  let hugoDir: string | undefined;
+  const hugo: number[] = [];
+  if (synthetic) {
+    hugoDir = path.join(tmp, `hugo-${compounds}`);
+    await writeHugoSite(contentDir, hugoDir);
+    console.error(`— ${label}: bare Hugo site`);
+    hugo.push(await hugoSeconds(hugoDir, tmp));
+  }
   console.error(`— ${label}: validating`);
   const validate = await measure(process.execPath, ['scripts/validate.ts'], { GONGSHI_CONTENT_DIR: contentDir });
   const out = path.join(tmp, `site-${compounds}`);
@@ -285,6 +330,11 @@ async function run(label: string, contentDir: string, compounds: number, tmp: st
     GONGSHI_CONTENT_DIR: contentDir,
     GONGSHI_OUT_DIR: out,
   });
+  if (hugoDir) {
+    hugo.push(await hugoSeconds(hugoDir, tmp));
+    await rm(hugoDir, { recursive: true, force: true });
+  }
+  const scoped = synthetic ? await scopedValidation(contentDir) : undefined;
   const indexed = /finishing the index took ([\d.]+) s/.exec(build.output);
   const first = (await readdir(path.join(contentDir, 'compounds'))).sort()[0] as string;
   const firstName = String(
@@ -303,6 +353,8 @@ async function run(label: string, contentDir: string, compounds: number, tmp: st
     indexMiB: (await dirBytes(path.join(out, 'pagefind'))) / 1048576,
     sitemap: await sitemapCheck(out),
     lighthouse: compounds < 100 ? await lighthouseOf(out, first) : undefined,
+    scoped,
+    hugo: hugo.length > 0 ? hugo : undefined,
   };
   if (!values.keep) await rm(out, { recursive: true, force: true });
   return row;
@@ -310,14 +362,21 @@ async function run(label: string, contentDir: string, compounds: number, tmp: st
 
 const kib = (n: number) => `${(n / 1024).toFixed(1)}`;
 
+const hugoMean = (r: Row) => (r.hugo ? r.hugo.reduce((a, b) => a + b, 0) / r.hugo.length : undefined);
+function hugoCell(r: Row): string {
+  const mean = hugoMean(r);
+  if (!r.hugo || mean === undefined) return '–';
+  return `${r.hugo.map((h) => h.toFixed(1)).join(', ')} (${(r.build.seconds / mean).toFixed(1)}×)`;
+}
+
 function table(rows: Row[]): string {
   const lines = [
-    '| data | validate s | validate peak MiB | build s | build peak MiB: largest process, whole tree | search index at the end s | HTML pages | pages/s | index MiB | largest compound page: HTML KiB (gzip) | CSS KiB (gzip) | JS at load: inline B, files | search: KiB fetched to first result (requests) | search on 400 kbps, 400 ms: s to first result |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| data | validate s | validate peak MiB | build s | build peak MiB: largest process, whole tree | search index at the end s | HTML pages | pages/s | index MiB | largest compound page: HTML KiB (gzip) | CSS KiB (gzip) | JS at load: inline B, files | search: KiB fetched to first result (requests) | search on 400 kbps, 400 ms: s to first result | validate --changed s (one compound) | bare Hugo s (build ÷ Hugo) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
     lines.push(
-      `| ${r.label} | ${r.validate.seconds.toFixed(1)} | ${r.validate.peakMiB.toFixed(0)} | ${r.build.seconds.toFixed(1)} | ${r.build.peakMiB.toFixed(0)}, ${r.build.treePeakMiB.toFixed(0)} | ${r.searchSeconds?.toFixed(1) ?? '?'} | ${r.pages} | ${(r.pages / r.build.seconds).toFixed(0)} | ${r.indexMiB.toFixed(1)} | ${kib(r.page.html)} (${kib(r.page.htmlGz)}) | ${kib(r.page.css)} (${kib(r.page.cssGz)}) | ${r.page.js}, ${r.page.jsFiles} | ${kib(r.search.bytes)} (${r.search.requests}) | ${(r.search.slowMs / 1000).toFixed(1)} |`,
+      `| ${r.label} | ${r.validate.seconds.toFixed(1)} | ${r.validate.peakMiB.toFixed(0)} | ${r.build.seconds.toFixed(1)} | ${r.build.peakMiB.toFixed(0)}, ${r.build.treePeakMiB.toFixed(0)} | ${r.searchSeconds?.toFixed(1) ?? '?'} | ${r.pages} | ${(r.pages / r.build.seconds).toFixed(0)} | ${r.indexMiB.toFixed(1)} | ${kib(r.page.html)} (${kib(r.page.htmlGz)}) | ${kib(r.page.css)} (${kib(r.page.cssGz)}) | ${r.page.js}, ${r.page.jsFiles} | ${kib(r.search.bytes)} (${r.search.requests}) | ${(r.search.slowMs / 1000).toFixed(1)} | ${r.scoped ? r.scoped.seconds.toFixed(1) : '–'} | ${hugoCell(r)} |`,
     );
   }
   return lines.join('\n');
@@ -333,6 +392,21 @@ function targets(rows: Row[]): string {
     const memory = tenK.build.treePeakMiB < 2048 ? 'met' : 'not met';
     lines.push(
       `- 10,000 compounds: build ${tenK.build.seconds.toFixed(0)} s (target under 60 s: ${time}), peak ${tenK.build.treePeakMiB.toFixed(0)} MiB for the whole process tree (target under 2,048 MiB: ${memory}).`,
+    );
+    const floor = hugoMean(tenK);
+    if (floor !== undefined) {
+      const ratio = tenK.build.seconds / floor;
+      lines.push(
+        `- 10,000 compounds: the build is ${ratio.toFixed(1)}× a bare Hugo site of the same data built in the same run (target at most 5×: ${ratio <= 5 ? 'met' : 'not met'}); whole tree ${tenK.build.treePeakMiB.toFixed(0)} MiB (target at most 2,048 MiB: ${memory}).`,
+      );
+    }
+    if (tenK.scoped) {
+      lines.push(
+        `- 10,000 compounds: \`validate --changed\` after a change to one compound ${tenK.scoped.seconds.toFixed(1)} s (target at most 3 s: ${tenK.scoped.seconds <= 3 ? 'met' : 'not met'}), peak ${tenK.scoped.peakMiB.toFixed(0)} MiB.`,
+      );
+    }
+    lines.push(
+      '- 10,000 compounds: incremental rebuild after a change to one compound: not measured, there is no incremental build yet (target at most 15 s: not met).',
     );
     const twentyK = at(20000);
     if (twentyK) {
@@ -364,6 +438,96 @@ function targets(rows: Row[]): string {
   return lines.length > 0 ? `\n${lines.join('\n')}\n` : '';
 }
 
+const COUNTIES = [
+  ['qitai', '奇台县'],
+  ['jimusaer', '吉木萨尔县'],
+  ['mulei', '木垒哈萨克自治县'],
+] as const;
+
+/**
+ * Three synthetic counties, each built on its own as a CI matrix job would, then joined
+ * into one portal (scripts/province.ts), and searched across from the portal's root.
+ */
+async function province(compounds: number, tmp: string): Promise<string> {
+  const builds: { slug: string; build: Measured }[] = [];
+  for (const [i, [slug, name]] of COUNTIES.entries()) {
+    const content = path.join(tmp, `province-${slug}`);
+    console.error(`— province: ${name}, ${compounds} compounds`);
+    execFileSync(
+      process.execPath,
+      [
+        'scripts/generate-synthetic.ts',
+        '--compounds',
+        String(compounds),
+        '--seed',
+        String(i + 1),
+        '--out',
+        content,
+        '--county',
+        name,
+        '--base-url',
+        `https://wuye.example.cn/${slug}/`,
+      ],
+      { stdio: 'ignore' },
+    );
+    const build = await measure('sh', ['-c', BUILD_SCRIPT], {
+      PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
+      GONGSHI_CONTENT_DIR: content,
+      GONGSHI_OUT_DIR: path.join(tmp, `province-site-${slug}`),
+    });
+    builds.push({ slug, build });
+    await rm(content, { recursive: true, force: true });
+  }
+  const portal = path.join(tmp, 'province');
+  const join = await measure(
+    process.execPath,
+    [
+      'scripts/province.ts',
+      '--out',
+      portal,
+      '--name',
+      '新疆维吾尔自治区',
+      '--base-url',
+      'https://wuye.example.cn/',
+      ...COUNTIES.map(([slug]) => path.join(tmp, `province-site-${slug}`)),
+    ],
+    {},
+  );
+  const search = await provinceSearch(portal, '博格达小区1号');
+  const bytes = await dirBytes(portal);
+  for (const [slug] of COUNTIES) await rm(path.join(tmp, `province-site-${slug}`), { recursive: true, force: true });
+  if (!values.keep) await rm(portal, { recursive: true, force: true });
+  const slowest = Math.max(...builds.map((b) => b.build.seconds));
+  return `\n- three counties of ${compounds.toLocaleString('en')} compounds, each built on its own: ${builds.map((b) => `${b.slug} ${b.build.seconds.toFixed(1)} s (${b.build.treePeakMiB.toFixed(0)} MiB)`).join(', ')}; as parallel CI jobs the slowest, ${slowest.toFixed(1)} s, is the wait. Joining them into one portal (copying ${(bytes / 2 ** 20).toFixed(0)} MiB and writing the root pages): ${join.seconds.toFixed(1)} s. Search across the three from the portal's root (Pagefind's multisite merge): ${(search.bytes / 1000).toFixed(0)} KB in ${search.requests} requests to the first result, ${(search.ms / 1000).toFixed(1)} s on this machine. One province index built from the counties' search documents was not measured.\n`;
+}
+
+/** Bytes fetched from loading the portal's /search/?q= until its first result is listed. */
+async function provinceSearch(site: string, query: string): Promise<{ bytes: number; requests: number; ms: number }> {
+  const server = await serve(site, values.port);
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    const page = await browser.newPage();
+    const sizes: Promise<number>[] = [];
+    page.on('requestfinished', (request) => {
+      sizes.push(
+        request
+          .sizes()
+          .then((s) => s.responseBodySize + s.responseHeadersSize)
+          .catch(() => 0),
+      );
+    });
+    const started = Date.now();
+    await page.goto(`http://127.0.0.1:${values.port}/search/?q=${encodeURIComponent(query)}`);
+    await page.locator('#results a').first().waitFor({ timeout: 120_000 });
+    const ms = Date.now() - started;
+    const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+    return { bytes, requests: sizes.length, ms };
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
 function machine(): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   return `${cpu}, ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, Node ${process.version}, ${os.type()} ${os.release()}, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -373,23 +537,30 @@ async function main(): Promise<void> {
   // The search measurement opens the built site in Debian's Chromium.
   execFileSync('bash', [path.join(root, 'scripts', 'ensure-browser.sh')], { stdio: 'inherit' });
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'gongshi-bench-'));
+  execFileSync('bash', [path.join(root, 'scripts', 'ensure-hugo.sh')], { stdio: 'inherit' });
   const rows: Row[] = [];
+  let provinceLines = '';
   try {
     const sample = await readdir(path.join(root, 'content', 'compounds'));
     rows.push(await run('sample', path.join(root, 'content'), sample.length, tmp));
     for (const n of sizes) {
-      const dir = path.join(tmp, `content-${n}`);
+      const dir = path.join(tmp, `repo-${n}`, 'content');
       console.error(`— ${n}: generating`);
       execFileSync(process.execPath, ['scripts/generate-synthetic.ts', '--compounds', String(n), '--out', dir], {
         stdio: 'ignore',
       });
-      rows.push(await run(`synthetic ${n.toLocaleString('en')}`, dir, n, tmp));
-      if (!values.keep) await rm(dir, { recursive: true, force: true });
+      // In a git repository of its own, as a county's data are: `validate --changed` compares with HEAD.
+      git(path.dirname(dir), 'init', '-q', '-b', 'main');
+      git(path.dirname(dir), 'add', '.');
+      git(path.dirname(dir), 'commit', '-q', '-m', 'synthetic');
+      rows.push(await run(`synthetic ${n.toLocaleString('en')}`, dir, n, tmp, true));
+      if (!values.keep) await rm(path.dirname(dir), { recursive: true, force: true });
     }
+    if (Number(values.province) > 0) provinceLines = await province(Number(values.province), tmp);
   } finally {
     if (!values.keep) await rm(tmp, { recursive: true, force: true });
   }
-  const result = `Measured by \`npm run bench\` on ${machine()}.\n\n${table(rows)}\n${targets(rows)}`;
+  const result = `Measured by \`npm run bench\` on ${machine()}.\n\n${table(rows)}\n${targets(rows)}${provinceLines}`;
   console.log(result);
   const doc = path.join(root, 'docs', 'performance.md');
   const previous = existsSync(doc) ? await readFile(doc, 'utf8') : '';
