@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { SITEMAP_LIMITS } from '../src/site/integrations/sitemap.ts';
 import { chromiumLaunchOptions } from './lib/chromium.ts';
@@ -176,6 +176,20 @@ function serve(site: string, port: string): Promise<ChildProcess> {
   });
 }
 
+/** The bytes (headers and body) of each response a page receives from now on, as they finish. */
+function transferSizes(page: Page): Promise<number>[] {
+  const sizes: Promise<number>[] = [];
+  page.on('requestfinished', (request) => {
+    sizes.push(
+      request
+        .sizes()
+        .then((s) => s.responseBodySize + s.responseHeadersSize)
+        .catch(() => 0),
+    );
+  });
+  return sizes;
+}
+
 /** Bytes fetched from loading /search/?q=<name> until the first result is shown. */
 async function searchBytes(
   site: string,
@@ -200,15 +214,7 @@ async function searchBytes(
     const slowMs = Date.now() - slowStart;
     await slow.close();
     const page = await browser.newPage();
-    const sizes: Promise<number>[] = [];
-    page.on('requestfinished', (request) => {
-      sizes.push(
-        request
-          .sizes()
-          .then((s) => s.responseBodySize + s.responseHeadersSize)
-          .catch(() => 0),
-      );
-    });
+    const sizes = transferSizes(page);
     const started = Date.now();
     await page.goto(`http://127.0.0.1:${values.port}/search/?q=${encodeURIComponent(query)}`);
     await page.locator('.search-results a').first().waitFor({ timeout: 60_000 });
@@ -507,15 +513,7 @@ async function provinceSearch(site: string, query: string): Promise<{ bytes: num
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await browser.newPage();
-    const sizes: Promise<number>[] = [];
-    page.on('requestfinished', (request) => {
-      sizes.push(
-        request
-          .sizes()
-          .then((s) => s.responseBodySize + s.responseHeadersSize)
-          .catch(() => 0),
-      );
-    });
+    const sizes = transferSizes(page);
     const started = Date.now();
     await page.goto(`http://127.0.0.1:${values.port}/search/?q=${encodeURIComponent(query)}`);
     await page.locator('#results a').first().waitFor({ timeout: 120_000 });
