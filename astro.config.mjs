@@ -1,10 +1,10 @@
 // @ts-check
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { load } from 'js-yaml';
+import { cacheRoot } from './src/core/data/options.ts';
 import { gongshi } from './src/site/integrations/index.ts';
 
 const contentDir = path.resolve(process.env.GONGSHI_CONTENT_DIR ?? 'content');
@@ -35,9 +35,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // Tests build into their own folder so that they never clobber dist/.
   outDir: process.env.GONGSHI_OUT_DIR ?? './dist',
-  // The content layer's cache remembers the files of the data set it last read: one cache per content folder,
-  // so that building another data set (tests, the bench) never meets entries of a folder that is gone.
-  cacheDir: `./node_modules/.astro/${createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}`,
+  // Astro's caches (the content layer, the incremental build) under the project's one cache folder for this
+  // content folder (src/core/data/options.ts): building another data set never meets entries of another.
+  cacheDir: path.join(cacheRoot(contentDir), 'astro'),
   // Every stylesheet is inlined: a compound page then renders in one round trip.
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 8 },
   // One integration of the site's own; src/site/integrations/index.ts documents the order of its parts.
@@ -48,4 +48,7 @@ export default defineConfig({
   // to them here; the few newer APIs the checker and the editor use get fallbacks (src/site/scripts/legacy.ts).
   vite: { build: { target: ['chrome87', 'safari14', 'firefox78', 'edge88'] } },
   devToolbar: { enabled: false },
+  // A compound page whose data (its cacheKey, src/site/page-keys.ts) and code are unchanged is copied
+  // from the previous build instead of rendered: after a change to one compound, one page is rendered.
+  experimental: { incrementalBuild: true },
 });

@@ -15,9 +15,12 @@ import { defaultLoadOptions } from '../core/data/options.ts';
 import { ContentValidationError, formatProblem } from '../core/data/problems.ts';
 
 async function sync(context: LoaderContext): Promise<void> {
-  const { bundle, problems } = await validatedContent();
+  const { bundle, problems, cachedCompounds } = await validatedContent();
   for (const warning of problems.filter((p) => p.severity === 'warning')) context.logger.warn(formatProblem(warning));
   if (!bundle) throw new ContentValidationError(problems);
+  if (cachedCompounds) {
+    context.logger.info(`${cachedCompounds} compound folders unchanged since the last build: their validation reused`);
+  }
   const data = { compounds: bundle.compounds.length, today: bundle.today };
   context.store.clear();
   // A new digest on every pass is what tells `astro dev` to reload the pages after an edit.

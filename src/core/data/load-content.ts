@@ -34,6 +34,7 @@ import {
   type SourceFile,
   validateCompound,
 } from './validate-content.ts';
+import { openValidationCache, programDigest } from './validation-cache.ts';
 
 export type { LoadScope } from './scope.ts';
 export type { LoadResult } from './validate-content.ts';
@@ -49,6 +50,8 @@ export interface LoadOptions {
   threads?: number;
   /** false: do not read git for the days rows were received (every typed date then stands, labelled). */
   history?: boolean;
+  /** Where validation results are kept between runs (validation-cache.ts); none: every folder is validated. */
+  cacheDir?: string;
   /**
    * Validate only these compounds in full (and those naming these 社区 or companies); of the others
    * only what the county-wide checks need is read. The result then has problems but no bundle.
@@ -150,6 +153,29 @@ async function validateCompounds(
   return [here, ...(await Promise.all(elsewhere))].flat();
 }
 
+/**
+ * validateCompounds, with the folders unchanged since the last run answered from the cache.
+ * A scoped check reads too little to be worth caching, and never replaces a full run's cache.
+ */
+async function validateWithCache(
+  jobs: CompoundJob[],
+  context: CompoundContext,
+  options: LoadOptions,
+  threads: number | undefined,
+): Promise<{ results: CompoundResult[]; hits: number }> {
+  if (!options.cacheDir || options.scope) {
+    return { results: await validateCompounds(jobs, context, options.projectRoot, threads), hits: 0 };
+  }
+  const cache = openValidationCache(options.cacheDir, context, programDigest(options.projectRoot));
+  const cached = jobs.map((job) => cache.get(job));
+  const missing = jobs.filter((_, i) => cached[i] === undefined);
+  const fresh = await validateCompounds(missing, context, options.projectRoot, threads);
+  let next = 0;
+  const results = cached.map((result) => result ?? (fresh[next++] as CompoundResult));
+  if (missing.length > 0) cache.save(jobs, results);
+  return { results, hits: cache.hits };
+}
+
 export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const shownDir = path.relative(options.projectRoot, options.contentDir).split(path.sep).join('/');
   // The content folder itself must not lead elsewhere either: a pull request could replace it with a link.
@@ -176,7 +202,9 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const full = jobs.filter((job) => !job.brief).length;
   const threads =
     options.threads ?? (scoped ? Math.min(availableParallelism(), Math.ceil(full / PARALLEL_FROM)) : undefined);
-  const result = plan.finish(await validateCompounds(jobs, plan.context, options.projectRoot, threads));
+  const validated = await validateWithCache(jobs, plan.context, options, threads);
+  const result = plan.finish(validated.results);
+  if (validated.hits > 0) result.cachedCompounds = validated.hits;
   if (result.bundle) attachReceived(result.bundle.compounds, options);
   return result;
 }

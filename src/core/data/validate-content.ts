@@ -67,6 +67,8 @@ export interface ValidateOptions {
 export interface LoadResult {
   bundle: ContentBundle | undefined;
   problems: Problem[];
+  /** Compound folders unchanged since the last run, answered from load-content.ts's cache. */
+  cachedCompounds?: number;
 }
 
 /**

@@ -2,7 +2,8 @@
  * The site's one Astro integration. Its parts each keep to one job, and run
  * at every hook in this order, each awaited before the next:
  *
- * 1. render-pages   astro:build:start    wraps Astro's prerenderer: each page is finished as it is written
+ * 1. render-pages   astro:build:start    wraps Astro's prerenderer: each page is finished as it is written;
+ *                   astro:build:done     counts the pages Astro reused from the previous build
  * 2. site-files     astro:build:setup    starts the worker that writes the open data and the printed sheets;
  *                   astro:build:generated  prints what the worker has not, and collects its pages' entries
  * 3. search-index   astro:build:start    starts indexing in Pagefind's process, before any page renders;

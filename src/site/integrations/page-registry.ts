@@ -18,11 +18,20 @@
  */
 import { createHash } from 'node:crypto';
 import { tileConfig } from '../../core/lib/map-tiles.ts';
+import { withoutBase } from '../../core/lib/site-path.ts';
 import { contentSecurityPolicy, withSafeOutboundLinks } from './security-headers.ts';
+
+/** What the sitemap and _headers take from one page: kept, so that a page Astro reuses still counts. */
+export interface PageEntry {
+  canonical?: string | undefined;
+  scripts: string[];
+}
 
 export interface PageRegistry {
   /** HTML pages finished in this build. */
   pages: number;
+  /** The entry of each page this thread finished, by its path under the site's base (`/c/x/`). */
+  byPath: Map<string, PageEntry>;
   /** Canonical address of every page a search engine should list. */
   canonical: Set<string>;
   /** CSP hashes of every inline script on any page: `_headers` must allow them all. */
@@ -33,7 +42,7 @@ const key = Symbol.for('gongshi.page-registry');
 type Holder = Record<symbol, PageRegistry | undefined>;
 
 export function pageRegistry(): PageRegistry {
-  (globalThis as Holder)[key] ??= { pages: 0, canonical: new Set(), scriptHashes: new Set() };
+  (globalThis as Holder)[key] ??= { pages: 0, byPath: new Map(), canonical: new Set(), scriptHashes: new Set() };
   return (globalThis as Holder)[key] as PageRegistry;
 }
 
@@ -56,6 +65,15 @@ export function addRegistryShare(share: RegistryShare): void {
   registry.pages += share.pages;
   for (const url of share.canonical) registry.canonical.add(url);
   for (const hash of share.scriptHashes) registry.scriptHashes.add(hash);
+}
+
+/** Counts a page as finished, from its own bytes or from an earlier build that rendered the same page. */
+export function addPageEntry(path: string, entry: PageEntry): void {
+  const registry = pageRegistry();
+  registry.byPath.set(path, entry);
+  if (entry.canonical) registry.canonical.add(entry.canonical);
+  for (const hash of entry.scripts) registry.scriptHashes.add(hash);
+  registry.pages += 1;
 }
 
 /** At the start of a build: nothing left from an earlier build in the same process. */
@@ -156,21 +174,20 @@ export function inlineScriptHashes(html: Buffer): string[] {
  * false (the 404 page) or it asks not to be indexed.
  */
 export function finishPage(page: Uint8Array, where: { path: string; listed: boolean }): Uint8Array[] {
-  const registry = pageRegistry();
   let html = Buffer.from(page.buffer, page.byteOffset, page.byteLength);
   if (hasOutboundLink(html)) html = Buffer.from(withSafeOutboundLinks(html.toString('utf8')), 'utf8');
   const hashes = inlineScriptHashes(html);
-  for (const hash of hashes) registry.scriptHashes.add(hash);
   // What is looked for next belongs in the head: no need to search the rest of a long page for it.
   const headEnd = html.indexOf(HEAD_END);
   const head = headEnd < 0 ? html : html.subarray(0, headEnd);
   const noindex = NOINDEX.test(tagAround(head, head.indexOf(ROBOTS)) ?? '');
+  let listedAs: string | undefined;
   if (where.listed && !noindex) {
     const canonical = CANONICAL.exec(tagAround(head, head.indexOf(CANONICAL_MARK)) ?? '')?.[1];
     if (!canonical) throw new Error(`${where.path} has no <link rel="canonical">: the sitemap could not list it`);
-    registry.canonical.add(new URL(canonical.replace(/&amp;/g, '&')).href);
+    listedAs = new URL(canonical.replace(/&amp;/g, '&')).href;
   }
-  registry.pages += 1;
+  addPageEntry(withoutBase(where.path), { canonical: listedAs, scripts: [...new Set(hashes)] });
   if (head.includes(CSP_MARK)) return [html];
   const charsetAt = head.indexOf(CHARSET_MARK);
   const charset = charsetAt < 0 ? -1 : html.indexOf(0x3e, charsetAt);

@@ -6,12 +6,20 @@
  * this only sees the bytes of each HTML page on their way out, so nothing
  * reads 30,000 pages back from disk at the end of a large build.
  *
+ * Astro's incremental build (astro.config.mjs) does not render a page whose
+ * data and code are unchanged: it copies the earlier, finished bytes. What
+ * the sitemap and _headers need of such a page is taken from the previous
+ * build's entries, which build:done keeps next to Astro's own cache.
+ *
  * Rendering on worker threads was tried here (it had to reach into Astro's
  * internals to give a worker the prerender bundle) and was slower on the two
  * cores a county's build runs on (docs/performance.md); it is gone.
  */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
-import { finishPage } from './page-registry.ts';
+import { addPageEntry, finishPage, type PageEntry, pageRegistry } from './page-registry.ts';
 
 type Rendered = Awaited<ReturnType<AstroPrerenderer['render']>>;
 
@@ -59,10 +67,45 @@ async function finished(rendered: Rendered, where: PagePlace): Promise<Rendered>
   return rendered instanceof Response ? page : { ...rendered, response: page };
 }
 
+/** The entries of the pages Astro reused instead of rendering, from the build that rendered them. */
+function reusedPages(pages: readonly { pathname: string }[], file: string): number {
+  const registry = pageRegistry();
+  let previous: Record<string, PageEntry> = {};
+  try {
+    previous = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    // No earlier build: every page was rendered in this one.
+  }
+  let reused = 0;
+  for (const { pathname } of pages) {
+    const page = `/${pathname}`.replace(/^\/+/, '/');
+    if (registry.byPath.has(page)) continue;
+    const entry = previous[page];
+    if (!entry) {
+      throw new Error(
+        `${page} was neither rendered nor recorded by an earlier build: delete ${path.dirname(file)} and build again`,
+      );
+    }
+    addPageEntry(page, entry);
+    reused += 1;
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(Object.fromEntries(registry.byPath)));
+  return reused;
+}
+
 export function renderPages(): AstroIntegration {
+  let entriesFile = '';
   return {
     name: 'gongshi-render-pages',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        entriesFile = path.join(fileURLToPath(config.cacheDir), 'gongshi-pages.json');
+      },
+      'astro:build:done': ({ pages, logger }) => {
+        const reused = reusedPages(pages, entriesFile);
+        if (reused > 0) logger.info(`${reused} pages reused from the previous build (unchanged data and code)`);
+      },
       'astro:build:start': ({ setPrerenderer }) => {
         setPrerenderer((astro) => ({
           name: 'gongshi:finish-pages',
