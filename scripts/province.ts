@@ -1,18 +1,24 @@
 /**
- * `npm run province -- --out DIR --name 新疆维吾尔自治区 --base-url https://wuye.example.cn/ COUNTY_SITE…`:
+ * `npm run province -- --out DIR --name 新疆维吾尔自治区 --base-url https://wuye.example.cn/ [--move] COUNTY_SITE…`:
  * joins county sites, each already built on its own with a base_url ending in /<county>/,
  * into one province portal: each is copied unchanged under /<county>/, and the root gets
  * the county list, the province dashboard (from the counties' open data), a search across
  * all counties (Pagefind's multisite merge), the sitemap index, robots.txt and _headers.
  * docs/deployment.md describes the CI matrix that builds the counties and this step.
  */
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { provinceFiles, readCountySite } from '../src/outputs/province.ts';
 
 const { values, positionals } = parseArgs({
-  options: { out: { type: 'string' }, name: { type: 'string' }, 'base-url': { type: 'string' } },
+  options: {
+    out: { type: 'string' },
+    name: { type: 'string' },
+    'base-url': { type: 'string' },
+    // The county sites are moved, not copied: for CI, whose downloaded artifacts are used once.
+    move: { type: 'boolean', default: false },
+  },
   allowPositionals: true,
 });
 if (!values.out || !values.name || !values['base-url'] || positionals.length === 0) {
@@ -29,8 +35,9 @@ await mkdir(out, { recursive: true });
 const countyHeaders: string[] = [];
 for (const [i, county] of counties.entries()) {
   const from = path.resolve(positionals[i] as string);
-  await cp(from, path.join(out, county.slug), { recursive: true });
   countyHeaders.push(await readFile(path.join(from, '_headers'), 'utf8'));
+  if (values.move) await rename(from, path.join(out, county.slug));
+  else await cp(from, path.join(out, county.slug), { recursive: true });
 }
 for (const file of provinceFiles({ name: values.name, baseUrl: values['base-url'] }, counties, countyHeaders)) {
   await mkdir(path.dirname(path.join(out, file.path)), { recursive: true });
