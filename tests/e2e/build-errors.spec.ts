@@ -69,6 +69,8 @@ test('a tree of broken and hostile files fails the build with every problem loca
         ...process.env,
         GONGSHI_CONTENT_DIR: content,
         GONGSHI_OUT_DIR: path.join(root, 'out'),
+        // Its own cache, removed with the folder: node_modules keeps no trace of a throw-away tree.
+        GONGSHI_CACHE_DIR: path.join(root, 'cache'),
         SOURCE_DATE_EPOCH: TEST_EPOCH,
         ASTRO_TELEMETRY_DISABLED: '1',
       },

@@ -85,7 +85,12 @@ test('a volunteer adds a quarter: the numbers are computed, the files validate, 
     }
     const validate = spawnSync(process.execPath, ['scripts/validate.ts'], {
       encoding: 'utf8',
-      env: { ...process.env, GONGSHI_CONTENT_DIR: content, SOURCE_DATE_EPOCH: TEST_EPOCH },
+      env: {
+        ...process.env,
+        GONGSHI_CONTENT_DIR: content,
+        GONGSHI_CACHE_DIR: path.join(path.dirname(content), 'cache'),
+        SOURCE_DATE_EPOCH: TEST_EPOCH,
+      },
     });
     expect(validate.status, validate.stdout).toBe(0);
     expect(validate.stdout).toContain('检查通过');

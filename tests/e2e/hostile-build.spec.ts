@@ -23,6 +23,8 @@ function build(contentDir: string, outDir: string) {
       ...process.env,
       GONGSHI_CONTENT_DIR: contentDir,
       GONGSHI_OUT_DIR: outDir,
+      // Its own cache, removed with the folder: node_modules keeps no trace of a throw-away tree.
+      GONGSHI_CACHE_DIR: path.join(path.dirname(outDir), 'cache'),
       SOURCE_DATE_EPOCH: TEST_EPOCH,
       ASTRO_TELEMETRY_DISABLED: '1',
     },

@@ -19,6 +19,8 @@ const run = (contentDir: string, ...args: string[]) =>
     env: {
       ...process.env,
       GONGSHI_CONTENT_DIR: contentDir,
+      // Beside the throw-away copy, and removed with it.
+      GONGSHI_CACHE_DIR: path.join(path.dirname(contentDir), 'cache'),
       SOURCE_DATE_EPOCH: String(Date.parse(`${MINIMAL_TODAY}T00:00:00+08:00`) / 1000),
     },
   });
