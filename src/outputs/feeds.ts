@@ -42,7 +42,7 @@ export function changesFeed(
     title: options.title,
     subtitle: t('feed.changes.subtitle'),
     link: new URL(options.link, site.base_url).href,
-    author: t('site.name'),
+    author: t('site.name', { county: site.county }),
     updated: newestTime(
       entries.map((e) => e.updated),
       buildTime(site),
@@ -73,7 +73,7 @@ export function noticesFeed(site: SiteData, notices: readonly FeedNotice[]): str
     self: new URL('feeds/notices.xml', site.base_url).href,
     title: t('feed.notices.title', { county: site.county }),
     link: new URL('notices/', site.base_url).href,
-    author: t('site.name'),
+    author: t('site.name', { county: site.county }),
     updated: newestTime(
       entries.map((e) => e.updated),
       buildTime(site),

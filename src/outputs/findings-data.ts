@@ -98,7 +98,7 @@ export function findingsFeed(
     title: options.title,
     subtitle: t('feed.findings.subtitle'),
     link: new URL(options.link, bundle.site.base_url).href,
-    author: t('site.name'),
+    author: t('site.name', { county: bundle.site.county }),
     updated: newestTime(
       entries.map((e) => e.updated),
       `${bundle.today}T00:00:00+08:00`,

@@ -421,7 +421,7 @@ export function dataPackage(bundle: OpenDataSource): Row {
     county: bundle.site.county,
     created: `${bundle.today}T00:00:00+08:00`,
     licenses: [DATA_LICENSE],
-    sources: [{ title: t('site.name'), path: bundle.site.base_url }],
+    sources: [{ title: t('site.name', { county: bundle.site.county }), path: bundle.site.base_url }],
     resources: [...COUNTY_TABLES.map((table) => countyResource(table)), ...FINDING_LISTS.map(findingsResource)],
   };
 }

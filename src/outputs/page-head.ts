@@ -6,7 +6,6 @@
  * card WeChat and other apps show for a link) and the icons (public/, drawn
  * by scripts/make-icons.ts). One place, so that every page has them.
  */
-import { t } from '../core/i18n/t.ts';
 import { html, type SafeHtml } from '../core/lib/html.ts';
 import { sitePath } from '../core/lib/site-path.ts';
 
@@ -19,10 +18,11 @@ export interface PageHeadOptions {
   canonical: string;
   /** Atom feeds a reader can subscribe to from the page. */
   feeds?: readonly { title: string; href: string }[];
+  /** The site's name, after the page's title: 奇台县物业公开. */
+  siteName: string;
 }
 
-export function pageHead({ title, description, canonical, feeds = [] }: PageHeadOptions): SafeHtml {
-  const site = t('site.name');
+export function pageHead({ title, description, canonical, feeds = [], siteName: site }: PageHeadOptions): SafeHtml {
   return html`
     <title>${title === site ? title : `${title} - ${site}`}</title>
     <meta name="description" content="${description}">

@@ -30,7 +30,8 @@ before(async () => {
 after(() => rm(root, { recursive: true, force: true }));
 
 test('a second run answers every unchanged folder from the cache, with the same result as no cache', async () => {
-  const uncached = await loadContent({ ...options, cacheDir: undefined } as LoadOptions);
+  const { cacheDir: _none, ...withoutCache } = options;
+  const uncached = await loadContent(withoutCache);
   const first = await loadContent(options);
   assert.equal(first.cachedCompounds, undefined);
   const second = await loadContent(options);

@@ -18,24 +18,26 @@ export interface PrintPageOptions {
   back: { href: string; label: string };
   /** One line under the title, for example how many sheets the page holds. */
   summary?: string | undefined;
+  /** The site's name, in the title and the bar: 奇台县物业公开. */
+  siteName: string;
   /** The address of the print stylesheet (stylesheet.ts). */
   stylesheet: string;
   sheets: SafeHtml[];
 }
 
-export function printPage({ title, canonical, back, summary, stylesheet, sheets }: PrintPageOptions): string {
+export function printPage({ title, canonical, back, summary, stylesheet, sheets, siteName }: PrintPageOptions): string {
   return html`<!DOCTYPE html>
     <html lang="zh-CN">
       <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        ${pageHead({ title, description: t('print.description'), canonical })}
+        ${pageHead({ title, description: t('print.description'), canonical, siteName })}
         <link rel="stylesheet" href="${stylesheet}">
       </head>
       <body class="print-page">
         <header class="print-bar">
           <div class="container">
-            <p><a class="site-title" href="${sitePath('/')}">${t('site.name')}</a></p>
+            <p><a class="site-title" href="${sitePath('/')}">${siteName}</a></p>
             <p><a href="${back.href}">${back.label}</a></p>
           </div>
         </header>

@@ -48,6 +48,7 @@ export async function communityPrintPages(community: CommunityRecord, stylesheet
   const sheets = await sheetData(await getCompoundsOfCommunity(community.slug));
   // Relative to base_url, which holds the county's own path on a province portal.
   const canonical = (path: string) => new URL(path.slice(1), site.base_url).href;
+  const siteName = t('site.name', { county: site.county });
   const pages: PrintPage[] = [];
   for (const kind of SHEET_KIND_NAMES) {
     const { sheet, pageTitle, allTitle, plural } = SHEET_KINDS[kind];
@@ -60,6 +61,7 @@ export async function communityPrintPages(community: CommunityRecord, stylesheet
         html: printPage({
           title: t(pageTitle, { name: compound.name }),
           canonical: canonical(path),
+          siteName,
           back: { href: sitePath(`/c/${slug}/`), label: t('print.back', { name: compound.name }) },
           stylesheet,
           sheets: [drawn[i] as SafeHtml],
@@ -72,6 +74,7 @@ export async function communityPrintPages(community: CommunityRecord, stylesheet
       html: printPage({
         title: t(allTitle, { community: community.name }),
         canonical: canonical(path),
+        siteName,
         back: {
           href: sitePath(`/shequ/${community.slug}/`),
           label: t('print.backCommunity', { name: community.name }),
