@@ -33,6 +33,12 @@ export interface ProvinceOptions {
   name: string;
   /** The portal's address, ending in `/`: https://wuye.example.cn/. */
   baseUrl: string;
+  /**
+   * How the root's search finds compounds in every county: `merge`, the first county's Pagefind
+   * index with the others merged in by the browser; `index`, one index of all the counties'
+   * search documents, built by writeProvinceIndex at /pagefind/.
+   */
+  search?: 'merge' | 'index';
 }
 
 async function json<T>(file: string): Promise<T> {
@@ -130,13 +136,13 @@ function searchPage(options: ProvinceOptions, counties: readonly CountySite[]): 
 <noscript><p>${t('province.searchNoScript')}</p></noscript>
 <h2>${t('province.searchEach')}</h2>
 <ul>${counties.map((c) => html`<li><a href="/${c.slug}/search/">${c.name}</a></li>`)}</ul>
-<script type="module" src="/search/province-search.js" data-counties="${counties.map((c) => `${c.slug}:${c.name}`).join(',')}"></script>`,
+<script type="module" src="/search/province-search.js" data-search="${options.search ?? 'merge'}" data-counties="${counties.map((c) => `${c.slug}:${c.name}`).join(',')}"></script>`,
   );
 }
 
 /**
- * The browser's side of the search: the first county's Pagefind, with every other
- * county's index merged in (each result's address already carries its county's path).
+ * The browser's side of the search: the province's own index, or the first county's Pagefind with
+ * every other county's index merged in (each result's address already carries its county's path).
  */
 const SEARCH_SCRIPT = `const script = document.currentScript || document.querySelector('script[data-counties]');
 const counties = script.dataset.counties.split(',').map((pair) => pair.split(':'));
@@ -147,9 +153,10 @@ const list = document.getElementById('results');
 input.value = query;
 if (query) {
   status.textContent = ${JSON.stringify(t('province.searching'))};
-  const pagefind = await import('/' + counties[0][0] + '/pagefind/pagefind.js');
+  const province = script.dataset.search === 'index';
+  const pagefind = await import(province ? '/pagefind/pagefind.js' : '/' + counties[0][0] + '/pagefind/pagefind.js');
   await pagefind.options({ excerptLength: 0 });
-  for (const [slug] of counties.slice(1)) await pagefind.mergeIndex('/' + slug + '/pagefind/');
+  if (!province) for (const [slug] of counties.slice(1)) await pagefind.mergeIndex('/' + slug + '/pagefind/');
   const found = await pagefind.search(query);
   const pages = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
   const names = new Map(counties);
@@ -197,4 +204,28 @@ export function provinceFiles(
     { path: 'robots.txt', text: `User-agent: *\nAllow: /\nSitemap: ${new URL('sitemap.xml', options.baseUrl).href}\n` },
     { path: '_headers', text: [headers(), ...countyHeaders].join('\n') },
   ];
+}
+
+/**
+ * One Pagefind index of every county's compounds at `<out>/pagefind/`, from the search documents
+ * each county publishes (/<county>/search/documents.json): the other way to search the province.
+ * Resolves with how many compounds it holds.
+ */
+export async function writeProvinceIndex(countyDirs: readonly string[], out: string): Promise<number> {
+  const pagefind = await import('pagefind');
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  let count = 0;
+  for (const dir of countyDirs) {
+    const documents = await json<{ url: string; html: string }[]>(path.join(dir, 'search', 'documents.json'));
+    for (const { url, html: content } of documents) {
+      const added = await index.addHTMLFile({ url, content });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${added.errors.join('; ')}`);
+      count += 1;
+    }
+  }
+  const written = await index.writeFiles({ outputPath: path.join(out, 'pagefind') });
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+  await pagefind.close();
+  return count;
 }

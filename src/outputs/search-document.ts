@@ -19,8 +19,9 @@ import { t } from '../core/i18n/t.ts';
 import { html } from '../core/lib/html.ts';
 import { sitePath } from '../core/lib/site-path.ts';
 import { isOpen } from '../core/model/compliance.ts';
-import type { CompoundView } from '../core/model/compound-view.ts';
+import { type CompoundView, compoundView } from '../core/model/compound-view.ts';
 import { SECTIONS } from '../core/model/sections.ts';
+import type { OpenDataFile, OpenDataSource } from './open-data.ts';
 
 export interface SearchDocument {
   /** The compound page's address, /c/<slug>/. */
@@ -101,5 +102,31 @@ export function searchDocument(
           <p>${latinWords(c.name, record.slug).join(' ')}</p>
         </body>
       </html>`.toString(),
+  };
+}
+
+/**
+ * Every compound's search document in one file, /search/documents.json: what a province
+ * portal builds one index of all its counties from (province.ts). Written with the open data.
+ */
+export function* searchDocumentFiles(
+  source: Pick<OpenDataSource, 'communities' | 'companies' | 'compounds' | 'today'>,
+): Generator<OpenDataFile> {
+  yield {
+    path: 'search/documents.json',
+    contentType: 'application/json; charset=utf-8',
+    pieces: function* () {
+      const communities = new Map(source.communities.map((c) => [c.slug, c]));
+      const companies = new Map(source.companies.map((c) => [c.slug, c]));
+      yield '[';
+      for (const [i, record] of source.compounds.entries()) {
+        const community = communities.get(record.compound.community);
+        if (!community) throw new Error(`community ${record.compound.community} missing after validation`);
+        const company = record.compound.company ? companies.get(record.compound.company) : undefined;
+        const document = searchDocument(compoundView(record, source.today), community, company);
+        yield `${i > 0 ? ',' : ''}\n${JSON.stringify(document)}`;
+      }
+      yield '\n]\n';
+    },
   };
 }

@@ -8,9 +8,11 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { loadContent } from '../../src/core/data/load-content.ts';
 import { siteBase, sitePath, withoutBase } from '../../src/core/lib/site-path.ts';
 import { DASHBOARD_LISTS, OPEN_LISTS } from '../../src/core/model/dashboard.ts';
-import { provinceFiles, readCountySite } from '../../src/outputs/province.ts';
+import { provinceFiles, readCountySite, writeProvinceIndex } from '../../src/outputs/province.ts';
+import { searchDocumentFiles } from '../../src/outputs/search-document.ts';
 import { PROJECT_ROOT } from './helpers.ts';
 
 describe('a county site as the portal reads it', () => {
@@ -90,6 +92,52 @@ describe('a county site as the portal reads it', () => {
       await writeFile(pkgFile, saved);
     }
   });
+});
+
+test("one province index of every county's search documents holds every compound, under its county's path", async () => {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'gongshi-province-index-'));
+  try {
+    const counties = ['qitai', 'mulei'].map((slug) => path.join(root, slug));
+    for (const [i, dir] of counties.entries()) {
+      await mkdir(path.join(dir, 'search'), { recursive: true });
+      const slug = path.basename(dir);
+      const documents = [1, 2].map((n) => ({
+        url: `/${slug}/c/x-${n}/`,
+        html: `<html lang="zh-CN"><body><h1>博格达小区${i}${n}号</h1><p>奇台县</p></body></html>`,
+      }));
+      await writeFile(path.join(dir, 'search', 'documents.json'), JSON.stringify(documents));
+    }
+    assert.equal(await writeProvinceIndex(counties, root), 4);
+    const entry = JSON.parse(await readFile(path.join(root, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+    const pages = Object.values(entry.languages as Record<string, { page_count: number }>).reduce(
+      (sum, language) => sum + language.page_count,
+      0,
+    );
+    assert.equal(pages, 4);
+    assert.ok((await readdir(path.join(root, 'pagefind'))).includes('pagefind.js'));
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+test("a county publishes one search document per compound, at its compound page's address", async () => {
+  const { bundle } = await loadContent({
+    contentDir: path.join(PROJECT_ROOT, 'content'),
+    projectRoot: PROJECT_ROOT,
+    today: '2026-11-20',
+    history: false,
+  });
+  assert.ok(bundle);
+  const [file, ...others] = [...searchDocumentFiles(bundle)];
+  assert.equal(others.length, 0);
+  assert.equal(file?.path, 'search/documents.json');
+  const documents = JSON.parse([...(file?.pieces() ?? [])].join('')) as { url: string; html: string }[];
+  assert.deepEqual(
+    documents.map((d) => d.url),
+    bundle.compounds.map((r) => `/c/${r.slug}/`),
+  );
+  const first = bundle.compounds[0];
+  assert.ok(first && documents[0]?.html.includes(first.compound.name));
 });
 
 test('sitePath puts an address under the base GONGSHI_BASE names, and withoutBase takes it off', () => {
