@@ -143,15 +143,16 @@ function searchPage(options: ProvinceOptions, counties: readonly CountySite[]): 
 /**
  * The browser's side of the search: the province's own index, or the first county's Pagefind with
  * every other county's index merged in (each result's address already carries its county's path).
+ * An async function, not top-level await, which the Chromium 87 of older WeChat builds cannot parse.
  */
-const SEARCH_SCRIPT = `const script = document.currentScript || document.querySelector('script[data-counties]');
-const counties = script.dataset.counties.split(',').map((pair) => pair.split(':'));
-const query = new URLSearchParams(location.search).get('q') || '';
-const input = document.getElementById('q');
-const status = document.getElementById('status');
-const list = document.getElementById('results');
-input.value = query;
-if (query) {
+const SEARCH_SCRIPT = `(async () => {
+  const script = document.currentScript || document.querySelector('script[data-counties]');
+  const counties = script.dataset.counties.split(',').map((pair) => pair.split(':'));
+  const query = new URLSearchParams(location.search).get('q') || '';
+  const status = document.getElementById('status');
+  const list = document.getElementById('results');
+  document.getElementById('q').value = query;
+  if (!query) return;
   status.textContent = ${JSON.stringify(t('province.searching'))};
   const province = script.dataset.search === 'index';
   const pagefind = await import(province ? '/pagefind/pagefind.js' : '/' + counties[0][0] + '/pagefind/pagefind.js');
@@ -170,7 +171,7 @@ if (query) {
     list.append(item);
   }
   status.textContent = ${JSON.stringify(t('province.found'))}.replace('{count}', String(found.results.length));
-}
+})();
 `;
 
 /** Root headers: the same policy as a county's pages, for the root's own paths only. */
