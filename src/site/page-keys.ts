@@ -20,7 +20,7 @@ const replacer = (_key: string, value: unknown) =>
 function environment(): [string, string | undefined][] {
   const local = new Set(['GONGSHI_OUT_DIR', 'GONGSHI_CACHE_DIR', 'GONGSHI_CONTENT_DIR']);
   return Object.entries(process.env)
-    .filter(([name]) => name.startsWith('GONGSHI_') && !local.has(name))
+    .filter(([name]) => name.startsWith('GONGSHI_') && !name.startsWith('GONGSHI_TEST_') && !local.has(name))
     .sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
