@@ -83,7 +83,7 @@ export function siteFiles(): AstroIntegration {
               response.end(page);
               return;
             }
-            if (!/^\/(?:data|search\/names)\//.test(pathname) || pathname.endsWith('/')) return next();
+            if (!/^\/(?:data|search)\//.test(pathname) || pathname.endsWith('/')) return next();
             const wanted = pathname.slice(1);
             for (const file of dataFiles(await getOpenDataSource())) {
               if (file.path !== wanted) continue;
