@@ -105,28 +105,35 @@ export function searchDocument(
   };
 }
 
+type DocumentSource = Pick<OpenDataSource, 'communities' | 'companies' | 'compounds' | 'today'>;
+
+/** Every compound's search document, in the compounds' order: what Pagefind indexes, and what the file below holds. */
+export function* searchDocuments(source: DocumentSource): Generator<SearchDocument> {
+  const communities = new Map(source.communities.map((c) => [c.slug, c]));
+  const companies = new Map(source.companies.map((c) => [c.slug, c]));
+  for (const record of source.compounds) {
+    const community = communities.get(record.compound.community);
+    if (!community) throw new Error(`community ${record.compound.community} missing after validation`);
+    const company = record.compound.company ? companies.get(record.compound.company) : undefined;
+    yield searchDocument(compoundView(record, source.today), community, company);
+  }
+}
+
 /**
  * Every compound's search document in one file, /search/documents.json: what a province
  * portal builds one index of all its counties from (province.ts). Written with the open data.
  */
-export function* searchDocumentFiles(
-  source: Pick<OpenDataSource, 'communities' | 'companies' | 'compounds' | 'today'>,
-): Generator<OpenDataFile> {
+export function* searchDocumentFiles(source: DocumentSource): Generator<OpenDataFile> {
   yield {
     path: 'search/documents.json',
     contentType: 'application/json; charset=utf-8',
     pieces: function* () {
-      const communities = new Map(source.communities.map((c) => [c.slug, c]));
-      const companies = new Map(source.companies.map((c) => [c.slug, c]));
-      yield '[';
-      for (const [i, record] of source.compounds.entries()) {
-        const community = communities.get(record.compound.community);
-        if (!community) throw new Error(`community ${record.compound.community} missing after validation`);
-        const company = record.compound.company ? companies.get(record.compound.company) : undefined;
-        const document = searchDocument(compoundView(record, source.today), community, company);
-        yield `${i > 0 ? ',' : ''}\n${JSON.stringify(document)}`;
+      let separator = '[';
+      for (const document of searchDocuments(source)) {
+        yield `${separator}\n${JSON.stringify(document)}`;
+        separator = ',';
       }
-      yield '\n]\n';
+      yield separator === '[' ? '[]\n' : '\n]\n';
     },
   };
 }

@@ -565,9 +565,9 @@ function diffVersions(before: Version, after: Version, names: Names): HistoryCha
   ) => table(file, (a, b) => diffRows(file, a.tables[file].value ?? [], b.tables[file].value ?? [], what, detail));
   table('fees.csv', (a, b) => diffFees(a.tables['fees.csv'].value ?? [], b.tables['fees.csv'].value ?? []));
 
-  const revenueFiles = REVENUE_FILES;
-  if (revenueFiles.some((f) => !sameBytes(before.tables[f].bytes, after.tables[f].bytes))) {
-    if (revenueFiles.some((f) => !before.tables[f].readable || !after.tables[f].readable)) unreadable('public-revenue');
+  if (REVENUE_FILES.some((f) => !sameBytes(before.tables[f].bytes, after.tables[f].bytes))) {
+    if (REVENUE_FILES.some((f) => !before.tables[f].readable || !after.tables[f].readable))
+      unreadable('public-revenue');
     else {
       const revenue = (v: Version) => ({
         quarters: v.tables['public-revenue.csv'].value ?? [],

@@ -101,11 +101,12 @@ export function readTree(dir: string, base = ''): SourceFile[] {
   }
   // An empty folder still means something (a compound without its compound.yaml).
   if (entries.length === 0 && base) return [{ path: `${base}/`, bytes: new Uint8Array() }];
-  return entries.flatMap((entry) => {
-    const relative = base ? `${base}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) return readTree(dir, relative);
-    return [readSourceFile(path.join(dir, relative), relative, entry)];
-  });
+  return entries.flatMap((entry) => readEntry(dir, base ? `${base}/${entry.name}` : entry.name, entry));
+}
+
+/** One listed entry below `dir`: a folder's whole tree, or the file itself. */
+function readEntry(dir: string, relative: string, entry: Dirent): SourceFile[] {
+  return entry.isDirectory() ? readTree(dir, relative) : [readSourceFile(path.join(dir, relative), relative, entry)];
 }
 
 /**
@@ -142,7 +143,8 @@ async function validateCompounds(
   jobs: CompoundJob[],
   context: CompoundContext,
   projectRoot: string,
-  threads = Math.min(availableParallelism(), Math.ceil(jobs.length / PARALLEL_FROM)),
+  // A brief job (a scoped check's compound outside the scope) costs nothing: only full ones count.
+  threads = Math.min(availableParallelism(), Math.ceil(jobs.filter((job) => !job.brief).length / PARALLEL_FROM)),
 ): Promise<CompoundResult[]> {
   if (threads <= 1 || jobs.length < 2) return jobs.map((job) => validateCompound(job, context));
   const [own = [], ...others] = shares(jobs, threads);
@@ -161,15 +163,15 @@ async function validateWithCache(
   jobs: CompoundJob[],
   context: CompoundContext,
   options: LoadOptions,
-  threads: number | undefined,
 ): Promise<{ results: CompoundResult[]; hits: number }> {
+  const { projectRoot, threads } = options;
   if (!options.cacheDir || options.scope) {
-    return { results: await validateCompounds(jobs, context, options.projectRoot, threads), hits: 0 };
+    return { results: await validateCompounds(jobs, context, projectRoot, threads), hits: 0 };
   }
-  const cache = openValidationCache(options.cacheDir, context, programDigest(options.projectRoot));
+  const cache = openValidationCache(options.cacheDir, context, programDigest(projectRoot));
   const cached = jobs.map((job) => cache.get(job));
   const missing = jobs.filter((_, i) => cached[i] === undefined);
-  const fresh = await validateCompounds(missing, context, options.projectRoot, threads);
+  const fresh = await validateCompounds(missing, context, projectRoot, threads);
   let next = 0;
   const results = cached.map((result) => result ?? (fresh[next++] as CompoundResult));
   if (missing.length > 0) cache.save(jobs, results);
@@ -199,10 +201,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     mode: 'tree',
   });
   const jobs = scoped ? plan.compounds.map((job) => withBrief(job, scoped.briefs.get(job.slug))) : plan.compounds;
-  const full = jobs.filter((job) => !job.brief).length;
-  const threads =
-    options.threads ?? (scoped ? Math.min(availableParallelism(), Math.ceil(full / PARALLEL_FROM)) : undefined);
-  const validated = await validateWithCache(jobs, plan.context, options, threads);
+  const validated = await validateWithCache(jobs, plan.context, options);
   const result = plan.finish(validated.results);
   if (validated.hits > 0) result.cachedCompounds = validated.hits;
   if (result.bundle) attachReceived(result.bundle.compounds, options);
@@ -225,21 +224,13 @@ function readScopedTree(
   const briefs = new Map<string, CompoundReferences>();
   for (const entry of readdirSync(contentDir, { withFileTypes: true })) {
     if (entry.name !== 'compounds' || !entry.isDirectory()) {
-      files.push(
-        ...(entry.isDirectory()
-          ? readTree(contentDir, entry.name)
-          : [readSourceFile(path.join(contentDir, entry.name), entry.name, entry)]),
-      );
+      files.push(...readEntry(contentDir, entry.name, entry));
       continue;
     }
     for (const folder of readdirSync(path.join(contentDir, 'compounds'), { withFileTypes: true })) {
       const relative = `compounds/${folder.name}`;
       if (!folder.isDirectory() || scope.compounds.has(folder.name)) {
-        files.push(
-          ...(folder.isDirectory()
-            ? readTree(contentDir, relative)
-            : [readSourceFile(path.join(contentDir, relative), relative, folder)]),
-        );
+        files.push(...readEntry(contentDir, relative, folder));
         continue;
       }
       const yamlPath = `${relative}/${COMPOUND_FILE}`;

@@ -12,9 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { compoundView } from '../../core/model/compound-view.ts';
-import { getCommunities, getCompanies, getCompounds, getSite } from '../../core/model/content.ts';
-import { searchDocument } from '../../outputs/search-document.ts';
+import { getOpenDataSource } from '../../outputs/open-data-source.ts';
+import { searchDocuments } from '../../outputs/search-document.ts';
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
@@ -22,23 +21,8 @@ type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>
 async function indexCompounds(): Promise<{ index: PagefindIndex; count: number }> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const [site, compounds, communities, companies] = await Promise.all([
-    getSite(),
-    getCompounds(),
-    getCommunities(),
-    getCompanies(),
-  ]);
-  const communityBySlug = new Map(communities.map((c) => [c.slug, c]));
-  const companyBySlug = new Map(companies.map((c) => [c.slug, c]));
   const added = await Promise.all(
-    compounds.map(async (record) => {
-      const community = communityBySlug.get(record.compound.community);
-      if (!community) throw new Error(`community ${record.compound.community} missing after validation`);
-      const { url, html } = searchDocument(
-        compoundView(record, site.today),
-        community,
-        record.compound.company ? companyBySlug.get(record.compound.company) : undefined,
-      );
+    [...searchDocuments(await getOpenDataSource())].map(async ({ url, html }) => {
       const result = await index.addHTMLFile({ url, content: html });
       if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${result.errors.join('; ')}`);
     }),
