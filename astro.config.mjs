@@ -46,7 +46,9 @@ export default defineConfig({
   prefetch: false,
   // The phones older residents carry: Chromium 87 in older WeChat builds, iOS 14 Safari. Syntax is lowered
   // to them here; the few newer APIs the checker and the editor use get fallbacks (src/site/scripts/legacy.ts).
-  vite: { build: { target: ['chrome87', 'safari14', 'firefox78', 'edge88'] } },
+  // Not emptied before a build: src/site/integrations/previous-output.ts builds over the previous output
+  // when it is the last build's, whole, and empties the folder itself otherwise.
+  vite: { build: { target: ['chrome87', 'safari14', 'firefox78', 'edge88'], emptyOutDir: false } },
   devToolbar: { enabled: false },
   // A compound page whose data (its cacheKey, src/site/page-keys.ts) and code are unchanged is copied
   // from the previous build instead of rendered: after a change to one compound, one page is rendered.

@@ -14,7 +14,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -283,11 +283,13 @@ interface Row {
   indexMiB: number;
   /** `validate --changed` after one compound.yaml changed (synthetic data, in a git repository). */
   scoped?: Measured | undefined;
-  /** A rebuild into an empty folder after one compound's fees changed, with the first build's cache. */
-  incremental?: (Measured & { reused: number }) | undefined;
+  /** The rebuilds after one compound's fees changed, with the first build's cache (incrementalBuilds). */
+  incremental?: { inPlace: Rebuild; intoEmpty: Rebuild } | undefined;
   /** A bare Hugo site of the same data, built just before and just after the build. */
   hugo?: number[] | undefined;
 }
+
+type Rebuild = Measured & { reused: number };
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.cn', ...args], {
@@ -315,29 +317,38 @@ function buildSite(contentDir: string, out: string, cache: string): Promise<Meas
 }
 
 /**
- * The rebuild a pull request that changes one compound's fees causes: into an empty folder, as on a
- * CI machine, with the cache the full build left (as CI would restore it).
+ * The rebuilds a change to one compound's fees causes, with the full build's cache: over the full build's
+ * output (as on a machine, or a CI cache, that keeps it: src/site/integrations/previous-output.ts), and
+ * into an empty folder (a CI machine that restores the cache only, from a copy of the same cache).
  */
-async function incrementalBuild(
+async function incrementalBuilds(
   contentDir: string,
+  out: string,
   cache: string,
   tmp: string,
-): Promise<Measured & { reused: number }> {
+): Promise<{ inPlace: Rebuild; intoEmpty: Rebuild }> {
   const slug = (await readdir(path.join(contentDir, 'compounds'))).sort()[0] as string;
   const file = path.join(contentDir, 'compounds', slug, 'fees.csv');
   const before = await readFile(file);
-  const out = path.join(tmp, 'site-incremental');
+  const emptyOut = path.join(tmp, 'site-incremental');
+  const cacheCopy = `${cache}-copy`;
+  await cp(cache, cacheCopy, { recursive: true });
   await writeFile(
     file,
     `${before}地下车位管理费,车位业主,车位清洁与秩序维护,按合同约定,元/个·月,30.00,市场调节价,,,物业服务合同第七条,2026-11-01,2026-10-20\r\n`,
   );
+  const reusedOf = (measured: Measured): Rebuild => ({
+    ...measured,
+    reused: Number(/(\d+) pages reused from the previous build/.exec(measured.output)?.[1] ?? 0),
+  });
   try {
-    const rebuilt = await buildSite(contentDir, out, cache);
-    const reused = Number(/(\d+) pages reused from the previous build/.exec(rebuilt.output)?.[1] ?? 0);
-    return { ...rebuilt, reused };
+    const inPlace = reusedOf(await buildSite(contentDir, out, cache));
+    const intoEmpty = reusedOf(await buildSite(contentDir, emptyOut, cacheCopy));
+    return { inPlace, intoEmpty };
   } finally {
     await writeFile(file, before);
-    await rm(out, { recursive: true, force: true });
+    await rm(emptyOut, { recursive: true, force: true });
+    await rm(cacheCopy, { recursive: true, force: true });
   }
 }
 
@@ -379,9 +390,6 @@ async function run(label: string, contentDir: string, compounds: number, tmp: st
     hugo.push(await hugoSeconds(hugoDir, tmp));
     await rm(hugoDir, { recursive: true, force: true });
   }
-  const scoped = synthetic ? await scopedValidation(contentDir) : undefined;
-  const incremental = synthetic ? await incrementalBuild(contentDir, cache, tmp) : undefined;
-  await rm(cache, { recursive: true, force: true });
   const indexed = /finishing the index took ([\d.]+) s/.exec(build.output);
   const first = (await readdir(path.join(contentDir, 'compounds'))).sort()[0] as string;
   const firstName = String(
@@ -400,10 +408,14 @@ async function run(label: string, contentDir: string, compounds: number, tmp: st
     indexMiB: (await dirBytes(path.join(out, 'pagefind'))) / 1048576,
     sitemap: await sitemapCheck(out),
     lighthouse: compounds < 100 ? await lighthouseOf(out, first) : undefined,
-    scoped,
-    incremental,
     hugo: hugo.length > 0 ? hugo : undefined,
   };
+  // After the pages are weighed: the rebuild changes the site in place.
+  if (synthetic) {
+    row.scoped = await scopedValidation(contentDir);
+    row.incremental = await incrementalBuilds(contentDir, out, cache, tmp);
+  }
+  await rm(cache, { recursive: true, force: true });
   if (!values.keep) await rm(out, { recursive: true, force: true });
   return row;
 }
@@ -419,12 +431,12 @@ function hugoCell(r: Row): string {
 
 function table(rows: Row[]): string {
   const lines = [
-    '| data | validate s | validate peak MiB | build s | build peak MiB: largest process, whole tree | search index at the end s | HTML pages | pages/s | index MiB | largest compound page: HTML KiB (gzip) | CSS KiB (gzip) | JS at load: inline B, files | search: KiB fetched to first result (requests) | search on 400 kbps, 400 ms: s to first result | validate --changed s (one compound) | incremental rebuild s (one compound) | bare Hugo s (build ÷ Hugo) |',
+    '| data | validate s | validate peak MiB | build s | build peak MiB: largest process, whole tree | search index at the end s | HTML pages | pages/s | index MiB | largest compound page: HTML KiB (gzip) | CSS KiB (gzip) | JS at load: inline B, files | search: KiB fetched to first result (requests) | search on 400 kbps, 400 ms: s to first result | validate --changed s (one compound) | rebuild after one compound changed s: over the output, into an empty folder | bare Hugo s (build ÷ Hugo) |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
     lines.push(
-      `| ${r.label} | ${r.validate.seconds.toFixed(1)} | ${r.validate.peakMiB.toFixed(0)} | ${r.build.seconds.toFixed(1)} | ${r.build.peakMiB.toFixed(0)}, ${r.build.treePeakMiB.toFixed(0)} | ${r.searchSeconds?.toFixed(1) ?? '?'} | ${r.pages} | ${(r.pages / r.build.seconds).toFixed(0)} | ${r.indexMiB.toFixed(1)} | ${kib(r.page.html)} (${kib(r.page.htmlGz)}) | ${kib(r.page.css)} (${kib(r.page.cssGz)}) | ${r.page.js}, ${r.page.jsFiles} | ${kib(r.search.bytes)} (${r.search.requests}) | ${(r.search.slowMs / 1000).toFixed(1)} | ${r.scoped ? r.scoped.seconds.toFixed(1) : '–'} | ${r.incremental ? r.incremental.seconds.toFixed(1) : '–'} | ${hugoCell(r)} |`,
+      `| ${r.label} | ${r.validate.seconds.toFixed(1)} | ${r.validate.peakMiB.toFixed(0)} | ${r.build.seconds.toFixed(1)} | ${r.build.peakMiB.toFixed(0)}, ${r.build.treePeakMiB.toFixed(0)} | ${r.searchSeconds?.toFixed(1) ?? '?'} | ${r.pages} | ${(r.pages / r.build.seconds).toFixed(0)} | ${r.indexMiB.toFixed(1)} | ${kib(r.page.html)} (${kib(r.page.htmlGz)}) | ${kib(r.page.css)} (${kib(r.page.cssGz)}) | ${r.page.js}, ${r.page.jsFiles} | ${kib(r.search.bytes)} (${r.search.requests}) | ${(r.search.slowMs / 1000).toFixed(1)} | ${r.scoped ? r.scoped.seconds.toFixed(1) : '–'} | ${r.incremental ? `${r.incremental.inPlace.seconds.toFixed(1)}, ${r.incremental.intoEmpty.seconds.toFixed(1)}` : '–'} | ${hugoCell(r)} |`,
     );
   }
   return lines.join('\n');
@@ -454,9 +466,9 @@ function targets(rows: Row[]): string {
       );
     }
     if (tenK.incremental) {
-      const { seconds, reused, treePeakMiB } = tenK.incremental;
+      const { inPlace, intoEmpty } = tenK.incremental;
       lines.push(
-        `- 10,000 compounds: rebuild after a change to one compound's fees, into an empty folder with the full build's cache, ${seconds.toFixed(1)} s (target at most 15 s: ${seconds <= 15 ? 'met' : 'not met'}); ${reused} compound pages reused, ${treePeakMiB.toFixed(0)} MiB.`,
+        `- 10,000 compounds: rebuild after a change to one compound's fees, with the full build's cache, over its output ${inPlace.seconds.toFixed(1)} s (target at most 15 s: ${inPlace.seconds <= 15 ? 'met' : 'not met'}; ${inPlace.reused} compound pages reused, ${inPlace.treePeakMiB.toFixed(0)} MiB); into an empty folder ${intoEmpty.seconds.toFixed(1)} s (${intoEmpty.reused} reused, ${intoEmpty.treePeakMiB.toFixed(0)} MiB).`,
       );
     }
     const twentyK = at(20000);

@@ -283,6 +283,8 @@ export interface OpenDataFile {
   contentType: string;
   /** Its text, in pieces that are each small enough to hold in memory. */
   pieces: () => Iterable<string>;
+  /** The compound whose own file this is (data/c/<slug>…); a county-wide file has none. */
+  owner?: string;
 }
 
 const CSV_TYPE = 'text/csv; charset=utf-8';
@@ -327,38 +329,45 @@ export function* openDataFiles(bundle: OpenDataSource): Generator<OpenDataFile> 
     contentType: JSON_TYPE,
     pieces: () => [`${JSON.stringify(dataPackage(bundle), null, 2)}\n`],
   };
-  for (const record of bundle.compounds) {
-    yield { path: `data/c/${record.slug}.json`, contentType: JSON_TYPE, pieces: () => [compoundJson(bundle, record)] };
-    const yaml = record.files.find((file) => file.endsWith(`/${COMPOUND_FILE}`));
-    if (yaml) {
-      // Copied as the repository has it, comments included: the file a committee edits, and the context
-      // /submit/ checks one file against.
-      yield {
-        path: `data/c/${record.slug}/${COMPOUND_FILE}`,
-        contentType: YAML_TYPE,
-        pieces: () => [decodeText(yaml, readFileSync(path.resolve(yaml))).text ?? ''],
-      };
-    }
-    const feed = `data/c/${record.slug}/findings.xml`;
+  for (const record of bundle.compounds) yield* compoundFiles(bundle, record);
+}
+
+/** One compound's own downloads: its JSON, its compound.yaml as committed, its findings feed, its tables. */
+function* compoundFiles(bundle: OpenDataSource, record: CompoundRecord): Generator<OpenDataFile> {
+  const owner = record.slug;
+  yield { path: `data/c/${owner}.json`, contentType: JSON_TYPE, owner, pieces: () => [compoundJson(bundle, record)] };
+  const yaml = record.files.find((file) => file.endsWith(`/${COMPOUND_FILE}`));
+  if (yaml) {
+    // Copied as the repository has it, comments included: the file a committee edits, and the context
+    // /submit/ checks one file against.
     yield {
-      path: feed,
-      contentType: ATOM_TYPE,
-      pieces: () => [
-        findingsFeed(bundle, {
-          path: feed,
-          title: t('feed.findings.title', { name: record.compound.name }),
-          link: `c/${record.slug}/`,
-          records: [record],
-        }),
-      ],
+      path: `data/c/${owner}/${COMPOUND_FILE}`,
+      contentType: YAML_TYPE,
+      owner,
+      pieces: () => [decodeText(yaml, readFileSync(path.resolve(yaml))).text ?? ''],
     };
-    for (const table of compoundTables(record)) {
-      yield {
-        path: `data/c/${record.slug}/${compoundTableFile(table)}`,
-        contentType: CSV_TYPE,
-        pieces: () => [compoundCsv(record, table)],
-      };
-    }
+  }
+  const feed = `data/c/${owner}/findings.xml`;
+  yield {
+    path: feed,
+    contentType: ATOM_TYPE,
+    owner,
+    pieces: () => [
+      findingsFeed(bundle, {
+        path: feed,
+        title: t('feed.findings.title', { name: record.compound.name }),
+        link: `c/${owner}/`,
+        records: [record],
+      }),
+    ],
+  };
+  for (const table of compoundTables(record)) {
+    yield {
+      path: `data/c/${owner}/${compoundTableFile(table)}`,
+      contentType: CSV_TYPE,
+      owner,
+      pieces: () => [compoundCsv(record, table)],
+    };
   }
 }
 

@@ -7,6 +7,7 @@
  * Only the compound pages have keys: they are ten thousand, the rest a few hundred.
  */
 import { createHash } from 'node:crypto';
+import { sharedPerValidationPass } from '../core/data/content-bundle.ts';
 import type { CompoundRecord } from '../core/data/records.ts';
 import { compoundHistory } from '../core/model/changes.ts';
 import { getCommunities, getCompanies, getOversight, getSite } from '../core/model/content.ts';
@@ -16,15 +17,22 @@ import { companyListing, currentRating } from '../core/model/oversight.ts';
 const replacer = (_key: string, value: unknown) =>
   value instanceof Map ? { map: [...value] } : value instanceof Set ? { set: [...value] } : value;
 
+let settings: [string, string | undefined][] | undefined;
+
 /** Settings from the environment that reach a page (the map's tiles, the site's base); not where files go. */
 function environment(): [string, string | undefined][] {
   const local = new Set(['GONGSHI_OUT_DIR', 'GONGSHI_CACHE_DIR', 'GONGSHI_CONTENT_DIR']);
-  return Object.entries(process.env)
+  // Read once: the environment does not change during a build, and reading it ten thousand times took seconds.
+  settings ??= Object.entries(process.env)
     .filter(([name]) => name.startsWith('GONGSHI_') && !name.startsWith('GONGSHI_TEST_') && !local.has(name))
     .sort(([a], [b]) => (a < b ? -1 : 1));
+  return settings;
 }
 
-/** The key of a compound's page, /c/<slug>/: its record, its 社区 and company, their standing, its history, the day. */
+/**
+ * The key of a compound's page, /c/<slug>/: its record (with the digest of its folder's bytes, comments
+ * included), its 社区 and company, their standing, its history, the day.
+ */
 export async function compoundPageKey(record: CompoundRecord): Promise<string> {
   const site = await getSite();
   const { community: communitySlug, company: companySlug } = record.compound;
@@ -44,3 +52,14 @@ export async function compoundPageKey(record: CompoundRecord): Promise<string> {
   };
   return createHash('sha256').update(JSON.stringify(inputs, replacer)).digest('base64url');
 }
+
+/**
+ * Every compound page's key, by slug, made once per build: the pages ask for theirs in getStaticPaths,
+ * and the site files (src/site/integrations/site-files.ts) key each compound's downloads and printed
+ * sheets with the same digest, since they are made from the same inputs.
+ */
+export const compoundPageKeys = sharedPerValidationPass('compound-page-keys', async (bundle) => {
+  const keys = new Map<string, string>();
+  for (const record of bundle.compounds) keys.set(record.slug, await compoundPageKey(record));
+  return keys;
+});

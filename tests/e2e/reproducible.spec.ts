@@ -1,13 +1,14 @@
 /**
  * Anyone can rebuild the published site and check it is what the data say:
  * builds of the same tree on the same SOURCE_DATE_EPOCH give the same bytes
- * in every file, the Pagefind index included. And a rebuild after a change to
- * one compound, which reuses the previous build's validation and pages (the
- * incremental build: src/core/data/validation-cache.ts, src/site/page-keys.ts),
- * is byte for byte a clean build of the changed data, made with no cache.
+ * in every file, the Pagefind index included. And a rebuild after changes,
+ * which reuses the previous build's validation, pages and files (the
+ * incremental build: src/core/data/validation-cache.ts, src/site/page-keys.ts,
+ * src/site/integrations/previous-output.ts), is file for file and byte for byte
+ * a clean build of the changed data, made with no cache.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFile, cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -31,43 +32,73 @@ function build(content: string, out: string, cache: string): string {
   return result.stdout;
 }
 
-test('a rebuild after a change to one compound, from the cache, is byte for byte a clean build', async () => {
-  // Three builds of the sample site on a busy two-core machine.
+/** The files of `dir` that differ from those of `reference`, or are missing or extra. */
+async function differences(dir: string, reference: string): Promise<string[]> {
+  const [files, expected] = await Promise.all([filesOf(dir), filesOf(reference)]);
+  const differing = files.filter((f) => !expected.includes(f)).map((f) => `extra: ${f}`);
+  for (const file of expected) {
+    if (!files.includes(file)) {
+      differing.push(`missing: ${file}`);
+      continue;
+    }
+    const [a, b] = await Promise.all([readFile(path.join(dir, file)), readFile(path.join(reference, file))]);
+    if (!a.equals(b)) differing.push(`differs: ${file}`);
+  }
+  return differing;
+}
+
+test('a rebuild from the cache, over the previous output or into an empty folder, is a clean build', async () => {
+  // Four builds of the sample site on a busy two-core machine.
   test.setTimeout(600_000);
   const root = await mkdtemp(path.join(tmpdir(), 'gongshi-repro-'));
   try {
     const content = path.join(root, 'content');
     await cp('content', content, { recursive: true });
-    const first = path.join(root, 'first');
-    const incremental = path.join(root, 'incremental');
+    const site = path.join(root, 'site');
+    const cache = path.join(root, 'cache');
     const clean = path.join(root, 'clean');
-    build(content, first, path.join(root, 'cache'));
+    const restored = path.join(root, 'restored');
+    build(content, site, cache);
+    const changedPage = 'c/bogeda-xiaoqu/index.html';
+    const before = await readFile(path.join(site, changedPage));
+
     // A price changes in one compound: its page, its open data, its printed sheets, the county's tables.
     await appendFile(
       path.join(content, 'compounds/bogeda-xiaoqu/fees.csv'),
       '地下车位管理费,车位业主,车位清洁与秩序维护,按合同约定,元/个·月,30.00,市场调节价,,,物业服务合同第七条,2026-11-01,2026-10-20\r\n',
     );
-    const log = build(content, incremental, path.join(root, 'cache'));
+    // Only a comment changes in another: its published compound.yaml is the committed file, comments included.
+    await appendFile(path.join(content, 'compounds/jinshuiwan/compound.yaml'), '# 物业公司联系人已更换\n');
+    // A third compound is removed, with its evaluations: its page, downloads and printed sheets must go.
+    const removed = 'liangju-jiashulou';
+    await rm(path.join(content, 'compounds', removed), { recursive: true });
+    const evaluations = path.join(content, 'oversight/evaluations.csv');
+    const rows = (await readFile(evaluations, 'utf8')).split('\n').filter((line) => !line.includes(removed));
+    await writeFile(evaluations, rows.join('\n'));
+
+    const inPlace = build(content, site, cache);
     build(content, clean, path.join(root, 'fresh-cache'));
+    const intoEmpty = build(content, restored, cache);
 
     const compounds = (await readdir(path.join(content, 'compounds'))).length;
-    // The rebuild did reuse: every other compound's validation and page.
-    expect(log).toContain(`${compounds - 1} compound folders unchanged since the last build`);
-    expect(log).toContain(`${compounds - 1} pages reused from the previous build`);
+    // Over the previous output: every other compound's validation, page, downloads and printed pages reused.
+    expect(inPlace).toContain('building over the previous build’s output');
+    expect(inPlace).toContain(`${compounds - 2} compound folders unchanged since the last build`);
+    expect(inPlace).toContain(`${compounds - 2} pages reused from the previous build`);
+    expect(inPlace).toContain(`the downloads of ${compounds - 2} compounds`);
+    expect(inPlace).toMatch(/\d+ files of the previous build no longer made: removed/);
+    // Into an empty folder (as on a CI machine that restores the cache only), every page comes from the cache.
+    expect(intoEmpty).not.toContain('building over the previous build’s output');
+    expect(intoEmpty).toContain(`${compounds} pages reused from the previous build`);
 
     const files = await filesOf(clean);
     expect(files.length).toBeGreaterThan(50);
     expect(files.some((f) => f.startsWith('pagefind/'))).toBe(true);
-    expect(await filesOf(incremental)).toEqual(files);
-    const differing: string[] = [];
-    for (const file of files) {
-      const [a, b] = await Promise.all([readFile(path.join(incremental, file)), readFile(path.join(clean, file))]);
-      if (!a.equals(b)) differing.push(file);
-    }
-    expect(differing).toEqual([]);
+    expect(files.some((f) => f.includes(removed))).toBe(false);
+    expect(await differences(site, clean)).toEqual([]);
+    expect(await differences(restored, clean)).toEqual([]);
     // The change is there: the first build, before it, differs in that compound's page.
-    const page = 'c/bogeda-xiaoqu/index.html';
-    expect((await readFile(path.join(first, page))).equals(await readFile(path.join(clean, page)))).toBe(false);
+    expect(before.equals(await readFile(path.join(clean, changedPage)))).toBe(false);
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -37,7 +37,11 @@ describe('format:data', () => {
             today: MINIMAL_TODAY,
             history: false,
           })
-        ).bundle?.compounds;
+        ).bundle?.compounds.map(({ digest, ...values }) => {
+          // The folder's bytes change, as intended: its digest with them.
+          assert.match(digest ?? '', /^[0-9a-f]{64}$/);
+          return values;
+        });
       const before = await values();
       assert.ok(before);
       const check = run(copy.contentDir, '--check');

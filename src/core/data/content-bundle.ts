@@ -23,6 +23,8 @@ interface Shared {
   pending?: Promise<LoadResult> | undefined;
   /** Counts validation passes in this process: `astro dev` reloads pages when it changes. */
   generation: number;
+  /** What sharedPerValidationPass made, by name, with the bundle it was made from. */
+  made?: Map<string, { bundle: ContentBundle; value: unknown }>;
 }
 
 const key = Symbol.for('gongshi.content-bundle');
@@ -64,6 +66,24 @@ export async function contentBundle(): Promise<ContentBundle> {
   const { bundle, problems } = await validatedContent();
   if (!bundle) throw new ContentValidationError(problems);
   return bundle;
+}
+
+/**
+ * perValidationPass for what the integrations and the built pages both need
+ * (the compound pages' keys): made once in the process, by whichever asks
+ * first, and kept on `globalThis` beside the pass itself.
+ */
+export function sharedPerValidationPass<T>(name: string, make: (bundle: ContentBundle) => T): () => Promise<T> {
+  return async () => {
+    const bundle = await contentBundle();
+    shared.made ??= new Map();
+    let entry = shared.made.get(name);
+    if (entry?.bundle !== bundle) {
+      entry = { bundle, value: make(bundle) };
+      shared.made.set(name, entry);
+    }
+    return entry.value as T;
+  };
 }
 
 /**

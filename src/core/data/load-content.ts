@@ -34,7 +34,7 @@ import {
   type SourceFile,
   validateCompound,
 } from './validate-content.ts';
-import { openValidationCache, programDigest } from './validation-cache.ts';
+import { folderDigest, openValidationCache, programDigest } from './validation-cache.ts';
 
 export type { LoadScope } from './scope.ts';
 export type { LoadResult } from './validate-content.ts';
@@ -156,17 +156,23 @@ async function validateCompounds(
 }
 
 /**
- * validateCompounds, with the folders unchanged since the last run answered from the cache.
+ * validateCompounds, with the folders unchanged since the last run answered from the cache; each result
+ * comes with its folder's digest (a scoped check, which keeps no cache, has none).
  * A scoped check reads too little to be worth caching, and never replaces a full run's cache.
  */
 async function validateWithCache(
   jobs: CompoundJob[],
   context: CompoundContext,
   options: LoadOptions,
-): Promise<{ results: CompoundResult[]; hits: number }> {
+): Promise<{ results: CompoundResult[]; hits: number; digests: Map<string, string> }> {
   const { projectRoot, threads } = options;
-  if (!options.cacheDir || options.scope) {
-    return { results: await validateCompounds(jobs, context, projectRoot, threads), hits: 0 };
+  if (options.scope) {
+    return { results: await validateCompounds(jobs, context, projectRoot, threads), hits: 0, digests: new Map() };
+  }
+  const digests = new Map<string, string>();
+  if (!options.cacheDir) {
+    for (const job of jobs) digests.set(job.slug, folderDigest(job));
+    return { results: await validateCompounds(jobs, context, projectRoot, threads), hits: 0, digests };
   }
   const cache = openValidationCache(options.cacheDir, context, programDigest(projectRoot));
   const cached = jobs.map((job) => cache.get(job));
@@ -175,7 +181,8 @@ async function validateWithCache(
   let next = 0;
   const results = cached.map((result) => result ?? (fresh[next++] as CompoundResult));
   if (missing.length > 0) cache.save(jobs, results);
-  return { results, hits: cache.hits };
+  for (const job of jobs) digests.set(job.slug, cache.keyOf(job));
+  return { results, hits: cache.hits, digests };
 }
 
 export async function loadContent(options: LoadOptions): Promise<LoadResult> {
@@ -204,7 +211,10 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const validated = await validateWithCache(jobs, plan.context, options);
   const result = plan.finish(validated.results);
   if (validated.hits > 0) result.cachedCompounds = validated.hits;
-  if (result.bundle) attachReceived(result.bundle.compounds, options);
+  if (result.bundle) {
+    attachReceived(result.bundle.compounds, options);
+    for (const record of result.bundle.compounds) record.digest = validated.digests.get(record.slug);
+  }
   return result;
 }
 

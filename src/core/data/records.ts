@@ -54,6 +54,11 @@ export interface CompoundRecord {
   companyOversight?: CompanyOversight | undefined;
   /** When its dated rows reached the repository, read from git at load; undefined in the browser. */
   received?: Received | undefined;
+  /**
+   * SHA-256 of its folder's file names and bytes, comments included (validation-cache.ts), set at load in
+   * Node; undefined in the browser. What the build keys reused output by, with the rest of the record.
+   */
+  digest?: string | undefined;
 }
 
 /** What the county has decided about one company, for the rules of its compounds' pages. */

@@ -11,7 +11,7 @@
  * content folder, replaced whole and atomically. Node only.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { CompoundContext, CompoundJob, CompoundResult } from './validate-content.ts';
@@ -32,17 +32,24 @@ export interface ValidationCache {
   save(jobs: readonly CompoundJob[], results: readonly CompoundResult[]): void;
   /** Jobs answered from the cache in this run. */
   hits: number;
+  /** The digest of a job's folder (folderDigest), computed once. */
+  keyOf(job: CompoundJob): string;
 }
 
-/** The program's own digest: every source file under src/core and the lockfile. */
-export function programDigest(projectRoot: string): string {
+/**
+ * The program's own digest: every file of `paths` (folders or files, relative to the project root; the
+ * validation itself by default) and the lockfile.
+ */
+export function programDigest(projectRoot: string, paths: readonly string[] = ['src/core']): string {
   const hash = createHash('sha256');
-  const core = path.join(projectRoot, 'src', 'core');
-  const files = readdirSync(core, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
-  for (const file of [...files, path.join(projectRoot, 'package-lock.json')]) {
+  const files = paths.flatMap((relative) => {
+    const absolute = path.join(projectRoot, relative);
+    if (!statSync(absolute).isDirectory()) return [absolute];
+    return readdirSync(absolute, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath, e.name));
+  });
+  for (const file of [...files.sort(), path.join(projectRoot, 'package-lock.json')]) {
     hash.update(path.relative(projectRoot, file)).update('\0');
     hash.update(readFileSync(file, { flag: 'r' }));
   }
@@ -64,7 +71,8 @@ function contextDigest(context: CompoundContext, program: string): string {
     .digest('hex');
 }
 
-function jobKey(job: CompoundJob): string {
+/** The digest of a compound folder: its slug, file names and bytes. */
+export function folderDigest(job: CompoundJob): string {
   const hash = createHash('sha256').update(job.slug).update('\0');
   for (const [name, file] of job.files) {
     hash.update(`${name}\0${file.path}\0${file.special ?? ''}\0${file.bytes.length}\0`).update(file.bytes);
@@ -88,13 +96,14 @@ export function openValidationCache(dir: string, context: CompoundContext, progr
   const keyOf = (job: CompoundJob) => {
     let key = keys.get(job);
     if (!key) {
-      key = jobKey(job);
+      key = folderDigest(job);
       keys.set(job, key);
     }
     return key;
   };
   const cache: ValidationCache = {
     hits: 0,
+    keyOf,
     get(job) {
       const entry = known.get(job.slug);
       if (!entry || entry.key !== keyOf(job)) return undefined;

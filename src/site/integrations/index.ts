@@ -10,13 +10,16 @@
  *                   astro:build:setup    writes the index while the pages render; build:done waits for it
  * 4. map-bundle     astro:build:done     bundles the map's script and styles
  * 5. sitemap        astro:build:done     writes the sitemap from every page finished, site files included
- * 6. security-headers  astro:build:start  empties the page registry; build:done writes _headers last,
+ * 6. security-headers  astro:build:start  empties the page registry; build:done writes _headers,
  *                   when every page, and so every inline script, is known
+ * 7. previous-output   astro:build:start  keeps the previous build's output, or empties the folder;
+ *                   astro:build:done   removes what this build neither wrote nor kept, records the output
  *
  * A part's messages are labelled with its name (logger.fork).
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { mapBundle } from './map-bundle.ts';
+import { previousOutput } from './previous-output.ts';
 import { renderPages } from './render-pages.ts';
 import { searchIndex } from './search-index.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -27,7 +30,15 @@ type Hooks = AstroIntegration['hooks'];
 type AnyHook = (options: { logger?: AstroIntegrationLogger }) => unknown;
 
 export function gongshi(): AstroIntegration {
-  const parts = [renderPages(), siteFiles(), searchIndex(), mapBundle(), sitemap(), securityHeaders()];
+  const parts = [
+    renderPages(),
+    siteFiles(),
+    searchIndex(),
+    mapBundle(),
+    sitemap(),
+    securityHeaders(),
+    previousOutput(),
+  ];
   const names = [...new Set(parts.flatMap((part) => Object.keys(part.hooks)))] as (keyof Hooks)[];
   const hooks: Record<string, AnyHook> = {};
   for (const name of names) {

@@ -46,25 +46,19 @@ export function pageRegistry(): PageRegistry {
   return (globalThis as Holder)[key] as PageRegistry;
 }
 
-/** A worker thread's registry, as it can be posted to the main thread. */
+/** A worker thread's registry, as it can be posted to the main thread: the entry of each page it finished. */
 export interface RegistryShare {
-  pages: number;
-  canonical: string[];
-  scriptHashes: string[];
+  entries: [path: string, entry: PageEntry][];
 }
 
 /** This thread's registry, to post to the main thread when a worker is done. */
 export function registryShare(): RegistryShare {
-  const { pages, canonical, scriptHashes } = pageRegistry();
-  return { pages, canonical: [...canonical], scriptHashes: [...scriptHashes] };
+  return { entries: [...pageRegistry().byPath] };
 }
 
 /** Adds what a worker thread finished to this thread's registry. */
 export function addRegistryShare(share: RegistryShare): void {
-  const registry = pageRegistry();
-  registry.pages += share.pages;
-  for (const url of share.canonical) registry.canonical.add(url);
-  for (const hash of share.scriptHashes) registry.scriptHashes.add(hash);
+  for (const [path, entry] of share.entries) addPageEntry(path, entry);
 }
 
 /** Counts a page as finished, from its own bytes or from an earlier build that rendered the same page. */

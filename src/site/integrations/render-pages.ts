@@ -7,19 +7,17 @@
  * reads 30,000 pages back from disk at the end of a large build.
  *
  * Astro's incremental build (astro.config.mjs) does not render a page whose
- * data and code are unchanged: it copies the earlier, finished bytes. What
- * the sitemap and _headers need of such a page is taken from the previous
- * build's entries, which build:done keeps next to Astro's own cache.
+ * data and code are unchanged: it leaves the earlier, finished bytes in place or
+ * copies them back (previous-output.ts). What the sitemap and _headers need of
+ * such a page is taken from the previous build's entries (previous-output.ts).
  *
  * Rendering on worker threads was tried here (it had to reach into Astro's
  * internals to give a worker the prerender bundle) and was slower on the two
  * cores a county's build runs on (docs/performance.md); it is gone.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
-import { addPageEntry, finishPage, type PageEntry, pageRegistry } from './page-registry.ts';
+import { addPageEntry, finishPage, pageRegistry } from './page-registry.ts';
+import { previousPageEntry } from './previous-output.ts';
 
 type Rendered = Awaited<ReturnType<AstroPrerenderer['render']>>;
 
@@ -68,42 +66,30 @@ async function finished(rendered: Rendered, where: PagePlace): Promise<Rendered>
 }
 
 /** The entries of the pages Astro reused instead of rendering, from the build that rendered them. */
-function reusedPages(pages: readonly { pathname: string }[], file: string): number {
+function reusedPages(pages: readonly { pathname: string }[]): number {
   const registry = pageRegistry();
-  let previous: Record<string, PageEntry> = {};
-  try {
-    previous = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    // No earlier build: every page was rendered in this one.
-  }
   let reused = 0;
   for (const { pathname } of pages) {
     const page = `/${pathname}`.replace(/^\/+/, '/');
     if (registry.byPath.has(page)) continue;
-    const entry = previous[page];
+    const entry = previousPageEntry(page);
     if (!entry) {
       throw new Error(
-        `${page} was neither rendered nor recorded by an earlier build: delete ${path.dirname(file)} and build again`,
+        `${page} was neither rendered nor recorded by an earlier build: delete the build cache and build again`,
       );
     }
     addPageEntry(page, entry);
     reused += 1;
   }
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(Object.fromEntries(registry.byPath)));
   return reused;
 }
 
 export function renderPages(): AstroIntegration {
-  let entriesFile = '';
   return {
     name: 'gongshi-render-pages',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        entriesFile = path.join(fileURLToPath(config.cacheDir), 'gongshi-pages.json');
-      },
       'astro:build:done': ({ pages, logger }) => {
-        const reused = reusedPages(pages, entriesFile);
+        const reused = reusedPages(pages);
         if (reused > 0) logger.info(`${reused} pages reused from the previous build (unchanged data and code)`);
       },
       'astro:build:start': ({ setPrerenderer }) => {

@@ -8,6 +8,7 @@
  * when the build does, and the index is built and written in Pagefind's own
  * process while Astro renders the pages.
  */
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -33,7 +34,11 @@ async function indexCompounds(): Promise<{ index: PagefindIndex; count: number }
 /** Writes the index once every document is in, and stops Pagefind; resolves with how many documents it holds. */
 async function writeIndex(indexing: Promise<{ index: PagefindIndex; count: number }>, outDir: string): Promise<number> {
   const { index, count } = await indexing;
-  const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
+  const outputPath = path.join(outDir, 'pagefind');
+  // Over the previous output (previous-output.ts) the folder holds the last index: Pagefind does not
+  // write a file that is already there, so an index is always written into an empty folder.
+  await rm(outputPath, { recursive: true, force: true });
+  const written = await index.writeFiles({ outputPath });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
   await pagefind.close();
   return count;
@@ -54,7 +59,7 @@ export function searchIndex(): AstroIntegration {
         // Bad content stops the build at content sync, with the full problem list; nothing to add here.
         indexing.catch(() => {});
       },
-      // The first hook after Astro has emptied the output folder: the index is written while the pages render.
+      // After previous-output.ts has kept or emptied the output folder: the index is written while the pages render.
       'astro:build:setup': () => {
         if (!indexing || writing) return;
         writing = writeIndex(indexing, outDir);

@@ -1,7 +1,7 @@
 /**
  * The worker thread of site-files.ts: writes the open data, then printed
- * pages 社区 by 社区 until the shared counter runs out, and reports what it
- * wrote. Plain Node runs this file (type stripping), not Vite.
+ * pages 社区 by 社区 until the shared counter runs out (passing over what the
+ * previous build wrote and is unchanged), and reports what it wrote. Plain Node runs this file (type stripping), not Vite.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { provideValidatedContent } from '../../core/data/content-bundle.ts';
@@ -12,7 +12,12 @@ import { writeDataFiles, writePrintUnits } from './write-site-files.ts';
 
 const setup = workerData as SiteFilesSetup;
 provideValidatedContent(setup.content);
-const dataFileCount = writeDataFiles(await getOpenDataSource(), setup.outDir);
-const printed = await writePrintUnits(setup.outDir, setup.stylesheet, new Int32Array(setup.next));
-const done: SiteFilesDone = { dataFiles: dataFileCount, printed, registry: registryShare() };
+const data = writeDataFiles(await getOpenDataSource(), setup.outDir, new Set(setup.kept.data));
+const printed = await writePrintUnits(
+  setup.outDir,
+  setup.stylesheet,
+  new Int32Array(setup.next),
+  new Set(setup.kept.print),
+);
+const done: SiteFilesDone = { data, printed, registry: registryShare() };
 parentPort?.postMessage(done);

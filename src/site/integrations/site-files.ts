@@ -4,14 +4,20 @@
  * compounds), the search's name directory and the printable pages (src/outputs/print/, 20,800 pages). `astro dev`
  * serves both from the same code.
  *
- * In a build, a worker thread (site-files-worker.ts) starts as soon as Astro
- * has emptied the output folder: it writes the open data, which only it can
+ * In a build, a worker thread (site-files-worker.ts) starts as soon as the
+ * output folder is ready (previous-output.ts): it writes the open data, which only it can
  * (the county tables are written in order), then takes 社区 after 社区 of
  * printed pages. This thread joins in once Astro has written its pages: the
  * two take the next 社区 from one shared counter, so whichever is free works,
  * and the build ends when both are done. Every printed page is finished and
  * entered in the sitemap like an Astro page (page-registry.ts).
+ *
+ * A build over the previous output (previous-output.ts) writes again only the
+ * units whose key changed: a compound's own downloads (keyed like its page,
+ * src/site/page-keys.ts), a 社区's printed pages (its record, the departments
+ * and its compounds' keys). The county-wide files are always written.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,12 +25,15 @@ import type { AstroIntegration } from 'astro';
 import { validatedContent } from '../../core/data/content-bundle.ts';
 import { runWorker } from '../../core/lib/run-worker.ts';
 import { withoutBase } from '../../core/lib/site-path.ts';
+import { getCompoundsOfCommunity, getDepartments } from '../../core/model/content.ts';
 import { dataFiles } from '../../outputs/data-files.ts';
 import { getOpenDataSource } from '../../outputs/open-data-source.ts';
 import { communityPrintPages, printUnits } from '../../outputs/print/print-pages.ts';
 import { type PrintStylesheet, printStylesheet } from '../../outputs/print/stylesheet.ts';
-import { addRegistryShare, type RegistryShare } from './page-registry.ts';
-import { writePrintUnits } from './write-site-files.ts';
+import { compoundPageKeys } from '../page-keys.ts';
+import { addPageEntry, addRegistryShare, type RegistryShare } from './page-registry.ts';
+import { buildingInPlace, keptUnit, previousPageEntry, recordUnit } from './previous-output.ts';
+import { dataUnit, printUnit, type Written, writePrintUnits } from './write-site-files.ts';
 
 /** What the worker starts with. */
 export interface SiteFilesSetup {
@@ -33,13 +42,79 @@ export interface SiteFilesSetup {
   stylesheet: string;
   /** One Int32: the index of the next 社区 to print, shared with this thread. */
   next: SharedArrayBuffer;
+  /** The compounds whose downloads, and the 社区 whose printed pages, the previous build wrote unchanged. */
+  kept: { data: string[]; print: string[] };
 }
 
-/** What the worker reports: how much it wrote, and its share of page-registry.ts. */
+/** What the worker reports: what it wrote, and its share of page-registry.ts. */
 export interface SiteFilesDone {
-  dataFiles: number;
-  printed: number;
+  data: Written;
+  printed: Written;
   registry: RegistryShare;
+}
+
+const digest = (parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('base64url');
+
+/**
+ * The key of every unit of the site files: a compound's downloads are made from what its page is
+ * (the page's key); a 社区's printed pages from its record, the departments, the stylesheet and its
+ * compounds'. What is common to all (the program) previous-output.ts checks once.
+ */
+async function unitKeys(stylesheet: string): Promise<Map<string, string>> {
+  const pageKeys = await compoundPageKeys();
+  const keys = new Map<string, string>();
+  for (const [slug, key] of pageKeys) keys.set(dataUnit(slug), key);
+  const departments = JSON.stringify(await getDepartments());
+  for (const community of await printUnits()) {
+    const members = (await getCompoundsOfCommunity(community.slug)).map((r) => `${r.slug} ${pageKeys.get(r.slug)}`);
+    keys.set(printUnit(community.slug), digest([stylesheet, departments, JSON.stringify(community), ...members]));
+  }
+  return keys;
+}
+
+/** The units whose files the previous build left and whose key is unchanged: the slugs of their compound or 社区. */
+function keptUnits(keys: Map<string, string>): SiteFilesSetup['kept'] {
+  const kept: SiteFilesSetup['kept'] = { data: [], print: [] };
+  for (const [unit, key] of keys) {
+    if (!keptUnit(unit, key)) continue;
+    const [kind, slug] = unit.split(':') as ['data' | 'print', string];
+    kept[kind].push(slug);
+  }
+  return kept;
+}
+
+/**
+ * Records every unit for the next build: those written now, and those kept, whose printed pages count
+ * in the sitemap and _headers with the entries the previous build made of them. Returns how many were kept.
+ */
+function recordUnits(keys: Map<string, string>, written: Written[]): { data: number; print: number } {
+  const files = new Map(written.flatMap((w) => w.units));
+  const kept = { data: 0, print: 0 };
+  for (const [unit, key] of keys) {
+    const made = files.get(unit);
+    if (made) {
+      recordUnit(unit, { key, files: made });
+      continue;
+    }
+    const previous = keptUnit(unit, key);
+    if (!previous) throw new Error(`${unit} was neither written nor kept from the previous build`);
+    recordUnit(unit, previous);
+    if (unit.startsWith(printUnit(''))) {
+      for (const file of previous.files) addKeptPage(file);
+      kept.print += 1;
+    } else {
+      kept.data += 1;
+    }
+  }
+  return kept;
+}
+
+/** A printed page kept from the previous build, entered as that build finished it. */
+function addKeptPage(file: string): void {
+  const page = `/${file.replace(/index\.html$/, '')}`;
+  const entry = previousPageEntry(page);
+  if (!entry) throw new Error(`${page} was kept but the previous build recorded no entry for it`);
+  addPageEntry(page, entry);
 }
 
 /** A printed page in `astro dev`: its HTML, or undefined when the address is not one. */
@@ -57,8 +132,9 @@ export function siteFiles(): AstroIntegration {
   let stylesheet: PrintStylesheet | undefined;
   let working: Promise<SiteFilesDone> | undefined;
   let next: Int32Array | undefined;
+  let kept: SiteFilesSetup['kept'] = { data: [], print: [] };
+  let keys: Map<string, string> | undefined;
   let started = 0;
-  let printedHere = 0;
   return {
     name: 'gongshi-site-files',
     hooks: {
@@ -98,7 +174,7 @@ export function siteFiles(): AstroIntegration {
           }
         });
       },
-      // The first hook after Astro has emptied the output folder, before any page is rendered.
+      // After previous-output.ts has kept or emptied the output folder (astro:build:start), before any page renders.
       'astro:build:setup': async () => {
         if (working) return;
         started = performance.now();
@@ -108,11 +184,16 @@ export function siteFiles(): AstroIntegration {
         writeFileSync(file, stylesheet.css);
         const shared = new SharedArrayBuffer(4);
         next = new Int32Array(shared);
+        // Over the previous output, the keys decide what is left as it is; in an empty folder everything
+        // is written, and the keys (for the next build) are taken at the end, when the pages have made them.
+        keys = buildingInPlace() ? await unitKeys(stylesheet.href) : undefined;
+        kept = keys ? keptUnits(keys) : kept;
         const setup: SiteFilesSetup = {
           content: await validatedContent(),
           outDir,
           stylesheet: stylesheet.href,
           next: shared,
+          kept,
         };
         working = runWorker<SiteFilesDone>(new URL('./site-files-worker.ts', import.meta.url), setup);
         // Bad content stops the build at content sync, before this; any later failure is thrown below.
@@ -121,13 +202,19 @@ export function siteFiles(): AstroIntegration {
       // Astro's pages are written: this thread prints what the worker has not taken yet.
       'astro:build:generated': async ({ logger }) => {
         if (!working || !next || !stylesheet) throw new Error('the site files were never started');
-        printedHere = await writePrintUnits(outDir, stylesheet.href, next);
+        const printedHere = await writePrintUnits(outDir, stylesheet.href, next, new Set(kept.print));
         const done = await working;
         addRegistryShare(done.registry);
+        const reused = recordUnits(keys ?? (await unitKeys(stylesheet.href)), [done.data, done.printed, printedHere]);
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         logger.info(
-          `${done.dataFiles} files of open data and the name directory and ${printedHere + done.printed} printable pages (${done.printed} by the worker) in ${seconds} s`,
+          `${done.data.count} files of open data and the name directory and ${printedHere.count + done.printed.count} printable pages (${done.printed.count} by the worker) in ${seconds} s`,
         );
+        if (reused.data + reused.print > 0) {
+          logger.info(
+            `unchanged, kept from the previous build: the downloads of ${reused.data} compounds, the printed pages of ${reused.print} 社区`,
+          );
+        }
       },
     },
   };

@@ -1,0 +1,226 @@
+/**
+ * Building over the previous build's output instead of into an empty folder.
+ *
+ * Astro empties the output folder before a build unless Vite's `build.emptyOutDir` is false, as
+ * astro.config.mjs sets it; its incremental build then leaves a page whose key and code are unchanged
+ * where it is ("cached" in the log) instead of copying it back from its cache. At 10,000 compounds the
+ * output is 120,000 files, and writing them again took most of a rebuild after a one-compound change.
+ * This part makes building in place safe, and extends it to the site files (site-files.ts):
+ *
+ * - build:start: the folder is built upon only if it is the one the last finished build wrote, by the
+ *   same program: a record in the cache names the folder and the size and time of the last file that
+ *   build wrote (`_headers`). Otherwise the folder is emptied, as Astro would have done, and Astro
+ *   copies the reusable pages from its cache. The record is removed before anything is written: a build
+ *   that stops half way is never built upon.
+ * - site-files.ts asks `keptUnit(unit, key)` for each compound's downloads and each 社区's printed
+ *   pages: files whose key is the one recorded are left as they are.
+ * - build:done, after every other part: each file in the folder that this build neither wrote nor kept
+ *   is removed (a deleted compound's page and downloads, an old script bundle, a search fragment no
+ *   longer used); then the new record is written.
+ *
+ * tests/e2e/reproducible.spec.ts checks that a build over the previous output is byte for byte, and
+ * file for file, a clean build.
+ */
+import {
+  closeSync,
+  type Dirent,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { programDigest } from '../../core/data/validation-cache.ts';
+import { type PageEntry, pageRegistry } from './page-registry.ts';
+
+/** What one unit of the site files wrote: under the key it was made with, its files below the output folder. */
+export interface OutputUnit {
+  key: string;
+  files: string[];
+}
+
+interface OutputRecord {
+  version: number;
+  /** The output folder the record describes. */
+  outDir: string;
+  /** The program that wrote it: src/, the configuration, the lockfile. */
+  program: string;
+  /** The last file the build wrote, as it left it: the folder is the one recorded, and whole. */
+  seal: Seal;
+  /** The site files (site-files.ts) by unit. */
+  units: Record<string, OutputUnit>;
+}
+
+/** A file's size and modification time to the second: what survives being saved and restored by a CI cache. */
+interface Seal {
+  size: number;
+  mtime: number;
+}
+
+const VERSION = 1;
+const RECORD = 'gongshi-output.json';
+const PAGES = 'gongshi-pages.json';
+/** Written last by security-headers.ts, after every page is known. */
+const LAST_FILE = '_headers';
+
+interface BuildState {
+  previous: OutputRecord | undefined;
+  previousPages: Record<string, PageEntry>;
+  units: Map<string, OutputUnit>;
+  /** A file modified at or after this (the time of a file made at the start) was written by this build. */
+  since: number;
+}
+
+const key = Symbol.for('gongshi.previous-output');
+const holder = globalThis as Record<symbol, BuildState | undefined>;
+
+function state(): BuildState {
+  const current = holder[key];
+  if (!current) throw new Error('previous-output.ts: asked before astro:build:start');
+  return current;
+}
+
+/** Whether a unit's files are kept from the previous build: there, and made with the same key. */
+export function keptUnit(unit: string, unitKey: string): OutputUnit | undefined {
+  const kept = state().previous?.units[unit];
+  return kept?.key === unitKey ? kept : undefined;
+}
+
+/** Records what a unit wrote, or kept, in this build: the next build reads it. */
+export function recordUnit(unit: string, written: OutputUnit): void {
+  state().units.set(unit, written);
+}
+
+/** Whether this build is made over the previous one's output (false: into an emptied folder). */
+export function buildingInPlace(): boolean {
+  return state().previous !== undefined;
+}
+
+/** What the previous build recorded of a page it finished (page-registry.ts), by its path under the base. */
+export function previousPageEntry(page: string): PageEntry | undefined {
+  return state().previousPages[page];
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+function sealOf(outDir: string): Seal | undefined {
+  const stats = lstatSync(path.join(outDir, LAST_FILE), { throwIfNoEntry: false });
+  return stats?.isFile() ? { size: stats.size, mtime: Math.floor(stats.mtimeMs / 1000) } : undefined;
+}
+
+const sameSeal = (a: Seal | undefined, b: Seal | undefined) =>
+  a !== undefined && b !== undefined && a.size === b.size && a.mtime === b.mtime;
+
+/** Empties the output folder as Astro does (a `.git` in it stays). */
+function emptyFolder(outDir: string): void {
+  if (!existsSync(outDir)) return;
+  for (const name of readdirSync(outDir)) {
+    if (name !== '.git') rmSync(path.join(outDir, name), { recursive: true, force: true });
+  }
+}
+
+/** The files below `dir`, walked once: each that is neither new nor kept is removed, then folders left empty. */
+function sweep(dir: string, relative: string, since: number, kept: Set<string>): { removed: number; left: number } {
+  let removed = 0;
+  let left = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true }) as Dirent[]) {
+    const name = relative ? `${relative}/${entry.name}` : entry.name;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!relative && entry.name === '.git') {
+        left += 1;
+        continue;
+      }
+      const inside = sweep(full, name, since, kept);
+      removed += inside.removed;
+      if (inside.left === 0) rmdirSync(full);
+      else left += 1;
+    } else if (kept.has(name) || lstatSync(full).mtimeMs >= since) {
+      left += 1;
+    } else {
+      unlinkSync(full);
+      removed += 1;
+    }
+  }
+  return { removed, left };
+}
+
+/** The file Astro writes for a page in the `directory` format: `c/x/` → `c/x/index.html`, `404` → `404.html`. */
+const pageFile = (pathname: string) =>
+  pathname === '' || pathname.endsWith('/') ? `${pathname}index.html` : `${pathname}.html`;
+
+export function previousOutput(): AstroIntegration {
+  let outDir = '';
+  let cacheDir = '';
+  let program = '';
+  return {
+    name: 'gongshi-previous-output',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = path.resolve(fileURLToPath(config.outDir));
+        cacheDir = fileURLToPath(config.cacheDir);
+        const root = fileURLToPath(config.root);
+        program = programDigest(root, ['src', 'astro.config.mjs']);
+      },
+      'astro:build:start': ({ logger }) => {
+        mkdirSync(cacheDir, { recursive: true });
+        const recordFile = path.join(cacheDir, RECORD);
+        const record = readJson<OutputRecord>(recordFile);
+        rmSync(recordFile, { force: true });
+        const usable =
+          record?.version === VERSION &&
+          record.outDir === outDir &&
+          record.program === program &&
+          sameSeal(record.seal, sealOf(outDir));
+        if (!usable) emptyFolder(outDir);
+        else logger.info('building over the previous build’s output');
+        // The time of a file made now, on the same clock as the files this build writes.
+        const marker = path.join(cacheDir, 'gongshi-build-started');
+        closeSync(openSync(marker, 'w'));
+        holder[key] = {
+          previous: usable ? record : undefined,
+          // Also when the folder was emptied: the pages Astro copies back from its cache are those pages.
+          previousPages: readJson<Record<string, PageEntry>>(path.join(cacheDir, PAGES)) ?? {},
+          units: new Map(),
+          since: statSync(marker).mtimeMs,
+        };
+      },
+      'astro:build:done': ({ pages, logger }) => {
+        const current = state();
+        if (current.previous) {
+          const kept = new Set(pages.map(({ pathname }) => pageFile(pathname)));
+          for (const unit of current.units.values()) for (const file of unit.files) kept.add(file);
+          const { removed } = sweep(outDir, '', current.since, kept);
+          if (removed > 0) logger.info(`${removed} files of the previous build no longer made: removed`);
+        }
+        const seal = sealOf(outDir);
+        if (!seal) throw new Error(`${LAST_FILE} was not written: the next build cannot build over this one`);
+        const record: OutputRecord = {
+          version: VERSION,
+          outDir,
+          program,
+          seal,
+          units: Object.fromEntries(current.units),
+        };
+        writeFileSync(path.join(cacheDir, PAGES), JSON.stringify(Object.fromEntries(pageRegistry().byPath)));
+        writeFileSync(path.join(cacheDir, RECORD), JSON.stringify(record));
+        holder[key] = undefined;
+      },
+    },
+  };
+}
