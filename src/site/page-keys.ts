@@ -4,13 +4,15 @@
  * previous build when this key and the page's code are both unchanged. So the
  * key must hold every input the page reads; tests/e2e/reproducible.spec.ts
  * checks that a rebuild after a change is byte for byte a clean build.
- * Only the compound pages have keys: they are ten thousand, the rest a few hundred.
+ * The compound pages have keys, and the 社区 pages and feeds, which are made of their compounds:
+ * ten thousand and hundreds; the county's own pages, a few dozen, read every compound and are
+ * always rendered.
  */
 import { createHash } from 'node:crypto';
 import { sharedPerValidationPass } from '../core/data/content-bundle.ts';
 import type { CompoundRecord } from '../core/data/records.ts';
 import { compoundHistory } from '../core/model/changes.ts';
-import { getCommunities, getCompanies, getOversight, getSite } from '../core/model/content.ts';
+import { getCommunities, getCompanies, getCompoundsOfCommunity, getOversight, getSite } from '../core/model/content.ts';
 import { companyListing, currentRating } from '../core/model/oversight.ts';
 
 /** JSON with Maps and Sets written out: JSON.stringify alone would write them as `{}`, and miss a change. */
@@ -63,3 +65,28 @@ export const compoundPageKeys = sharedPerValidationPass('compound-page-keys', as
   for (const record of bundle.compounds) keys.set(record.slug, await compoundPageKey(record));
   return keys;
 });
+
+const digest = (parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('base64url');
+
+/**
+ * The key of a 社区's page (/shequ/<slug>/) and feed (/feeds/shequ/<slug>.xml): the site, every 社区
+ * (the page links to them all), this one, and the key of each of its compounds, which holds what the
+ * page and the feed show of it (its record, its findings, its history).
+ */
+export const communityPageKeys = sharedPerValidationPass('community-page-keys', async () => {
+  const [compoundKeys, communities, site] = await Promise.all([compoundPageKeys(), getCommunities(), getSite()]);
+  const common = [JSON.stringify({ site, environment: environment() }, replacer), JSON.stringify(communities)];
+  const keys = new Map<string, string>();
+  for (const community of communities) {
+    const members = (await getCompoundsOfCommunity(community.slug)).map((r) => `${r.slug} ${compoundKeys.get(r.slug)}`);
+    keys.set(community.slug, digest([...common, JSON.stringify(community), ...members]));
+  }
+  return keys;
+});
+
+/** A page's key from one of the maps above; every page has one, made from the same validated content. */
+export function keyOf(keys: Map<string, string>, slug: string): string {
+  const key = keys.get(slug);
+  if (key === undefined) throw new Error(`no page key was made for ${slug}`);
+  return key;
+}

@@ -61,6 +61,12 @@ test('a rebuild from the cache, over the previous output or into an empty folder
     build(content, site, cache);
     const changedPage = 'c/bogeda-xiaoqu/index.html';
     const before = await readFile(path.join(site, changedPage));
+    const removed = 'liangju-jiashulou';
+    const communityOf = async (slug: string) =>
+      /^community:\s*(\S+)/m.exec(await readFile(path.join(content, 'compounds', slug, 'compound.yaml'), 'utf8'))?.[1];
+    // A 社区's page is made of its compounds: those of the three compounds changed below are rendered again.
+    const touched = new Set(await Promise.all(['bogeda-xiaoqu', 'jinshuiwan', removed].map(communityOf)));
+    const communities = (await readdir(path.join(content, 'communities'))).length;
 
     // A price changes in one compound: its page, its open data, its printed sheets, the county's tables.
     await appendFile(
@@ -70,7 +76,6 @@ test('a rebuild from the cache, over the previous output or into an empty folder
     // Only a comment changes in another: its published compound.yaml is the committed file, comments included.
     await appendFile(path.join(content, 'compounds/jinshuiwan/compound.yaml'), '# 物业公司联系人已更换\n');
     // A third compound is removed, with its evaluations: its page, downloads and printed sheets must go.
-    const removed = 'liangju-jiashulou';
     await rm(path.join(content, 'compounds', removed), { recursive: true });
     const evaluations = path.join(content, 'oversight/evaluations.csv');
     const rows = (await readFile(evaluations, 'utf8')).split('\n').filter((line) => !line.includes(removed));
@@ -81,15 +86,18 @@ test('a rebuild from the cache, over the previous output or into an empty folder
     const intoEmpty = build(content, restored, cache);
 
     const compounds = (await readdir(path.join(content, 'compounds'))).length;
-    // Over the previous output: every other compound's validation, page, downloads and printed pages reused.
+    // Over the previous output: every other compound's validation, page, downloads and printed pages reused,
+    // and the pages and printed pages of the other 社区.
+    const untouched = communities - touched.size;
+    expect(touched.size).toBeLessThan(communities);
     expect(inPlace).toContain('building over the previous build’s output');
     expect(inPlace).toContain(`${compounds - 2} compound folders unchanged since the last build`);
-    expect(inPlace).toContain(`${compounds - 2} pages reused from the previous build`);
-    expect(inPlace).toContain(`the downloads of ${compounds - 2} compounds`);
+    expect(inPlace).toContain(`${compounds - 2 + untouched} pages reused from the previous build`);
+    expect(inPlace).toContain(`the downloads of ${compounds - 2} compounds, the printed pages of ${untouched} 社区`);
     expect(inPlace).toMatch(/\d+ files of the previous build no longer made: removed/);
     // Into an empty folder (as on a CI machine that restores the cache only), every page comes from the cache.
     expect(intoEmpty).not.toContain('building over the previous build’s output');
-    expect(intoEmpty).toContain(`${compounds} pages reused from the previous build`);
+    expect(intoEmpty).toContain(`${compounds + communities} pages reused from the previous build`);
 
     const files = await filesOf(clean);
     expect(files.length).toBeGreaterThan(50);

@@ -160,10 +160,6 @@ function sweep(dir: string, relative: string, since: number, kept: Set<string>):
   return { removed, left };
 }
 
-/** The file Astro writes for a page in the `directory` format: `c/x/` → `c/x/index.html`, `404` → `404.html`. */
-const pageFile = (pathname: string) =>
-  pathname === '' || pathname.endsWith('/') ? `${pathname}index.html` : `${pathname}.html`;
-
 export function previousOutput(): AstroIntegration {
   let outDir = '';
   let cacheDir = '';
@@ -200,10 +196,15 @@ export function previousOutput(): AstroIntegration {
           since: statSync(marker).mtimeMs,
         };
       },
-      'astro:build:done': ({ pages, logger }) => {
+      'astro:build:done': ({ assets, logger }) => {
         const current = state();
         if (current.previous) {
-          const kept = new Set(pages.map(({ pathname }) => pageFile(pathname)));
+          // Every file of Astro's routes, those left in place included.
+          const kept = new Set(
+            [...assets.values()]
+              .flat()
+              .map((url) => path.relative(outDir, fileURLToPath(url)).split(path.sep).join('/')),
+          );
           for (const unit of current.units.values()) for (const file of unit.files) kept.add(file);
           const { removed } = sweep(outDir, '', current.since, kept);
           if (removed > 0) logger.info(`${removed} files of the previous build no longer made: removed`);

@@ -5,9 +5,16 @@ import { t } from '../../../../core/i18n/t.ts';
 import { recentChanges } from '../../../../core/model/changes.ts';
 import { getCommunities, getSite } from '../../../../core/model/content.ts';
 import { atomResponse, changesFeed } from '../../../../outputs/feeds.ts';
+import { communityPageKeys, keyOf } from '../../../page-keys.ts';
 
-export const getStaticPaths: GetStaticPaths = async () =>
-  (await getCommunities()).map((community) => ({ params: { slug: community.slug }, props: { community } }));
+export const getStaticPaths: GetStaticPaths = async () => {
+  const [communities, keys] = await Promise.all([getCommunities(), communityPageKeys()]);
+  return communities.map((community) => ({
+    params: { slug: community.slug },
+    props: { community },
+    cacheKey: keyOf(keys, community.slug),
+  }));
+};
 
 export const GET: APIRoute = async ({ props }) => {
   const community = props.community as CommunityRecord;
