@@ -66,7 +66,8 @@ export const compoundPageKeys = sharedPerValidationPass('compound-page-keys', as
   return keys;
 });
 
-const digest = (parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('base64url');
+/** One key of several parts (texts, or other keys). */
+export const digestOf = (parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('base64url');
 
 /**
  * The key of a 社区's page (/shequ/<slug>/) and feed (/feeds/shequ/<slug>.xml): the site, every 社区
@@ -79,7 +80,7 @@ export const communityPageKeys = sharedPerValidationPass('community-page-keys', 
   const keys = new Map<string, string>();
   for (const community of communities) {
     const members = (await getCompoundsOfCommunity(community.slug)).map((r) => `${r.slug} ${compoundKeys.get(r.slug)}`);
-    keys.set(community.slug, digest([...common, JSON.stringify(community), ...members]));
+    keys.set(community.slug, digestOf([...common, JSON.stringify(community), ...members]));
   }
   return keys;
 });

@@ -17,7 +17,6 @@
  * src/site/page-keys.ts), a 社区's printed pages (its record, the departments
  * and its compounds' keys). The county-wide files are always written.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,12 +24,12 @@ import type { AstroIntegration } from 'astro';
 import { validatedContent } from '../../core/data/content-bundle.ts';
 import { runWorker } from '../../core/lib/run-worker.ts';
 import { withoutBase } from '../../core/lib/site-path.ts';
-import { getCompoundsOfCommunity, getDepartments } from '../../core/model/content.ts';
+import { getDepartments } from '../../core/model/content.ts';
 import { dataFiles } from '../../outputs/data-files.ts';
 import { getOpenDataSource } from '../../outputs/open-data-source.ts';
 import { communityPrintPages, printUnits } from '../../outputs/print/print-pages.ts';
 import { type PrintStylesheet, printStylesheet } from '../../outputs/print/stylesheet.ts';
-import { compoundPageKeys } from '../page-keys.ts';
+import { communityPageKeys, compoundPageKeys, digestOf } from '../page-keys.ts';
 import { addPageEntry, addRegistryShare, type RegistryShare } from './page-registry.ts';
 import { buildingInPlace, keptUnit, previousPageEntry, recordUnit } from './previous-output.ts';
 import { dataUnit, printUnit, type Written, writePrintUnits } from './write-site-files.ts';
@@ -53,22 +52,21 @@ export interface SiteFilesDone {
   registry: RegistryShare;
 }
 
-const digest = (parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('base64url');
-
 /**
  * The key of every unit of the site files: a compound's downloads are made from what its page is
- * (the page's key); a 社区's printed pages from its record, the departments, the stylesheet and its
- * compounds'. What is common to all (the program) previous-output.ts checks once.
+ * (the page's key); a 社区's printed pages from what its page is (its key, which holds its compounds'),
+ * the departments and the stylesheet. What is common to all (the program) previous-output.ts checks once.
  */
 async function unitKeys(stylesheet: string): Promise<Map<string, string>> {
-  const pageKeys = await compoundPageKeys();
+  const [compoundKeys, communityKeys, departments] = await Promise.all([
+    compoundPageKeys(),
+    communityPageKeys(),
+    getDepartments(),
+  ]);
   const keys = new Map<string, string>();
-  for (const [slug, key] of pageKeys) keys.set(dataUnit(slug), key);
-  const departments = JSON.stringify(await getDepartments());
-  for (const community of await printUnits()) {
-    const members = (await getCompoundsOfCommunity(community.slug)).map((r) => `${r.slug} ${pageKeys.get(r.slug)}`);
-    keys.set(printUnit(community.slug), digest([stylesheet, departments, JSON.stringify(community), ...members]));
-  }
+  for (const [slug, key] of compoundKeys) keys.set(dataUnit(slug), key);
+  const sheets = [stylesheet, JSON.stringify(departments)];
+  for (const [slug, key] of communityKeys) keys.set(printUnit(slug), digestOf([...sheets, key]));
   return keys;
 }
 
