@@ -48,8 +48,8 @@ async function differences(dir: string, reference: string): Promise<string[]> {
 }
 
 test('a rebuild from the cache, over the previous output or into an empty folder, is a clean build', async () => {
-  // Four builds of the sample site on a busy two-core machine.
-  test.setTimeout(600_000);
+  // Five builds of the sample site on a busy two-core machine.
+  test.setTimeout(720_000);
   const root = await mkdtemp(path.join(tmpdir(), 'gongshi-repro-'));
   try {
     const content = path.join(root, 'content');
@@ -64,40 +64,47 @@ test('a rebuild from the cache, over the previous output or into an empty folder
     const removed = 'liangju-jiashulou';
     const communityOf = async (slug: string) =>
       /^community:\s*(\S+)/m.exec(await readFile(path.join(content, 'compounds', slug, 'compound.yaml'), 'utf8'))?.[1];
-    // A 社区's page is made of its compounds: those of the three compounds changed below are rendered again.
-    const touched = new Set(await Promise.all(['bogeda-xiaoqu', 'jinshuiwan', removed].map(communityOf)));
     const communities = (await readdir(path.join(content, 'communities'))).length;
 
-    // A price changes in one compound: its page, its open data, its printed sheets, the county's tables.
-    await appendFile(
-      path.join(content, 'compounds/bogeda-xiaoqu/fees.csv'),
-      '地下车位管理费,车位业主,车位清洁与秩序维护,按合同约定,元/个·月,30.00,市场调节价,,,物业服务合同第七条,2026-11-01,2026-10-20\r\n',
-    );
-    // Only a comment changes in another: its published compound.yaml is the committed file, comments included.
-    await appendFile(path.join(content, 'compounds/jinshuiwan/compound.yaml'), '# 物业公司联系人已更换\n');
-    // A third compound is removed, with its evaluations: its page, downloads and printed sheets must go.
+    // A compound is removed, with its evaluations: its page, downloads and printed sheets must go,
+    // and the search index, whose documents changed, is made again.
     await rm(path.join(content, 'compounds', removed), { recursive: true });
     const evaluations = path.join(content, 'oversight/evaluations.csv');
     const rows = (await readFile(evaluations, 'utf8')).split('\n').filter((line) => !line.includes(removed));
     await writeFile(evaluations, rows.join('\n'));
+    const afterRemoval = build(content, site, cache);
+    expect(afterRemoval).toContain('building over the previous build’s output');
+    expect(afterRemoval).toMatch(/\d+ files of the previous build no longer made: removed/);
+    expect(afterRemoval).toMatch(/\d+ compounds indexed for search/);
 
+    // A price changes in one compound: its page, its open data, its printed sheets, the county's tables.
+    const fees = path.join(content, 'compounds/bogeda-xiaoqu/fees.csv');
+    const priced = (await readFile(fees, 'utf8')).replace(',1.60,市场调节价,', ',1.80,市场调节价,');
+    expect(priced).toContain(',1.80,市场调节价,');
+    await writeFile(fees, priced);
+    // Only a comment changes in another: its published compound.yaml is the committed file, comments included.
+    await appendFile(path.join(content, 'compounds/jinshuiwan/compound.yaml'), '# 物业公司联系人已更换\n');
+    const touched = new Set(await Promise.all(['bogeda-xiaoqu', 'jinshuiwan'].map(communityOf)));
     const inPlace = build(content, site, cache);
     build(content, clean, path.join(root, 'fresh-cache'));
     const intoEmpty = build(content, restored, cache);
 
     const compounds = (await readdir(path.join(content, 'compounds'))).length;
     // Over the previous output: every other compound's validation, page, downloads and printed pages reused,
-    // and the pages and printed pages of the other 社区.
+    // the pages and printed pages of the other 社区, and the search index, since no compound's document changed.
     const untouched = communities - touched.size;
     expect(touched.size).toBeLessThan(communities);
     expect(inPlace).toContain('building over the previous build’s output');
     expect(inPlace).toContain(`${compounds - 2} compound folders unchanged since the last build`);
     expect(inPlace).toContain(`${compounds - 2 + untouched} pages reused from the previous build`);
     expect(inPlace).toContain(`the downloads of ${compounds - 2} compounds, the printed pages of ${untouched} 社区`);
-    expect(inPlace).toMatch(/\d+ files of the previous build no longer made: removed/);
+    expect(inPlace).toContain(
+      `${compounds} compounds’ search documents unchanged: the index of the previous build kept`,
+    );
     // Into an empty folder (as on a CI machine that restores the cache only), every page comes from the cache.
     expect(intoEmpty).not.toContain('building over the previous build’s output');
     expect(intoEmpty).toContain(`${compounds + communities} pages reused from the previous build`);
+    expect(intoEmpty).toMatch(/\d+ compounds indexed for search/);
 
     const files = await filesOf(clean);
     expect(files.length).toBeGreaterThan(50);
