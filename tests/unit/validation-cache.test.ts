@@ -4,7 +4,7 @@
  * folder whose bytes, day or program changed is validated again.
  */
 import assert from 'node:assert/strict';
-import { appendFile, cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -40,10 +40,26 @@ test('a second run answers every unchanged folder from the cache, with the same 
   assert.deepEqual(second.problems, uncached.problems);
 });
 
+/** The inode of each file the cache is kept in, by name: a file written again (then renamed into place) has a new one. */
+async function cacheFiles(): Promise<Map<string, number>> {
+  const folder = path.join(options.cacheDir as string, 'validation');
+  const names = await readdir(folder);
+  return new Map(
+    await Promise.all(names.map(async (name) => [name, (await stat(path.join(folder, name))).ino] as const)),
+  );
+}
+
 test('a changed file is validated again, and its problem found; another day validates every folder', async () => {
+  const before = await cacheFiles();
   await appendFile(path.join(options.contentDir, 'compounds/bogeda-xiaoqu/fees.csv'), 'x\r\n');
   const changed = await loadContent(options);
   assert.equal(changed.cachedCompounds, compounds - 1);
+  // Only the file holding that compound's entry is written again.
+  const after = await cacheFiles();
+  assert.deepEqual([...after.keys()].sort(), [...before.keys()].sort());
+  assert.ok(before.size > 1);
+  const rewritten = [...after].filter(([name, inode]) => inode !== before.get(name));
+  assert.equal(rewritten.length, 1);
   assert.deepEqual(
     changed.problems.map((p) => p.file),
     [`${path.relative(PROJECT_ROOT, options.contentDir)}/compounds/bogeda-xiaoqu/fees.csv`],

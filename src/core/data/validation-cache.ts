@@ -7,17 +7,21 @@
  * Keys are SHA-256 digests of everything the result depends on: the folder's
  * file names and bytes, the context (the day, the display prefix, the known
  * 社区 and companies) and the program itself (src/core and the lockfile), so
- * a stale entry can only be missed, never used. One v8-serialised file per
- * content folder, replaced whole and atomically. Node only.
+ * a stale entry can only be missed, never used. The entries are spread over
+ * SHARDS v8-serialised files by slug; a run rewrites, each atomically, only
+ * the files whose entries changed: after a change to one compound, one file
+ * of 5 MB instead of 170 MB at 10,000 compounds. Node only.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { CompoundContext, CompoundJob, CompoundResult } from './validate-content.ts';
 
-const FILE = 'validation.v8';
-const VERSION = 1;
+const FOLDER = 'validation';
+const VERSION = 2;
+/** Files the entries are spread over: few enough to read quickly, many enough that one is small. */
+const SHARDS = 32;
 
 interface Stored {
   version: number;
@@ -28,7 +32,7 @@ interface Stored {
 export interface ValidationCache {
   /** The stored result of a job, if its files and context are unchanged. */
   get(job: CompoundJob): CompoundResult | undefined;
-  /** Replaces the stored results with these, one per job, in the jobs' order. */
+  /** Replaces the stored results with these, one per job, in the jobs' order (rewriting only the files that change). */
   save(jobs: readonly CompoundJob[], results: readonly CompoundResult[]): void;
   /** Jobs answered from the cache in this run. */
   hits: number;
@@ -80,18 +84,35 @@ export function folderDigest(job: CompoundJob): string {
   return hash.digest('hex');
 }
 
-export function openValidationCache(dir: string, context: CompoundContext, program: string): ValidationCache {
-  const file = path.join(dir, FILE);
-  const digest = contextDigest(context, program);
-  const known = new Map<string, { key: string; result: CompoundResult }>();
-  try {
-    const stored = deserialize(readFileSync(file)) as Stored;
-    if (stored.version === VERSION && stored.context === digest) {
-      for (const [slug, key, result] of stored.entries) known.set(slug, { key, result });
+/** Which file a compound's entry is kept in. */
+const shardOf = (slug: string) => (createHash('sha1').update(slug).digest()[0] as number) % SHARDS;
+
+type Entry = { key: string; result: CompoundResult };
+
+/** What each file holds for this context, by slug (an empty map: no file, or one of another context). */
+function readShards(folder: string, context: string): Map<string, Entry>[] {
+  return Array.from({ length: SHARDS }, (_, shard) => {
+    const entries = new Map<string, Entry>();
+    try {
+      const stored = deserialize(readFileSync(path.join(folder, `${shard}.v8`))) as Stored;
+      if (stored.version === VERSION && stored.context === context) {
+        for (const [slug, key, result] of stored.entries) entries.set(slug, { key, result });
+      }
+    } catch {
+      // No file yet, or one this program cannot read: its folders are validated.
     }
-  } catch {
-    // No cache yet, or one this program cannot read: every folder is validated.
-  }
+    return entries;
+  });
+}
+
+/** Whether a file's entries are the slugs and keys it held already. */
+const sameEntries = (stored: Map<string, Entry>, next: Stored['entries']) =>
+  stored.size === next.length && next.every(([slug, key]) => stored.get(slug)?.key === key);
+
+export function openValidationCache(dir: string, context: CompoundContext, program: string): ValidationCache {
+  const folder = path.join(dir, FOLDER);
+  const digest = contextDigest(context, program);
+  const shards = readShards(folder, digest);
   const keys = new Map<CompoundJob, string>();
   const keyOf = (job: CompoundJob) => {
     let key = keys.get(job);
@@ -105,21 +126,28 @@ export function openValidationCache(dir: string, context: CompoundContext, progr
     hits: 0,
     keyOf,
     get(job) {
-      const entry = known.get(job.slug);
+      const entry = shards[shardOf(job.slug)]?.get(job.slug);
       if (!entry || entry.key !== keyOf(job)) return undefined;
       cache.hits += 1;
       return entry.result;
     },
     save(jobs, results) {
-      const stored: Stored = {
-        version: VERSION,
-        context: digest,
-        entries: jobs.map((job, i) => [job.slug, keyOf(job), results[i] as CompoundResult]),
-      };
-      mkdirSync(dir, { recursive: true });
-      const temporary = `${file}.${process.pid}`;
-      writeFileSync(temporary, serialize(stored));
-      renameSync(temporary, file);
+      const next = Array.from({ length: SHARDS }, (): Stored['entries'] => []);
+      jobs.forEach((job, i) => {
+        next[shardOf(job.slug)]?.push([job.slug, keyOf(job), results[i] as CompoundResult]);
+      });
+      mkdirSync(folder, { recursive: true });
+      next.forEach((entries, shard) => {
+        const file = path.join(folder, `${shard}.v8`);
+        if (sameEntries(shards[shard] as Map<string, Entry>, entries)) return;
+        if (entries.length === 0) {
+          rmSync(file, { force: true });
+          return;
+        }
+        const temporary = `${file}.${process.pid}`;
+        writeFileSync(temporary, serialize({ version: VERSION, context: digest, entries } satisfies Stored));
+        renameSync(temporary, file);
+      });
     },
   };
   return cache;
