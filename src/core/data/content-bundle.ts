@@ -73,7 +73,10 @@ export async function contentBundle(): Promise<ContentBundle> {
  * (the compound pages' keys): made once in the process, by whichever asks
  * first, and kept on `globalThis` beside the pass itself.
  */
-export function sharedPerValidationPass<T>(name: string, make: (bundle: ContentBundle) => T): () => Promise<T> {
+export function sharedPerValidationPass<T>(
+  name: string,
+  make: (bundle: ContentBundle) => T | Promise<T>,
+): () => Promise<T> {
   return async () => {
     const bundle = await contentBundle();
     shared.made ??= new Map();
@@ -82,7 +85,7 @@ export function sharedPerValidationPass<T>(name: string, make: (bundle: ContentB
       entry = { bundle, value: make(bundle) };
       shared.made.set(name, entry);
     }
-    return entry.value as T;
+    return (await entry.value) as T;
   };
 }
 

@@ -3,14 +3,17 @@
  * build from git (src/core/data/history.ts), with the names of 社区 and companies
  * in place of their slugs.
  */
-import { perValidationPass } from '../data/content-bundle.ts';
+import { sharedPerValidationPass } from '../data/content-bundle.ts';
 import { type CompoundHistory, type History, type HistoryEntry, readHistory } from '../data/history.ts';
 import { defaultLoadOptions } from '../data/options.ts';
 import type { CompoundRecord } from '../data/records.ts';
 import { getCommunities, getCompanies, getCompounds, getSite } from './content.ts';
 
-/** Every compound page asks for it: read once per validation pass (perValidationPass is the one memo of the build). */
-export const siteHistory: () => Promise<History> = perValidationPass(readSiteHistory);
+/**
+ * Every compound page asks for it, and so does each page's key (src/site/page-keys.ts), made outside
+ * the pages' bundle: read once per validation pass, and shared between the two.
+ */
+export const siteHistory: () => Promise<History> = sharedPerValidationPass('site-history', readSiteHistory);
 
 async function readSiteHistory(): Promise<History> {
   const site = await getSite();
