@@ -21,7 +21,7 @@ import { sitePath } from '../core/lib/site-path.ts';
 import { isOpen } from '../core/model/compliance.ts';
 import { type CompoundView, compoundView } from '../core/model/compound-view.ts';
 import { SECTIONS } from '../core/model/sections.ts';
-import type { OpenDataFile, OpenDataSource } from './open-data.ts';
+import { JSON_ARRAY, type OpenDataFile, type OpenDataSource, type Segmented, segmentedPieces } from './open-data.ts';
 
 export interface SearchDocument {
   /** The compound page's address, /c/<slug>/. */
@@ -109,13 +109,18 @@ type DocumentSource = Pick<OpenDataSource, 'communities' | 'companies' | 'compou
 
 /** Every compound's search document, in the compounds' order: what Pagefind indexes, and what the file below holds. */
 export function* searchDocuments(source: DocumentSource): Generator<SearchDocument> {
+  for (const { make } of documentMakers(source)) yield make();
+}
+
+/** Each compound's search document, made only when asked for. */
+function* documentMakers(source: DocumentSource): Generator<{ slug: string; make: () => SearchDocument }> {
   const communities = new Map(source.communities.map((c) => [c.slug, c]));
   const companies = new Map(source.companies.map((c) => [c.slug, c]));
   for (const record of source.compounds) {
     const community = communities.get(record.compound.community);
     if (!community) throw new Error(`community ${record.compound.community} missing after validation`);
     const company = record.compound.company ? companies.get(record.compound.company) : undefined;
-    yield searchDocument(compoundView(record, source.today), community, company);
+    yield { slug: record.slug, make: () => searchDocument(compoundView(record, source.today), community, company) };
   }
 }
 
@@ -124,16 +129,16 @@ export function* searchDocuments(source: DocumentSource): Generator<SearchDocume
  * portal builds one index of all its counties from (province.ts). Written with the open data.
  */
 export function* searchDocumentFiles(source: DocumentSource): Generator<OpenDataFile> {
+  const segmented: Segmented = {
+    ...JSON_ARRAY,
+    segments: function* () {
+      for (const { slug, make } of documentMakers(source)) yield { owner: slug, text: () => JSON.stringify(make()) };
+    },
+  };
   yield {
     path: 'search/documents.json',
     contentType: 'application/json; charset=utf-8',
-    pieces: function* () {
-      let separator = '[';
-      for (const document of searchDocuments(source)) {
-        yield `${separator}\n${JSON.stringify(document)}`;
-        separator = ',';
-      }
-      yield separator === '[' ? '[]\n' : '\n]\n';
-    },
+    pieces: () => segmentedPieces(segmented),
+    segmented,
   };
 }

@@ -13,7 +13,8 @@
  *   copies the reusable pages from its cache. The record is removed before anything is written: a build
  *   that stops half way is never built upon.
  * - site-files.ts asks `keptUnit(unit, key)` for each compound's downloads and each 社区's printed
- *   pages: files whose key is the one recorded are left as they are.
+ *   pages: files whose key is the one recorded are left as they are. Of the county-wide files made of
+ *   one segment per compound, the segments of those compounds are copied (`previousSegments`).
  * - build:done, after every other part: each file in the folder that this build neither wrote nor kept
  *   is removed (a deleted compound's page and downloads, an old script bundle, a search fragment no
  *   longer used); then the new record is written.
@@ -48,6 +49,16 @@ export interface OutputUnit {
   files: string[];
 }
 
+/** Where each compound's segment is in a segmented file (open-data.ts): the next build copies those that are kept. */
+export interface SegmentIndex {
+  /** The file's size in bytes. */
+  size: number;
+  /** The compounds, in the file's order. */
+  owners: string[];
+  /** For each compound, where its segment starts and how many bytes it has, one pair after another. */
+  spans: number[];
+}
+
 interface OutputRecord {
   version: number;
   /** The output folder the record describes. */
@@ -58,6 +69,8 @@ interface OutputRecord {
   seal: Seal;
   /** The site files (site-files.ts) by unit. */
   units: Record<string, OutputUnit>;
+  /** The segmented files, by path below the output folder. */
+  segments: Record<string, SegmentIndex>;
 }
 
 /** A file's size and modification time to the second: what survives being saved and restored by a CI cache. */
@@ -66,7 +79,7 @@ interface Seal {
   mtime: number;
 }
 
-const VERSION = 1;
+const VERSION = 2;
 const RECORD = 'gongshi-output.json';
 const PAGES = 'gongshi-pages.json';
 /** Written last by security-headers.ts, after every page is known. */
@@ -76,6 +89,7 @@ interface BuildState {
   previous: OutputRecord | undefined;
   previousPages: Record<string, PageEntry>;
   units: Map<string, OutputUnit>;
+  segments: Record<string, SegmentIndex>;
   /** A file modified at or after this (the time of a file made at the start) was written by this build. */
   since: number;
 }
@@ -98,6 +112,16 @@ export function keptUnit(unit: string, unitKey: string): OutputUnit | undefined 
 /** Records what a unit wrote, or kept, in this build: the next build reads it. */
 export function recordUnit(unit: string, written: OutputUnit): void {
   state().units.set(unit, written);
+}
+
+/** The segmented files the previous build left in the folder; none when it was emptied. */
+export function previousSegments(): Record<string, SegmentIndex> {
+  return state().previous?.segments ?? {};
+}
+
+/** Records where the segments of the files written in this build are: the next build reads it. */
+export function recordSegments(segments: Record<string, SegmentIndex>): void {
+  Object.assign(state().segments, segments);
 }
 
 /** Whether this build is made over the previous one's output (false: into an emptied folder). */
@@ -193,6 +217,7 @@ export function previousOutput(): AstroIntegration {
           // Also when the folder was emptied: the pages Astro copies back from its cache are those pages.
           previousPages: readJson<Record<string, PageEntry>>(path.join(cacheDir, PAGES)) ?? {},
           units: new Map(),
+          segments: {},
           since: statSync(marker).mtimeMs,
         };
       },
@@ -217,6 +242,7 @@ export function previousOutput(): AstroIntegration {
           program,
           seal,
           units: Object.fromEntries(current.units),
+          segments: current.segments,
         };
         writeFileSync(path.join(cacheDir, PAGES), JSON.stringify(Object.fromEntries(pageRegistry().byPath)));
         writeFileSync(path.join(cacheDir, RECORD), JSON.stringify(record));

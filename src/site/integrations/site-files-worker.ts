@@ -12,7 +12,7 @@ import { writeDataFiles, writePrintUnits } from './write-site-files.ts';
 
 const setup = workerData as SiteFilesSetup;
 provideValidatedContent(setup.content);
-const data = writeDataFiles(await getOpenDataSource(), setup.outDir, new Set(setup.kept.data));
+const data = writeDataFiles(await getOpenDataSource(), setup.outDir, new Set(setup.kept.data), setup.segments);
 const printed = await writePrintUnits(
   setup.outDir,
   setup.stylesheet,

@@ -15,7 +15,8 @@
  * A build over the previous output (previous-output.ts) writes again only the
  * units whose key changed: a compound's own downloads (keyed like its page,
  * src/site/page-keys.ts), a 社区's printed pages (its record, the departments
- * and its compounds' keys). The county-wide files are always written.
+ * and its compounds' keys). The county-wide files are always written, but those made of one segment
+ * per compound copy the segments of the compounds whose downloads are kept.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,7 +32,15 @@ import { communityPrintPages, printUnits } from '../../outputs/print/print-pages
 import { type PrintStylesheet, printStylesheet } from '../../outputs/print/stylesheet.ts';
 import { communityPageKeys, compoundPageKeys, digestOf } from '../page-keys.ts';
 import { addPageEntry, addRegistryShare, type RegistryShare } from './page-registry.ts';
-import { buildingInPlace, keptUnit, previousPageEntry, recordUnit } from './previous-output.ts';
+import {
+  buildingInPlace,
+  keptUnit,
+  previousPageEntry,
+  previousSegments,
+  recordSegments,
+  recordUnit,
+  type SegmentIndex,
+} from './previous-output.ts';
 import { dataUnit, printUnit, type Written, writePrintUnits } from './write-site-files.ts';
 
 /** What the worker starts with. */
@@ -43,6 +52,8 @@ export interface SiteFilesSetup {
   next: SharedArrayBuffer;
   /** The compounds whose downloads, and the 社区 whose printed pages, the previous build wrote unchanged. */
   kept: { data: string[]; print: string[] };
+  /** Where the kept compounds' segments are in the county-wide files the previous build wrote. */
+  segments: Record<string, SegmentIndex>;
 }
 
 /** What the worker reports: what it wrote, and its share of page-registry.ts. */
@@ -192,6 +203,7 @@ export function siteFiles(): AstroIntegration {
           stylesheet: stylesheet.href,
           next: shared,
           kept,
+          segments: previousSegments(),
         };
         working = runWorker<SiteFilesDone>(new URL('./site-files-worker.ts', import.meta.url), setup);
         // Bad content stops the build at content sync, before this; any later failure is thrown below.
@@ -203,6 +215,7 @@ export function siteFiles(): AstroIntegration {
         const printedHere = await writePrintUnits(outDir, stylesheet.href, next, new Set(kept.print));
         const done = await working;
         addRegistryShare(done.registry);
+        recordSegments(done.data.segments ?? {});
         const reused = recordUnits(keys ?? (await unitKeys(stylesheet.href)), [done.data, done.printed, printedHere]);
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         logger.info(

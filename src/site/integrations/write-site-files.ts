@@ -4,12 +4,13 @@
  * synchronous writes take a fraction of the time of as many promises, and
  * nothing else waits on the thread meanwhile.
  */
-import { closeSync, mkdirSync, openSync, writeSync, writevSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeSync, writevSync } from 'node:fs';
 import path from 'node:path';
 import { dataFiles } from '../../outputs/data-files.ts';
-import type { OpenDataSource } from '../../outputs/open-data.ts';
+import type { OpenDataSource, Segmented } from '../../outputs/open-data.ts';
 import { communityPrintPages, printUnits } from '../../outputs/print/print-pages.ts';
 import { finishPage } from './page-registry.ts';
+import type { SegmentIndex } from './previous-output.ts';
 
 /** Pieces are gathered up to this many characters before a write. */
 const WRITE_CHUNK = 1 << 20;
@@ -18,6 +19,8 @@ const WRITE_CHUNK = 1 << 20;
 export interface Written {
   count: number;
   units: [unit: string, files: string[]][];
+  /** Where each compound's segment is in each segmented file written, by the file's path. */
+  segments?: Record<string, SegmentIndex>;
 }
 
 /** The unit of a compound's own downloads, and of a 社区's printed pages (previous-output.ts keeps units). */
@@ -27,10 +30,18 @@ export const printUnit = (community: string) => `print:${community}`;
 /**
  * Writes every file made from the data (open data, name directory) below `root`, the output folder,
  * except the own files of the compounds in `kept`, which the previous build wrote and are unchanged.
+ * Of a segmented file, the segments of those compounds are copied from the file that build wrote,
+ * found by `previous`, the index it recorded.
  */
-export function writeDataFiles(source: OpenDataSource, root: string, kept: ReadonlySet<string>): Written {
+export function writeDataFiles(
+  source: OpenDataSource,
+  root: string,
+  kept: ReadonlySet<string>,
+  previous: Readonly<Record<string, SegmentIndex>> = {},
+): Written {
   const made = new Set<string>();
   const units = new Map<string, string[]>();
+  const segments: Record<string, SegmentIndex> = {};
   let count = 0;
   for (const file of dataFiles(source)) {
     if (file.owner !== undefined) {
@@ -46,23 +57,128 @@ export function writeDataFiles(source: OpenDataSource, root: string, kept: Reado
       mkdirSync(folder, { recursive: true });
       made.add(folder);
     }
-    const fd = openSync(target, 'w');
-    try {
-      let pending = '';
-      for (const piece of file.pieces()) {
-        pending += piece;
-        if (pending.length >= WRITE_CHUNK) {
-          writeSync(fd, pending);
-          pending = '';
-        }
-      }
-      if (pending) writeSync(fd, pending);
-    } finally {
-      closeSync(fd);
-    }
+    if (file.segmented) segments[file.path] = writeSegmented(target, file.segmented, kept, previous[file.path]);
+    else writePieces(target, file.pieces());
     count += 1;
   }
-  return { count, units: [...units] };
+  return { count, units: [...units], segments };
+}
+
+function writePieces(target: string, pieces: Iterable<string>): void {
+  const fd = openSync(target, 'w');
+  try {
+    let pending = '';
+    for (const piece of pieces) {
+      pending += piece;
+      if (pending.length >= WRITE_CHUNK) {
+        writeSync(fd, pending);
+        pending = '';
+      }
+    }
+    if (pending) writeSync(fd, pending);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Buffers written in order to a file descriptor, counting the bytes. */
+class Output {
+  position = 0;
+  private pending: Buffer[] = [];
+  private bytes = 0;
+  private readonly fd: number;
+  constructor(fd: number) {
+    this.fd = fd;
+  }
+  write(data: string | Buffer): void {
+    const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    this.pending.push(buffer);
+    this.position += buffer.length;
+    this.bytes += buffer.length;
+    if (this.bytes >= WRITE_CHUNK) this.flush();
+  }
+  flush(): void {
+    if (this.pending.length > 0) writevSync(this.fd, this.pending);
+    this.pending = [];
+    this.bytes = 0;
+  }
+}
+
+/** Spans of a file read in order, through a window of a megabyte or more: tens of reads for 100 MB, not thousands. */
+class SpanReader {
+  private window = Buffer.alloc(0);
+  private start = 0;
+  private readonly fd: number;
+  constructor(fd: number) {
+    this.fd = fd;
+  }
+  read(at: number, length: number): Buffer {
+    if (at < this.start || at + length > this.start + this.window.length) {
+      this.window = Buffer.alloc(Math.max(WRITE_CHUNK, length));
+      this.window = this.window.subarray(0, readSync(this.fd, this.window, 0, this.window.length, at));
+      this.start = at;
+      if (this.window.length < length) throw new Error('a segment of the previous build’s file is past its end');
+    }
+    return this.window.subarray(at - this.start, at - this.start + length);
+  }
+}
+
+/**
+ * Writes a segmented file (open-data.ts), copying the segments of the compounds in `kept` from the
+ * file the previous build wrote there, when `previous` describes it (same size), and making the others.
+ * Written beside it and renamed into place, since the old file is read meanwhile. Returns where each segment went.
+ */
+function writeSegmented(
+  target: string,
+  file: Segmented,
+  kept: ReadonlySet<string>,
+  previous: SegmentIndex | undefined,
+): SegmentIndex {
+  const old = previous ? openPrevious(target, previous.size) : undefined;
+  const spans = new Map(previous?.owners.map((owner, i) => [owner, i]));
+  const reader = old === undefined ? undefined : new SpanReader(old);
+  const temporary = `${target}.partial`;
+  const fd = openSync(temporary, 'w');
+  const out = new Output(fd);
+  const index: SegmentIndex = { size: 0, owners: [], spans: [] };
+  try {
+    let any = false;
+    for (const segment of file.segments()) {
+      const at = kept.has(segment.owner) ? spans.get(segment.owner) : undefined;
+      const bytes =
+        reader && previous && at !== undefined
+          ? reader.read(previous.spans[2 * at] as number, previous.spans[2 * at + 1] as number)
+          : Buffer.from(segment.text(), 'utf8');
+      if (bytes.length > 0) {
+        out.write(any ? file.separator : file.head);
+        any = true;
+      }
+      index.owners.push(segment.owner);
+      index.spans.push(out.position, bytes.length);
+      if (bytes.length > 0) out.write(bytes);
+    }
+    out.write(any ? file.tail : file.empty);
+    out.flush();
+    index.size = out.position;
+  } finally {
+    closeSync(fd);
+    if (old !== undefined) closeSync(old);
+  }
+  renameSync(temporary, target);
+  return index;
+}
+
+/** The previous build's file, if it is there with the size that build recorded. */
+function openPrevious(target: string, size: number): number | undefined {
+  let fd: number;
+  try {
+    fd = openSync(target, 'r');
+  } catch {
+    return undefined;
+  }
+  if (fstatSync(fd).size === size) return fd;
+  closeSync(fd);
+  return undefined;
 }
 
 /**

@@ -1,0 +1,80 @@
+/**
+ * Writing the county-wide files over the previous output
+ * (src/site/integrations/write-site-files.ts): the segments of kept compounds
+ * are copied from the file the previous build wrote, the others made again,
+ * and the result is byte for byte the file written from scratch.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { loadContent } from '../../src/core/data/load-content.ts';
+import type { ContentBundle } from '../../src/core/data/records.ts';
+import { writeDataFiles } from '../../src/site/integrations/write-site-files.ts';
+import { PROJECT_ROOT } from './helpers.ts';
+
+let bundle: ContentBundle;
+let root: string;
+const CHANGED = 'bogeda-xiaoqu';
+
+before(async () => {
+  const result = await loadContent({
+    projectRoot: PROJECT_ROOT,
+    contentDir: path.join(PROJECT_ROOT, 'content'),
+    today: '2026-11-20',
+    history: false,
+  });
+  if (!result.bundle) throw new Error(`sample data does not validate: ${result.problems.length} problems`);
+  bundle = result.bundle;
+  root = await mkdtemp(path.join(os.tmpdir(), 'gongshi-segments-'));
+});
+after(() => rm(root, { recursive: true, force: true }));
+
+/** The bundle with one fee of one compound twice as dear: its rows in fees.csv and fees.json change. */
+function withDearerFee(): ContentBundle {
+  const compounds = bundle.compounds.map((record) => {
+    if (record.slug !== CHANGED) return record;
+    const [first, ...rest] = record.fees;
+    if (!first) throw new Error(`${CHANGED} has no fees`);
+    return { ...record, fees: [{ ...first, price: first.price * 2 }, ...rest] };
+  });
+  return { ...bundle, compounds };
+}
+
+const others = () => new Set(bundle.compounds.map((r) => r.slug).filter((slug) => slug !== CHANGED));
+const read = (dir: string, file: string) => readFile(path.join(dir, file));
+
+test('over the previous files, the kept segments are copied and the result is the clean file', async () => {
+  const previous = path.join(root, 'previous');
+  const first = writeDataFiles(bundle, previous, new Set());
+  const index = first.segments ?? {};
+  const original = await read(previous, 'data/fees.csv');
+  assert.ok(index['data/fees.csv'] && index['data/fees.json'] && index['search/documents.json']);
+  const changed = withDearerFee();
+  const clean = path.join(root, 'clean');
+  writeDataFiles(changed, clean, new Set());
+  const over = writeDataFiles(changed, previous, others(), index);
+  for (const file of Object.keys(index)) {
+    assert.deepEqual(await read(previous, file), await read(clean, file), file);
+  }
+  // The change is in the file.
+  assert.notDeepEqual(await read(clean, 'data/fees.csv'), original);
+  assert.deepEqual(over.segments, writeDataFiles(changed, path.join(root, 'again'), new Set()).segments);
+});
+
+test('a kept segment comes from the previous file, not from the data', async () => {
+  const previous = path.join(root, 'copied');
+  const index = writeDataFiles(bundle, previous, new Set()).segments ?? {};
+  const before = await read(previous, 'data/fees.csv');
+  // Told, wrongly, that the changed compound is kept too: its old rows are copied, so the file stays as it was.
+  const everyone = new Set(bundle.compounds.map((r) => r.slug));
+  writeDataFiles(withDearerFee(), previous, everyone, index);
+  assert.deepEqual(await read(previous, 'data/fees.csv'), before);
+  // A file not the size the index gives is not the one it describes: every segment is made from the data.
+  await writeFile(path.join(previous, 'data/fees.csv'), Buffer.concat([before, Buffer.from('\r\n')]));
+  writeDataFiles(withDearerFee(), previous, everyone, index);
+  const clean = path.join(root, 'clean-too');
+  writeDataFiles(withDearerFee(), clean, new Set());
+  assert.deepEqual(await read(previous, 'data/fees.csv'), await read(clean, 'data/fees.csv'));
+});
