@@ -21,6 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { shareEvaluationsInThisBuild } from '../../core/model/compliance.ts';
 import { getOpenDataSource } from '../../outputs/open-data-source.ts';
 import { type SearchDocument, searchDocuments } from '../../outputs/search-document.ts';
 import { keptUnit, recordUnit } from './previous-output.ts';
@@ -73,6 +74,8 @@ export function searchIndex(): AstroIntegration {
       },
       // Content sync has validated the data (bad content stopped the build there, with the full problem list).
       'astro:build:start': async () => {
+        // The documents evaluate every compound first; the pages then use these evaluations.
+        shareEvaluationsInThisBuild();
         documents = [...searchDocuments(await getOpenDataSource())];
       },
       // After previous-output.ts has kept or emptied the output folder: the index is written while the pages render.
