@@ -64,6 +64,7 @@ export function writeDataFiles(
   return { count, units: [...units], segments };
 }
 
+/** Pieces gathered as text and written a megabyte at a time: cheaper for many small files than buffers. */
 function writePieces(target: string, pieces: Iterable<string>): void {
   const fd = openSync(target, 'w');
   try {
@@ -135,7 +136,7 @@ function writeSegmented(
   previous: SegmentIndex | undefined,
 ): SegmentIndex {
   const old = previous ? openPrevious(target, previous.size) : undefined;
-  const spans = new Map(previous?.owners.map((owner, i) => [owner, i]));
+  const positionOf = new Map(previous?.owners.map((owner, i) => [owner, i]));
   const reader = old === undefined ? undefined : new SpanReader(old);
   const temporary = `${target}.partial`;
   const fd = openSync(temporary, 'w');
@@ -144,7 +145,7 @@ function writeSegmented(
   try {
     let any = false;
     for (const segment of file.segments()) {
-      const at = kept.has(segment.owner) ? spans.get(segment.owner) : undefined;
+      const at = kept.has(segment.owner) ? positionOf.get(segment.owner) : undefined;
       const bytes =
         reader && previous && at !== undefined
           ? reader.read(previous.spans[2 * at] as number, previous.spans[2 * at + 1] as number)
