@@ -2,7 +2,8 @@
  * The printed sheets as they come out of Chromium: every compound's notice
  * and board is exactly one A4 page, and its QR code, read back from the
  * rendered page by an independent decoder (zbarimg), is the compound's
- * permanent address. Needs poppler-utils and zbar-tools (scripts/ensure-browser.sh).
+ * permanent address. Each sheet is printed once, in its 社区's print-all page;
+ * a compound's own page is shown to carry the same sheet. Needs poppler-utils and zbar-tools (scripts/ensure-browser.sh).
  */
 import { execFileSync } from 'node:child_process';
 import { readdir, writeFile } from 'node:fs/promises';
@@ -62,30 +63,19 @@ async function widestPrintedLine(page: Page): Promise<number> {
 const bundle = await sampleBundle();
 const sheets = ['notice', 'board'] as const;
 
-for (const record of bundle.compounds) {
-  for (const sheet of sheets) {
-    test(`the ${sheet} of ${record.slug} prints on one A4 page, its QR code scanning to the compound’s address`, async ({
-      page,
-    }, testInfo) => {
-      await page.goto(`/c/${record.slug}/${sheet}/`);
-      expect(await widestPrintedLine(page)).toBeLessThanOrEqual(PRINTABLE_WIDTH);
-      const file = testInfo.outputPath(`${sheet}.pdf`);
-      await printToPdf(page, file);
-      expect(pageCount(file)).toBe(1);
-      expect(await qrCodesByPage(file)).toEqual([[compoundUrl(bundle.site.base_url, record.slug)]]);
-    });
-  }
-}
-
+// Paper is checked where staff print it, the 社区's page: every compound's sheet, one A4 page each.
 for (const community of bundle.communities) {
   const compounds = bundle.compounds.filter((r) => r.compound.community === community.slug);
   for (const sheet of sheets) {
-    test(`/shequ/${community.slug}/${sheet}s/ prints one page per compound of the 社区`, async ({ page }, testInfo) => {
+    test(`/shequ/${community.slug}/${sheet}s/ prints one A4 page per compound, each QR code scanning to its compound’s address`, async ({
+      page,
+    }, testInfo) => {
       await page.goto(`/shequ/${community.slug}/${sheet}s/`);
       const onPage = await page
         .locator('.sheet svg.qr')
         .evaluateAll((codes) => codes.map((c) => c.getAttribute('data-qr-url')));
       expect([...onPage].sort()).toEqual(compounds.map((r) => compoundUrl(bundle.site.base_url, r.slug)).sort());
+      expect(await widestPrintedLine(page)).toBeLessThanOrEqual(PRINTABLE_WIDTH);
       const file = testInfo.outputPath(`${sheet}s.pdf`);
       await printToPdf(page, file);
       expect(pageCount(file)).toBe(compounds.length);
@@ -93,6 +83,42 @@ for (const community of bundle.communities) {
       expect(await qrCodesByPage(file)).toEqual(onPage.map((url) => [url]));
     });
   }
+}
+
+/** The sheets of a printable page as markup, and the stylesheets that lay them out. */
+async function sheetsOn(page: Page, url: string): Promise<{ sheets: string[]; styles: string[] }> {
+  await page.goto(url);
+  return {
+    sheets: await page.locator('.sheet').evaluateAll((elements) => elements.map((e) => e.outerHTML)),
+    styles: await page
+      .locator('link[rel="stylesheet"], style')
+      .evaluateAll((elements) => elements.map((e) => e.getAttribute('href') ?? e.textContent ?? '')),
+  };
+}
+
+// A compound's own sheet is the same markup, in the same stylesheets, as its page in the 社区's
+// print: so it prints as the 社区 test above proved. One of each kind is also printed alone.
+for (const sheet of sheets) {
+  test(`every compound’s own ${sheet} is the sheet its 社区 prints, and prints alone on one A4 page`, async ({
+    page,
+  }, testInfo) => {
+    for (const community of bundle.communities) {
+      const all = await sheetsOn(page, `/shequ/${community.slug}/${sheet}s/`);
+      for (const record of bundle.compounds.filter((r) => r.compound.community === community.slug)) {
+        const own = await sheetsOn(page, `/c/${record.slug}/${sheet}/`);
+        expect(own.styles, record.slug).toEqual(all.styles);
+        expect(own.sheets, record.slug).toHaveLength(1);
+        expect(all.sheets, record.slug).toContain(own.sheets[0]);
+      }
+    }
+    const record = bundle.compounds[0];
+    if (!record) throw new Error('no sample compound');
+    await page.goto(`/c/${record.slug}/${sheet}/`);
+    const file = testInfo.outputPath(`${sheet}.pdf`);
+    await printToPdf(page, file);
+    expect(pageCount(file)).toBe(1);
+    expect(await qrCodesByPage(file)).toEqual([[compoundUrl(bundle.site.base_url, record.slug)]]);
+  });
 }
 
 /** Script requests and elements of a page: paper needs no JavaScript, and neither does its preview. */
