@@ -3,12 +3,12 @@
  * page type fits a 320 px screen without sideways scrolling (tables scroll
  * inside their frames), body text is at least 16 px and controls at least
  * 44 px; badges fit; 200 % zoom lays out; large-text, high-contrast pages pass axe.
- * Screenshots in large-text mode at 320 px go to tests/.tmp/screens/.
+ * To look at them: `npm run screenshot -- --large <base-url> <path>…`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { axeViolations } from './axe.ts';
 import { withoutCascadeLayers, withoutNewerApis } from './legacy-browser.ts';
 import { PAGE_TYPES } from './page-types.ts';
 import { TEST_OUT_DIR, TEST_PORT } from './test-env.ts';
@@ -25,12 +25,6 @@ test.describe('320 px wide, large text', () => {
           overflow,
           `${address} scrolls sideways by ${overflow}px${large ? ' in large text' : ''}`,
         ).toBeLessThanOrEqual(0);
-        if (large) {
-          await page.screenshot({
-            path: `tests/.tmp/screens/320-large${address.replace(/[/.]+/g, '-').replace(/-$/, '') || '-home'}.png`,
-            fullPage: true,
-          });
-        }
       }
       const body = await page.evaluate(() => Number.parseFloat(getComputedStyle(document.body).fontSize));
       expect(body).toBeGreaterThanOrEqual(16);
@@ -91,10 +85,7 @@ for (const address of ['/', '/c/tianshan-huayuan/', '/search/']) {
     await page.addInitScript(() => localStorage.setItem('gongshi-display', '{"large":true,"contrast":true}'));
     await page.goto(address);
     await expect(page.getByRole('button', { name: '高对比' })).toHaveAttribute('aria-pressed', 'true');
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-      .analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 }
 
