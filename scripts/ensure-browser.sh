@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Makes sure Debian's Chromium and CJK fonts are there before the browser tests, and the tools the
-# print tests read PDFs with: poppler-utils (pdfinfo, pdftoppm) and zbar-tools (zbarimg decodes QR codes).
+# Makes sure Debian's Chromium (its headless build, scripts/lib/chromium.ts says why) and CJK fonts are
+# there before the browser tests, and the tools the print tests read PDFs with: poppler-utils (pdfinfo,
+# pdftoppm) and zbar-tools (zbarimg decodes QR codes).
 # Installs them with apt-get (Debian's own packages) when missing; never downloads a browser build.
+# A browser named by CHROMIUM_PATH must already be there.
 set -euo pipefail
-browser=${CHROMIUM_PATH:-/usr/bin/chromium}
 need=()
-[[ -x $browser ]] || need+=(chromium)
+if [[ -n ${CHROMIUM_PATH:-} ]]; then
+  [[ -x $CHROMIUM_PATH ]] || { echo "CHROMIUM_PATH=$CHROMIUM_PATH：找不到这个浏览器" >&2; exit 1; }
+else
+  [[ -x /usr/bin/chromium-headless-shell ]] || need+=(chromium-headless-shell)
+fi
 # Read whole first: with pipefail, `fc-list | grep -q` fails when grep stops early and fc-list gets SIGPIPE.
 fonts=$(fc-list : family 2>/dev/null || true)
 grep -qi 'Noto Sans CJK' <<<"$fonts" || need+=(fonts-noto-cjk fontconfig)
