@@ -42,7 +42,7 @@ async function takeLines(file: string, prefix: string): Promise<string[]> {
 const [q1, q2] = baseRecord().revenueQuarters;
 /** The compound as the repository holds it: Q1 only before the fix, Q1 and Q2 (typed 2026-07-08) after. */
 const record = (today: string, quarters: NonNullable<typeof q1>[]): CompoundRecord => {
-  const received = readReceived(path.join(root, 'content'), today)?.get('ceshi-xiaoqu');
+  const received = readReceived(path.join(root, 'content'), today)?.received.get('ceshi-xiaoqu');
   assert.ok(received, 'history is read');
   return baseRecord({ revenueQuarters: quarters, received });
 };
@@ -146,5 +146,59 @@ describe('received dates from git', () => {
     } finally {
       await rm(clone, { recursive: true, force: true });
     }
+  });
+});
+
+describe('received dates, read on from the last build', () => {
+  let repo: string;
+  let cacheDir: string;
+  const program = 'program-digest';
+  const contentDir = () => path.join(repo, 'content');
+  const fromScratch = (today: string) => readReceived(contentDir(), today)?.received;
+  const readOn = (today: string) => readReceived(contentDir(), today, { dir: cacheDir, program });
+
+  before(async () => {
+    const scratch = await mkdtemp(path.join(os.tmpdir(), 'gongshi-received-on-'));
+    repo = path.join(scratch, 'repo');
+    cacheDir = path.join(scratch, 'cache');
+    execFileSync('git', ['clone', '-q', `file://${root}`, repo], { stdio: 'ignore' });
+  });
+  after(async () => {
+    await rm(path.dirname(repo), { recursive: true, force: true });
+  });
+
+  it('reads every commit the first time, none the next, and only the new ones after a merge', async () => {
+    const first = readOn('2026-10-25');
+    assert.deepEqual([first?.resumed, first?.commitsRead], [false, 2]);
+    assert.deepEqual(first?.received, fromScratch('2026-10-25'));
+    const again = readOn('2026-10-25');
+    assert.deepEqual([again?.resumed, again?.commitsRead], [true, 0]);
+    assert.deepEqual(again?.received, first?.received);
+
+    await cp(path.join(repo, COMPOUND), path.join(repo, `${COMPOUND}-2`), { recursive: true });
+    git(['add', '-A'], '2026-10-22T09:00:00+08:00', repo);
+    git(['commit', '-q', '-m', 'A second compound'], '2026-10-22T09:00:00+08:00', repo);
+    const after = readOn('2026-10-25');
+    assert.deepEqual([after?.resumed, after?.commitsRead], [true, 1]);
+    assert.deepEqual(after?.received, fromScratch('2026-10-25'));
+    assert.equal(after?.received.get('ceshi-xiaoqu-2')?.firstCommit, '2026-10-22');
+  });
+
+  it('starts again from the first commit for an earlier today, a rewritten history or another program', () => {
+    const earlier = readOn('2026-10-21');
+    assert.deepEqual([earlier?.resumed, earlier?.commitsRead], [false, 2]);
+    assert.deepEqual(earlier?.received, fromScratch('2026-10-21'));
+    assert.equal(earlier?.received.has('ceshi-xiaoqu-2'), false);
+    // A read that left a later commit out keeps no checkpoint: the last full one still stands.
+    assert.deepEqual(readOn('2026-10-25')?.resumed, true);
+
+    git(['commit', '-q', '--amend', '-m', 'The second compound, amended'], '2026-10-23T09:00:00+08:00', repo);
+    const rewritten = readOn('2026-10-25');
+    assert.deepEqual([rewritten?.resumed, rewritten?.commitsRead], [false, 3]);
+    assert.deepEqual(rewritten?.received, fromScratch('2026-10-25'));
+    assert.equal(rewritten?.received.get('ceshi-xiaoqu-2')?.firstCommit, '2026-10-23');
+
+    const otherProgram = readReceived(contentDir(), '2026-10-25', { dir: cacheDir, program: 'another' });
+    assert.equal(otherProgram?.resumed, false);
   });
 });

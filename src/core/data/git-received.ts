@@ -10,7 +10,15 @@
  * merged), and only those up to the build's today, so a build of an earlier
  * day sees the repository as it stood then. A shallow clone has no history:
  * every compound then keeps its typed dates, as without git.
+ *
+ * With a cache folder, the state after the last commit read is kept
+ * (received.v8), and the next build reads only the commits since: the whole
+ * history, every version of every dated table, grows with every merged pull
+ * request for as long as the county publishes.
  */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { dateFromEpochSeconds } from '../lib/calendar.ts';
 import { readTable } from './csv-source.ts';
 import { git, readBlobs } from './git.ts';
@@ -18,6 +26,8 @@ import type { Received } from './received.ts';
 import { COMPOUND_FILE, type CompoundTableFile, DATED_TABLES, rowKey } from './tables.ts';
 
 const DATED = new Set<string>(DATED_TABLES.map((table) => table.file));
+const CHECKPOINT_FILE = 'received.v8';
+const CHECKPOINT_VERSION = 1;
 
 interface Version {
   slug: string;
@@ -26,38 +36,143 @@ interface Version {
   date: string;
 }
 
+/** What the commits read so far say: when each folder and each row key first appeared. */
+interface State {
+  firstCommit: Map<string, string>;
+  /** The first day each row key of each compound's table was seen. */
+  firstSeen: Map<string, Partial<Record<CompoundTableFile, Map<string, string>>>>;
+  /** The latest commit day read: a build whose today is earlier must read from the start. */
+  latest: string;
+}
+
+/** The state after `head`, kept for the next build; valid for the same program and content folder. */
+interface Checkpoint extends State {
+  version: number;
+  program: string;
+  prefix: string;
+  head: string;
+}
+
+/** Where a checkpoint is kept, and the digest of the program that made it (validation-cache.ts programDigest). */
+export interface ReceivedCache {
+  dir: string;
+  program: string;
+}
+
+/** How a read went: from the first commit, or on from the last build's checkpoint. */
+export interface ReceivedRead {
+  received: Map<string, Received>;
+  /** Commits that touched compounds/ and were read in this run. */
+  commitsRead: number;
+  resumed: boolean;
+}
+
 /** Each compound's received dates, by slug; undefined without usable history (no git, not a checkout, shallow). */
-export function readReceived(contentDir: string, today: string): Map<string, Received> | undefined {
+export function readReceived(contentDir: string, today: string, cache?: ReceivedCache): ReceivedRead | undefined {
   const prefix = git(contentDir, ['rev-parse', '--show-prefix'])?.trim();
   if (prefix === undefined) return undefined;
   if (git(contentDir, ['rev-parse', '--is-shallow-repository'])?.trim() !== 'false') return undefined;
-  const log = git(contentDir, [
-    'log',
-    '--first-parent',
-    '--reverse',
-    '--no-renames',
-    '--raw',
-    '--no-abbrev',
-    '--relative',
-    '--format=%x1e%ct',
-    '--',
-    'compounds',
-  ]);
-  if (log === undefined) return undefined;
+  const head = git(contentDir, ['rev-parse', 'HEAD'])?.trim();
+  if (!head) return undefined;
+  const checkpoint = cache ? resumable(contentDir, cache, prefix, head, today) : undefined;
+  const state: State = checkpoint ?? { firstCommit: new Map(), firstSeen: new Map(), latest: '' };
+  let commitsRead = 0;
+  if (checkpoint?.head !== head) {
+    const log = git(contentDir, [
+      'log',
+      '--first-parent',
+      '--reverse',
+      '--no-renames',
+      '--raw',
+      '--no-abbrev',
+      '--relative',
+      '--format=%x1e%ct',
+      ...(checkpoint ? [`${checkpoint.head}..${head}`] : [head]),
+      '--',
+      'compounds',
+    ]);
+    if (log === undefined) return undefined;
+    const read = readCommits(contentDir, log, today, state);
+    if (!read) return undefined;
+    commitsRead = read.commits;
+    // A commit later than today was left out: what is kept must be every commit up to head.
+    if (cache && !read.skipped)
+      saveCheckpoint(cache.dir, { ...state, version: CHECKPOINT_VERSION, program: cache.program, prefix, head });
+  }
+  const received = new Map<string, Received>();
+  for (const slug of new Set([...state.firstCommit.keys(), ...state.firstSeen.keys()])) {
+    received.set(slug, {
+      source: 'git',
+      firstCommit: state.firstCommit.get(slug),
+      rows: state.firstSeen.get(slug) ?? {},
+    });
+  }
+  return { received, commitsRead, resumed: checkpoint !== undefined };
+}
 
-  const firstCommit = new Map<string, string>();
+/**
+ * The last build's checkpoint, if this build may go on from it: the same program and folder, no
+ * commit in it later than today, and its head on the first-parent line of this head (a rewritten
+ * or unrelated history, or a pull request's branch, starts again from the first commit).
+ */
+function resumable(
+  contentDir: string,
+  cache: ReceivedCache,
+  prefix: string,
+  head: string,
+  today: string,
+): Checkpoint | undefined {
+  let stored: Checkpoint;
+  try {
+    stored = deserialize(readFileSync(path.join(cache.dir, CHECKPOINT_FILE))) as Checkpoint;
+  } catch {
+    return undefined;
+  }
+  if (stored.version !== CHECKPOINT_VERSION || stored.program !== cache.program || stored.prefix !== prefix) {
+    return undefined;
+  }
+  if (stored.latest > today) return undefined;
+  if (stored.head === head) return stored;
+  const since = git(contentDir, ['rev-list', '--first-parent', '--reverse', `${stored.head}..${head}`]);
+  const oldest = since?.split('\n')[0]?.trim();
+  if (!oldest) return undefined;
+  return git(contentDir, ['rev-parse', `${oldest}^`])?.trim() === stored.head ? stored : undefined;
+}
+
+function saveCheckpoint(dir: string, checkpoint: Checkpoint): void {
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, CHECKPOINT_FILE);
+  const temporary = `${file}.${process.pid}`;
+  writeFileSync(temporary, serialize(checkpoint));
+  renameSync(temporary, file);
+}
+
+/** Adds the commits of a `git log --raw` to the state, oldest first; undefined if git could not give the blobs. */
+function readCommits(
+  contentDir: string,
+  log: string,
+  today: string,
+  state: State,
+): { commits: number; skipped: boolean } | undefined {
   const versions: Version[] = [];
+  let commits = 0;
+  let skipped = false;
   for (const record of log.split('\x1e')) {
     const [seconds = '', ...lines] = record.split('\n');
     if (!/^\d+$/.test(seconds.trim())) continue;
     const date = dateFromEpochSeconds(Number(seconds.trim()));
-    if (date > today) continue;
+    if (date > today) {
+      skipped = true;
+      continue;
+    }
+    commits += 1;
+    if (date > state.latest) state.latest = date;
     for (const line of lines) {
       // ":100644 100644 <old> <new> M\tcompounds/<slug>/<file>"
       const raw = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) [AMT]\tcompounds\/([^/]+)\/([^/]+)$/.exec(line);
       if (!raw) continue;
       const [, blob = '', slug = '', file = ''] = raw;
-      if (file === COMPOUND_FILE && !firstCommit.has(slug)) firstCommit.set(slug, date);
+      if (file === COMPOUND_FILE && !state.firstCommit.has(slug)) state.firstCommit.set(slug, date);
       if (DATED.has(file)) versions.push({ slug, file: file as CompoundTableFile, blob, date });
     }
   }
@@ -65,8 +180,6 @@ export function readReceived(contentDir: string, today: string): Map<string, Rec
   const blobs = readBlobs(contentDir, [...new Set(versions.map((v) => v.blob))]);
   if (!blobs) return undefined;
   const keysOf = new Map<string, string[]>();
-  // The first day each row key of each compound's table was seen, filled oldest version first.
-  const firstSeen = new Map<string, Partial<Record<CompoundTableFile, Map<string, string>>>>();
   for (const { slug, file, blob, date } of versions) {
     let keys = keysOf.get(blob);
     if (!keys) {
@@ -75,15 +188,11 @@ export function readReceived(contentDir: string, today: string): Map<string, Rec
       keys = bytes && table ? readTable(file, bytes, table.schema).rows.map((row) => rowKey(file)(row.value)) : [];
       keysOf.set(blob, keys);
     }
-    const tables = firstSeen.get(slug) ?? {};
-    firstSeen.set(slug, tables);
+    const tables = state.firstSeen.get(slug) ?? {};
+    state.firstSeen.set(slug, tables);
     const rows = tables[file] ?? new Map<string, string>();
     tables[file] = rows;
     for (const key of keys) if (!rows.has(key)) rows.set(key, date);
   }
-  const received = new Map<string, Received>();
-  for (const slug of new Set([...firstCommit.keys(), ...firstSeen.keys()])) {
-    received.set(slug, { source: 'git', firstCommit: firstCommit.get(slug), rows: firstSeen.get(slug) ?? {} });
-  }
-  return received;
+  return { commits, skipped };
 }

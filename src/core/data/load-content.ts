@@ -263,7 +263,9 @@ function readScopedTree(
 
 /** Gives each compound the days its dated rows reached the repository, or says that there is no history. */
 function attachReceived(compounds: CompoundRecord[], options: LoadOptions): void {
-  const received = options.history === false ? undefined : readReceived(options.contentDir, options.today);
+  const cache = options.cacheDir ? { dir: options.cacheDir, program: programDigest(options.projectRoot) } : undefined;
+  const received =
+    options.history === false ? undefined : readReceived(options.contentDir, options.today, cache)?.received;
   for (const record of compounds) {
     record.received = received
       ? (received.get(record.slug) ?? { source: 'git', rows: {} })
