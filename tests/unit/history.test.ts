@@ -5,10 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { deserialize, serialize } from 'node:v8';
 import { type CompoundHistory, type History, lastChanges, readHistory } from '../../src/core/data/history.ts';
 import { MINIMAL } from './helpers.ts';
 
@@ -188,6 +190,50 @@ describe('no history', () => {
       assert.deepEqual(readHistory({ contentDir: path.join(root, 'content') }), { available: false });
     } finally {
       process.env.PATH = saved;
+    }
+  });
+});
+
+describe('read on from the last build', () => {
+  it('asks git only for the commits since the kept head, and tells what a read from scratch tells', async () => {
+    const scratch = await mkdtemp(path.join(os.tmpdir(), 'gongshi-history-on-'));
+    try {
+      const repo = path.join(scratch, 'repo');
+      const cacheDir = path.join(scratch, 'cache');
+      execFileSync('git', ['clone', '-q', `file://${root}`, repo], { stdio: 'ignore' });
+      const contentDir = path.join(repo, 'content');
+      const commit = async (message: string, when: string, amend = false) => {
+        await appendFile(
+          path.join(repo, COMPOUND, 'fees.csv'),
+          `${message},全体业主,x,按户,元/月,1,市场调节价,,,x,2026-05-01,\n`,
+        );
+        const env = { ...process.env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when };
+        const args = ['-c', 'user.name=测试', '-c', 'user.email=test@example.cn', 'commit', '-q', '-am', message];
+        execFileSync('git', amend ? [...args, '--amend'] : args, { cwd: repo, stdio: 'ignore', env });
+      };
+      const fresh = () => readHistory({ contentDir });
+      const readOn = () => readHistory({ contentDir, cacheDir });
+      const dates = (history: History) => compound(history).entries.map((e) => e.date);
+
+      assert.deepEqual(readOn(), fresh());
+      await commit('电梯运行费', '2026-05-02T10:00:00+08:00');
+      assert.deepEqual(readOn(), fresh());
+      assert.equal(dates(readOn())[0], '2026-05-02');
+
+      // Keep only the newest commit in the checkpoint: a build that goes on from it tells only that
+      // and what it asks git for, so the older entries are missing, which shows they were not read again.
+      const checkpoint = path.join(cacheDir, 'history-log.v8');
+      const stored = deserialize(readFileSync(checkpoint)) as { commits: unknown[] };
+      writeFileSync(checkpoint, serialize({ ...stored, commits: stored.commits.slice(0, 1) }));
+      await commit('二次供水费', '2026-05-03T10:00:00+08:00');
+      assert.deepEqual(dates(readOn()), ['2026-05-03', '2026-05-02']);
+
+      // A rewritten history is not gone on from: the whole log is read again.
+      await commit('二次供水费（更正）', '2026-05-04T10:00:00+08:00', true);
+      assert.deepEqual(readOn(), fresh());
+      assert.ok(dates(readOn()).length > 2);
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
     }
   });
 });

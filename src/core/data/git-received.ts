@@ -21,7 +21,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { dateFromEpochSeconds } from '../lib/calendar.ts';
 import { readTable } from './csv-source.ts';
-import { git, readBlobs } from './git.ts';
+import { git, onFirstParentLine, readBlobs } from './git.ts';
 import type { Received } from './received.ts';
 import { COMPOUND_FILE, type CompoundTableFile, DATED_TABLES, rowKey } from './tables.ts';
 
@@ -132,11 +132,7 @@ function resumable(
     return undefined;
   }
   if (stored.latest > today) return undefined;
-  if (stored.head === head) return stored;
-  const since = git(contentDir, ['rev-list', '--first-parent', '--reverse', `${stored.head}..${head}`]);
-  const oldest = since?.split('\n')[0]?.trim();
-  if (!oldest) return undefined;
-  return git(contentDir, ['rev-parse', `${oldest}^`])?.trim() === stored.head ? stored : undefined;
+  return onFirstParentLine(contentDir, stored.head, head) ? stored : undefined;
 }
 
 function saveCheckpoint(dir: string, checkpoint: Checkpoint): void {

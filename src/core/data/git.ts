@@ -54,3 +54,15 @@ export function readBlobs(cwd: string, requests: string[]): Map<string, Uint8Arr
   }
   return blobs;
 }
+
+/**
+ * Whether `earlier` is on the first-parent line of `head` (on main, a commit main itself was at):
+ * then the commits since it, first parents only, are exactly what a later build has to add to a
+ * state kept at `earlier`. Not so after a rewritten history, or for a pull request's branch.
+ */
+export function onFirstParentLine(cwd: string, earlier: string, head: string): boolean {
+  if (earlier === head) return true;
+  const since = git(cwd, ['rev-list', '--first-parent', '--reverse', `${earlier}..${head}`]);
+  const oldest = since?.split('\n')[0]?.trim();
+  return !!oldest && git(cwd, ['rev-parse', `${oldest}^`])?.trim() === earlier;
+}

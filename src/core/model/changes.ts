@@ -17,8 +17,10 @@ export const siteHistory: () => Promise<History> = sharedPerValidationPass('site
 
 async function readSiteHistory(): Promise<History> {
   const site = await getSite();
+  const { contentDir, cacheDir } = defaultLoadOptions();
   return readHistory({
-    contentDir: defaultLoadOptions().contentDir,
+    contentDir,
+    cacheDir,
     repositoryUrl: site.repository_url,
     names: {
       communities: new Map((await getCommunities()).map((c) => [c.slug, c.name])),
