@@ -67,7 +67,7 @@ export interface ReceivedRead {
   resumed: boolean;
 }
 
-/** Each compound's received dates, by slug; undefined without usable history (no git, not a checkout, shallow). */
+/** Each compound's received dates by slug, and how they were read; undefined without usable history (no git, not a checkout, shallow). */
 export function readReceived(contentDir: string, today: string, cache?: ReceivedCache): ReceivedRead | undefined {
   const prefix = git(contentDir, ['rev-parse', '--show-prefix'])?.trim();
   if (prefix === undefined) return undefined;
