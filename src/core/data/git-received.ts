@@ -16,12 +16,11 @@
  * history, every version of every dated table, grows with every merged pull
  * request for as long as the county publishes.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import { dateFromEpochSeconds } from '../lib/calendar.ts';
 import { readTable } from './csv-source.ts';
 import { git, onFirstParentLine, readBlobs } from './git.ts';
+import { readKept, writeKept } from './kept-file.ts';
 import type { Received } from './received.ts';
 import { COMPOUND_FILE, type CompoundTableFile, DATED_TABLES, rowKey } from './tables.ts';
 
@@ -97,7 +96,13 @@ export function readReceived(contentDir: string, today: string, cache?: Received
     commitsRead = read.commits;
     // A commit later than today was left out: what is kept must be every commit up to head.
     if (cache && !read.skipped)
-      saveCheckpoint(cache.dir, { ...state, version: CHECKPOINT_VERSION, program: cache.program, prefix, head });
+      writeKept(path.join(cache.dir, CHECKPOINT_FILE), {
+        ...state,
+        version: CHECKPOINT_VERSION,
+        program: cache.program,
+        prefix,
+        head,
+      } satisfies Checkpoint);
   }
   const received = new Map<string, Received>();
   for (const slug of new Set([...state.firstCommit.keys(), ...state.firstSeen.keys()])) {
@@ -122,25 +127,17 @@ function resumable(
   head: string,
   today: string,
 ): Checkpoint | undefined {
-  let stored: Checkpoint;
-  try {
-    stored = deserialize(readFileSync(path.join(cache.dir, CHECKPOINT_FILE))) as Checkpoint;
-  } catch {
-    return undefined;
-  }
-  if (stored.version !== CHECKPOINT_VERSION || stored.program !== cache.program || stored.prefix !== prefix) {
+  const stored = readKept<Checkpoint>(path.join(cache.dir, CHECKPOINT_FILE));
+  if (
+    !stored ||
+    stored.version !== CHECKPOINT_VERSION ||
+    stored.program !== cache.program ||
+    stored.prefix !== prefix
+  ) {
     return undefined;
   }
   if (stored.latest > today) return undefined;
   return onFirstParentLine(contentDir, stored.head, head) ? stored : undefined;
-}
-
-function saveCheckpoint(dir: string, checkpoint: Checkpoint): void {
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, CHECKPOINT_FILE);
-  const temporary = `${file}.${process.pid}`;
-  writeFileSync(temporary, serialize(checkpoint));
-  renameSync(temporary, file);
 }
 
 /** Adds the commits of a `git log --raw` to the state, oldest first; undefined if git could not give the blobs. */

@@ -11,9 +11,8 @@
  * pull request that is the day a change was published on main.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { z } from 'zod';
 import { type StringKey, t } from '../i18n/t.ts';
 import strings from '../i18n/zh-CN.json' with { type: 'json' };
@@ -28,6 +27,7 @@ import type { RevenueItem, RevenueQuarter } from '../schemas/public-revenue.ts';
 import { type ColumnKind, columnKind, columnSpecs } from './columns.ts';
 import { readTable } from './csv-source.ts';
 import { git, onFirstParentLine, readBlobs } from './git.ts';
+import { readKept, writeKept } from './kept-file.ts';
 import { COMPOUND_FILE, COMPOUND_TABLES, type CompoundTableFile, rowKey, tableOf } from './tables.ts';
 import { readYaml } from './yaml-source.ts';
 import { check, labelFor, schemaAt } from './zod-issues.ts';
@@ -664,12 +664,7 @@ function readLog(cwd: string, prefix: string, cacheDir: string | undefined): Com
   if (!head) return undefined;
   const file = cacheDir && path.join(cacheDir, LOG_FILE);
   const reader = readerDigest();
-  let stored: LogCheckpoint | undefined;
-  try {
-    stored = file ? (deserialize(readFileSync(file)) as LogCheckpoint) : undefined;
-  } catch {
-    // No checkpoint yet, or one this program cannot read: the whole log is read.
-  }
+  const stored = file ? readKept<LogCheckpoint>(file) : undefined;
   const from =
     stored?.reader === reader && stored.prefix === prefix && onFirstParentLine(cwd, stored.head, head)
       ? stored
@@ -678,12 +673,7 @@ function readLog(cwd: string, prefix: string, cacheDir: string | undefined): Com
   const log = git(cwd, [...LOG_ARGS, from ? `${from.head}..${head}` : head, '--', 'compounds']);
   if (log === undefined) return undefined;
   const commits = [...parseLog(log), ...(from?.commits ?? [])].slice(0, MAX_LOG);
-  if (file && cacheDir) {
-    mkdirSync(cacheDir, { recursive: true });
-    const temporary = `${file}.${process.pid}`;
-    writeFileSync(temporary, serialize({ reader, prefix, head, commits } satisfies LogCheckpoint));
-    renameSync(temporary, file);
-  }
+  if (file) writeKept(file, { reader, prefix, head, commits } satisfies LogCheckpoint);
   return commits;
 }
 

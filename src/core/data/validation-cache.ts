@@ -13,9 +13,9 @@
  * of 5 MB instead of 170 MB at 10,000 compounds. Node only.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import { readKept, writeKept } from './kept-file.ts';
 import type { CompoundContext, CompoundJob, CompoundResult } from './validate-content.ts';
 
 const FOLDER = 'validation';
@@ -93,13 +93,10 @@ type Entry = { key: string; result: CompoundResult };
 function readShards(folder: string, context: string): Map<string, Entry>[] {
   return Array.from({ length: SHARDS }, (_, shard) => {
     const entries = new Map<string, Entry>();
-    try {
-      const stored = deserialize(readFileSync(path.join(folder, `${shard}.v8`))) as Stored;
-      if (stored.version === VERSION && stored.context === context) {
-        for (const [slug, key, result] of stored.entries) entries.set(slug, { key, result });
-      }
-    } catch {
-      // No file yet, or one this program cannot read: its folders are validated.
+    // No file yet, one this program cannot read, or one of another context: its folders are validated.
+    const stored = readKept<Stored>(path.join(folder, `${shard}.v8`));
+    if (stored?.version === VERSION && stored.context === context) {
+      for (const [slug, key, result] of stored.entries) entries.set(slug, { key, result });
     }
     return entries;
   });
@@ -136,7 +133,6 @@ export function openValidationCache(dir: string, context: CompoundContext, progr
       jobs.forEach((job, i) => {
         next[shardOf(job.slug)]?.push([job.slug, keyOf(job), results[i] as CompoundResult]);
       });
-      mkdirSync(folder, { recursive: true });
       next.forEach((entries, shard) => {
         const file = path.join(folder, `${shard}.v8`);
         if (sameEntries(shards[shard] as Map<string, Entry>, entries)) return;
@@ -144,9 +140,7 @@ export function openValidationCache(dir: string, context: CompoundContext, progr
           rmSync(file, { force: true });
           return;
         }
-        const temporary = `${file}.${process.pid}`;
-        writeFileSync(temporary, serialize({ version: VERSION, context: digest, entries } satisfies Stored));
-        renameSync(temporary, file);
+        writeKept(file, { version: VERSION, context: digest, entries } satisfies Stored);
       });
     },
   };
