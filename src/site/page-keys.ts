@@ -5,8 +5,9 @@
  * key must hold every input the page reads; tests/e2e/reproducible.spec.ts
  * checks that a rebuild after a change is byte for byte a clean build.
  * The compound pages have keys, and the 社区 pages and feeds, which are made of their compounds:
- * ten thousand and hundreds; the county's own pages, a few dozen, read every compound and are
- * always rendered.
+ * ten thousand and hundreds; the county's lists (the dashboard's, the managers') render from props
+ * gathered in getStaticPaths and are keyed by them (propsKey); the rest of the county's own pages
+ * are always rendered.
  */
 import { createHash } from 'node:crypto';
 import { sharedPerValidationPass } from '../core/data/content-bundle.ts';
@@ -96,14 +97,28 @@ export const compoundPageKeys = sharedPerValidationPass('compound-page-keys', as
 /** One key of several parts (texts, or other keys). */
 export const digestOf = (parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('base64url');
 
+/** What every page reads besides its own data: the site (its name, its day) and the settings that reach a page. */
+const siteKey = sharedPerValidationPass('site-key', async () =>
+  JSON.stringify({ site: await getSite(), environment: environment() }, replacer),
+);
+
+/**
+ * The key of a page that renders from its props alone, besides the site and its own code (Astro checks
+ * the code): the props' digest. Such a page gathers what it shows in getStaticPaths, so its key cannot
+ * miss an input. The county's lists use it, so that a change elsewhere leaves them as they are.
+ */
+export async function propsKey(props: unknown): Promise<string> {
+  return digestOf([await siteKey(), JSON.stringify(props, replacer)]);
+}
+
 /**
  * The key of a 社区's page (/shequ/<slug>/) and feed (/feeds/shequ/<slug>.xml): the site, every 社区
  * (the page links to them all), this one, and the key of each of its compounds, which holds what the
  * page and the feed show of it (its record, its findings, its history).
  */
 export const communityPageKeys = sharedPerValidationPass('community-page-keys', async () => {
-  const [compoundKeys, communities, site] = await Promise.all([compoundPageKeys(), getCommunities(), getSite()]);
-  const common = [JSON.stringify({ site, environment: environment() }, replacer), JSON.stringify(communities)];
+  const [compoundKeys, communities] = await Promise.all([compoundPageKeys(), getCommunities()]);
+  const common = [await siteKey(), JSON.stringify(communities)];
   const keys = new Map<string, string>();
   for (const community of communities) {
     const members = (await getCompoundsOfCommunity(community.slug)).map((r) => `${r.slug} ${compoundKeys.get(r.slug)}`);

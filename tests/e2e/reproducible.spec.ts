@@ -76,6 +76,8 @@ test('a rebuild from the cache, over the previous output or into an empty folder
     expect(afterRemoval).toContain('building over the previous build’s output');
     expect(afterRemoval).toMatch(/\d+ files of the previous build no longer made: removed/);
     expect(afterRemoval).toMatch(/\d+ compounds indexed for search/);
+    // A county list keyed by what it shows (page-keys.ts, propsKey) that named the compound is made again.
+    expect(await readFile(path.join(site, 'dashboard/stale/index.html'), 'utf8')).not.toContain(removed);
 
     // A price changes in one compound: its page, its open data, its printed sheets, the county's tables.
     const fees = path.join(content, 'compounds/bogeda-xiaoqu/fees.csv');
@@ -90,23 +92,27 @@ test('a rebuild from the cache, over the previous output or into an empty folder
     const intoEmpty = build(content, restored, cache);
 
     const compounds = (await readdir(path.join(content, 'compounds'))).length;
+    const files = await filesOf(clean);
+    // The county's lists keyed by what they show: neither change (a market price, a comment) shows in them.
+    const countyLists = files.filter((f) => /^(?:dashboard|managers)\/[^/]+\/index\.html$/.test(f)).length;
+    expect(countyLists).toBeGreaterThan(15);
     // Over the previous output: every other compound's validation, page, downloads and printed pages reused,
-    // the pages and printed pages of the other 社区, and the search index, since no compound's document changed.
+    // the pages and printed pages of the other 社区, the county's lists, and the search index, since no
+    // compound's document changed.
     const untouched = communities - touched.size;
     expect(touched.size).toBeLessThan(communities);
     expect(inPlace).toContain('building over the previous build’s output');
     expect(inPlace).toContain(`${compounds - 2} compound folders unchanged since the last build`);
-    expect(inPlace).toContain(`${compounds - 2 + untouched} pages reused from the previous build`);
+    expect(inPlace).toContain(`${compounds - 2 + untouched + countyLists} pages reused from the previous build`);
     expect(inPlace).toContain(`the downloads of ${compounds - 2} compounds, the printed pages of ${untouched} 社区`);
     expect(inPlace).toContain(
       `${compounds} compounds’ search documents unchanged: the index of the previous build kept`,
     );
     // Into an empty folder (as on a CI machine that restores the cache only), every page comes from the cache.
     expect(intoEmpty).not.toContain('building over the previous build’s output');
-    expect(intoEmpty).toContain(`${compounds + communities} pages reused from the previous build`);
+    expect(intoEmpty).toContain(`${compounds + communities + countyLists} pages reused from the previous build`);
     expect(intoEmpty).toMatch(/\d+ compounds indexed for search/);
 
-    const files = await filesOf(clean);
     expect(files.length).toBeGreaterThan(50);
     expect(files.some((f) => f.startsWith('pagefind/'))).toBe(true);
     expect(files.some((f) => f.includes(removed))).toBe(false);

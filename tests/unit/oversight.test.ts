@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import { type LoadResult, loadContent } from '../../src/core/data/load-content.ts';
 import type { Problem } from '../../src/core/data/problems.ts';
 import { evaluateCompound, RULES } from '../../src/core/model/compliance.ts';
-import { dashboard } from '../../src/core/model/dashboard.ts';
+import { dashboard, listView } from '../../src/core/model/dashboard.ts';
 import { companyListing, currentRating, rankedEvaluations } from '../../src/core/model/oversight.ts';
 import { quartersOfHalf, rateOf, sumWorkOrders, workOrdersIn } from '../../src/core/model/work-orders.ts';
 import { evaluationDeadline, lastDueHalfYear } from '../../src/core/rules/evaluation.ts';
@@ -250,6 +250,27 @@ describe('rule evaluation', () => {
       after.communities[0]?.lists['evaluation-overdue'].map((r) => r.slug),
       ['late'],
     );
+  });
+  it('gives a list page what it shows, and nothing it does not (its props are its cache key)', () => {
+    const late = baseRecord({ slug: 'late', evaluations: [evaluation('2025H2')] });
+    const done = baseRecord({ slug: 'done', evaluations: [evaluation('2025H2'), evaluation('2026H1')] });
+    const community = { slug: late.compound.community, name: '测试社区', address: 'x', phone: '12345' };
+    const board = dashboard([late, done], [community], '2026-10-01');
+    const view = listView(board, 'evaluation-overdue');
+    assert.equal(view.count, 1);
+    assert.deepEqual(
+      view.areas.map((a) => [a.slug, a.name, a.rows.map((r) => [r.slug, r.name, r.findings.map((f) => f.level)])]),
+      [[community.slug, '测试社区', [['late', late.compound.name, ['overdue']]]]],
+    );
+    // The same list a day before it fell due has no row: a different view, so a different page key.
+    const before = listView(dashboard([late, done], [community], '2026-09-30'), 'evaluation-overdue');
+    assert.deepEqual(
+      before.areas.map((a) => a.rows.length),
+      [0],
+    );
+    // A change the list does not show (the other compound's fees) leaves its view as it was.
+    const repriced = { ...done, fees: [] };
+    assert.deepEqual(listView(dashboard([late, repriced], [community], '2026-10-01'), 'evaluation-overdue'), view);
   });
   it('ranks evaluations by score, equal scores sharing a rank', () => {
     const rows = [

@@ -129,6 +129,33 @@ export function dashboard(
   };
 }
 
+/** What a list's page shows: the county's count, and per 社区 the compounds on it with the findings that put them there. */
+export interface ListView {
+  list: DashboardListId;
+  count: number;
+  areas: {
+    slug: string;
+    name: string;
+    rows: { slug: string; name: string; findings: Finding[] }[];
+  }[];
+}
+
+export function listView(board: Dashboard, list: DashboardListId): ListView {
+  return {
+    list,
+    count: board.county.lists[list].length,
+    areas: board.communities.map((area) => ({
+      slug: area.community?.slug ?? '',
+      name: area.community?.name ?? '',
+      rows: area.lists[list].map((r) => ({
+        slug: r.slug,
+        name: r.compound.name,
+        findings: listFindings(list, board.findings.get(r.slug) ?? []),
+      })),
+    })),
+  };
+}
+
 /** Whole percent, 0 when there is nothing to count. */
 export function percent(part: number, whole: number): number {
   return whole === 0 ? 100 : Math.round((part / whole) * 100);

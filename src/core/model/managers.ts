@@ -14,8 +14,8 @@ export interface ManagerView {
   name: string;
   filing: string;
   company: string;
-  /** The compounds whose compound.yaml names this manager, by slug order. */
-  compounds: CompoundRecord[];
+  /** The compounds whose compound.yaml names this manager, by slug order: their address and name. */
+  compounds: { slug: string; name: string }[];
   /** The manager's own credit records, newest first. */
   credit: CreditRecord[];
 }
@@ -38,7 +38,7 @@ export function managers(compounds: readonly CompoundRecord[], oversight: Oversi
         .filter((r) => r.company === company && r.manager_filing === manager.filing_number)
         .sort((a, b) => b.date.localeCompare(a.date)),
     };
-    view.compounds.push(record);
+    view.compounds.push({ slug: record.slug, name: record.compound.name });
     byFiling.set(manager.filing_number, view);
   }
   return [...byFiling.values()];
