@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import {
   addDays,
   addMonths,
@@ -104,5 +105,40 @@ describe('quarters', () => {
     assert.deepEqual(quartersBetween('2025Q3', '2026Q2'), ['2025Q3', '2025Q4', '2026Q1', '2026Q2']);
     assert.deepEqual(quartersBetween('2026Q1', '2026Q1'), ['2026Q1']);
     assert.deepEqual(quartersBetween('2026Q2', '2026Q1'), []);
+  });
+});
+
+describe('the arithmetic agrees with Date', () => {
+  // The calendar counts days without Date, for speed: every answer must be the one Date gives.
+  const viaDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const dates = fc
+    .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
+  it('addDays', () => {
+    fc.assert(
+      fc.property(dates, fc.integer({ min: -100_000, max: 100_000 }), (date, days) => {
+        const { y, m, d } = parseIso(date);
+        assert.equal(addDays(date, days), viaDate(Date.UTC(y, m - 1, d + days)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it('addMonths, clamped to the month’s last day', () => {
+    fc.assert(
+      fc.property(dates, fc.integer({ min: -2400, max: 2400 }), (date, months) => {
+        const { y, m, d } = parseIso(date);
+        const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+        assert.equal(addMonths(date, months), viaDate(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it('daysBetween', () => {
+    fc.assert(
+      fc.property(dates, dates, (from, to) => {
+        assert.equal(daysBetween(from, to), Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

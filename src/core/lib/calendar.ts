@@ -8,10 +8,39 @@ export function parseIso(date: string): { y: number; m: number; d: number } {
   return { y: Number(date.slice(0, 4)), m: Number(date.slice(5, 7)), d: Number(date.slice(8, 10)) };
 }
 
-function iso(y: number, m: number, d: number): string {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.toISOString().slice(0, 10);
+/**
+ * Days since 1970-01-01 of a Gregorian date, as Date.UTC counts them: the month and the day may run
+ * over (month 13, day 0, day 40). Plain arithmetic (H. Hinnant's days_from_civil): the rules ask for
+ * dates millions of times in a build, and a Date and its ISO string took a second of it.
+ */
+function dayNumber(year: number, month: number, day: number): number {
+  const y0 = year + Math.floor((month - 1) / 12);
+  const m = ((((month - 1) % 12) + 12) % 12) + 1;
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
+
+/** The date (YYYY-MM-DD) of a day number (H. Hinnant's civil_from_days). */
+function dateOfDay(days: number): string {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const d = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yearOfEra + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+const iso = (y: number, m: number, d: number): string => dateOfDay(dayNumber(y, m, d));
 
 export function addDays(date: string, days: number): string {
   const { y, m, d } = parseIso(date);
@@ -21,14 +50,14 @@ export function addDays(date: string, days: number): string {
 /** The same day n months later, clamped to the month's last day (Jan 31 + 1 month = Feb 28). */
 export function addMonths(date: string, months: number): string {
   const { y, m, d } = parseIso(date);
-  const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  const lastDay = dayNumber(y, m + months + 1, 1) - dayNumber(y, m + months, 1);
   return iso(y, m + months, Math.min(d, lastDay));
 }
 
 export function daysBetween(from: string, to: string): number {
   const a = parseIso(from);
   const b = parseIso(to);
-  return Math.round((Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / 86_400_000);
+  return dayNumber(b.y, b.m, b.d) - dayNumber(a.y, a.m, a.d);
 }
 
 export interface Quarter {

@@ -29,10 +29,14 @@ const YAML_TEMPLATES: Record<string, string> = {
 
 const xlsxName = (file: CompoundTableFile) => file.replace(/\.csv$/, '.xlsx');
 
-export const getStaticPaths: GetStaticPaths = () =>
-  [...TABLE_FILES, ...TABLE_FILES.map(xlsxName), ...COUNTY_FILES, ...Object.keys(YAML_TEMPLATES)].map((file) => ({
-    params: { file },
-  }));
+// A template is made from the code (which Astro's incremental build checks) and, for a workbook, the day
+// (below): so the day is its key, and a data change leaves the templates as they are.
+export const getStaticPaths: GetStaticPaths = async () => {
+  const { today } = await getSite();
+  return [...TABLE_FILES, ...TABLE_FILES.map(xlsxName), ...COUNTY_FILES, ...Object.keys(YAML_TEMPLATES)].map(
+    (file) => ({ params: { file }, cacheKey: today }),
+  );
+};
 
 /**
  * A table's template as a workbook. Zipped again with every entry dated the build's day: the writer dates
