@@ -20,8 +20,13 @@ import type { OpenDataSource } from './open-data.ts';
 
 type Row = Record<string, unknown>;
 
-/** Every list's download reads the same dashboard: made once per bundle. */
-const dashboardOf = memoize((bundle: OpenDataSource) => dashboard(bundle.compounds, bundle.communities, bundle.today));
+/**
+ * Every list's download reads the same dashboard: made once per bundle (the site-files worker makes it
+ * while it waits to be told what to write).
+ */
+export const dashboardOf = memoize((bundle: OpenDataSource) =>
+  dashboard(bundle.compounds, bundle.communities, bundle.today),
+);
 
 /** The rows of one list's download, compound by compound in slug order. */
 export function findingRows(bundle: OpenDataSource, list: DashboardListId): Row[] {

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runWorker } from '../../src/core/lib/run-worker.ts';
+import { runWorker, startWorker } from '../../src/core/lib/run-worker.ts';
 
 describe('runWorker', () => {
   let dir = '';
@@ -23,6 +23,16 @@ describe('runWorker', () => {
       "import { parentPort, workerData } from 'node:worker_threads'; parentPort.postMessage(workerData.n * 2);",
     );
     assert.equal(await runWorker<number>(file, { n: 21 }), 42);
+  });
+
+  it('passes a worker what it is sent after its start', async () => {
+    const file = await worker(
+      'waits.mjs',
+      "import { parentPort, workerData } from 'node:worker_threads'; parentPort.once('message', (m) => parentPort.postMessage(workerData.n + m));",
+    );
+    const running = startWorker<number>(file, { n: 40 });
+    running.post(2);
+    assert.equal(await running.result, 42);
   });
 
   it('rejects with the error the worker throws', async () => {

@@ -4,7 +4,8 @@
  *
  * 1. render-pages   astro:build:start    wraps Astro's prerenderer: each page is finished as it is written;
  *                   astro:build:done     counts the pages Astro reused from the previous build
- * 2. site-files     astro:build:setup    starts the worker that writes the open data and the printed sheets;
+ * 2. site-files     astro:build:start    starts the worker that writes the open data and the printed sheets;
+ *                   astro:build:setup    tells it what the previous build left, once the output folder is ready;
  *                   astro:build:generated  prints what the worker has not, and collects its pages' entries
  * 3. search-index   astro:build:start    starts indexing in Pagefind's process, before any page renders;
  *                   astro:build:setup    writes the index while the pages render; build:done waits for it

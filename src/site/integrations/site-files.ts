@@ -4,9 +4,10 @@
  * compounds), the search's name directory and the printable pages (src/outputs/print/, 20,800 pages). `astro dev`
  * serves both from the same code.
  *
- * In a build, a worker thread (site-files-worker.ts) starts as soon as the
- * output folder is ready (previous-output.ts): it writes the open data, which only it can
- * (the county tables are written in order), then takes 社区 after 社区 of
+ * In a build, a worker thread (site-files-worker.ts) starts with the content as the
+ * build starts, and makes what needs no output folder; once the folder is ready
+ * (previous-output.ts) it is told what the previous build left, and writes the open data,
+ * which only it can (the county tables are written in order), then takes 社区 after 社区 of
  * printed pages. This thread joins in once Astro has written its pages: the
  * two take the next 社区 from one shared counter, so whichever is free works,
  * and the build ends when both are done. Every printed page is finished and
@@ -23,7 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { validatedContent } from '../../core/data/content-bundle.ts';
-import { runWorker } from '../../core/lib/run-worker.ts';
+import { type RunningWorker, startWorker } from '../../core/lib/run-worker.ts';
 import { withoutBase } from '../../core/lib/site-path.ts';
 import { getDepartments } from '../../core/model/content.ts';
 import { dataFiles } from '../../outputs/data-files.ts';
@@ -44,9 +45,13 @@ import {
 import { dataUnit, printUnit, type Written, writePrintUnits } from './write-site-files.ts';
 
 /** What the worker starts with. */
-export interface SiteFilesSetup {
+export interface SiteFilesStart {
   content: Awaited<ReturnType<typeof validatedContent>>;
   outDir: string;
+}
+
+/** What the worker is sent once the output folder is ready. */
+export interface SiteFilesGo {
   stylesheet: string;
   /** One Int32: the index of the next 社区 to print, shared with this thread. */
   next: SharedArrayBuffer;
@@ -82,8 +87,8 @@ async function unitKeys(stylesheet: string): Promise<Map<string, string>> {
 }
 
 /** The units whose files the previous build left and whose key is unchanged: the slugs of their compound or 社区. */
-function keptUnits(keys: Map<string, string>): SiteFilesSetup['kept'] {
-  const kept: SiteFilesSetup['kept'] = { data: [], print: [] };
+function keptUnits(keys: Map<string, string>): SiteFilesGo['kept'] {
+  const kept: SiteFilesGo['kept'] = { data: [], print: [] };
   for (const [unit, key] of keys) {
     if (!keptUnit(unit, key)) continue;
     const [kind, slug] = unit.split(':') as ['data' | 'print', string];
@@ -139,9 +144,10 @@ export function siteFiles(): AstroIntegration {
   let projectRoot = '';
   let outDir = '';
   let stylesheet: PrintStylesheet | undefined;
+  let worker: RunningWorker<SiteFilesDone> | undefined;
   let working: Promise<SiteFilesDone> | undefined;
   let next: Int32Array | undefined;
-  let kept: SiteFilesSetup['kept'] = { data: [], print: [] };
+  let kept: SiteFilesGo['kept'] = { data: [], print: [] };
   let keys: Map<string, string> | undefined;
   let started = 0;
   return {
@@ -183,10 +189,18 @@ export function siteFiles(): AstroIntegration {
           }
         });
       },
+      // Content sync has validated the content: the worker takes it now, while the other parts start.
+      'astro:build:start': async () => {
+        started = performance.now();
+        const start: SiteFilesStart = { content: await validatedContent(), outDir };
+        worker = startWorker<SiteFilesDone>(new URL('./site-files-worker.ts', import.meta.url), start);
+        // Bad content stops the build at content sync, before this; any later failure is thrown below.
+        worker.result.catch(() => {});
+      },
       // After previous-output.ts has kept or emptied the output folder (astro:build:start), before any page renders.
       'astro:build:setup': async () => {
         if (working) return;
-        started = performance.now();
+        if (!worker) throw new Error('the site-files worker was never started');
         stylesheet = printStylesheet(projectRoot);
         const file = path.join(outDir, stylesheet.path);
         mkdirSync(path.dirname(file), { recursive: true });
@@ -197,17 +211,9 @@ export function siteFiles(): AstroIntegration {
         // is written, and the keys (for the next build) are taken at the end, when the pages have made them.
         keys = buildingInPlace() ? await unitKeys(stylesheet.href) : undefined;
         kept = keys ? keptUnits(keys) : kept;
-        const setup: SiteFilesSetup = {
-          content: await validatedContent(),
-          outDir,
-          stylesheet: stylesheet.href,
-          next: shared,
-          kept,
-          segments: previousSegments(),
-        };
-        working = runWorker<SiteFilesDone>(new URL('./site-files-worker.ts', import.meta.url), setup);
-        // Bad content stops the build at content sync, before this; any later failure is thrown below.
-        working.catch(() => {});
+        const go: SiteFilesGo = { stylesheet: stylesheet.href, next: shared, kept, segments: previousSegments() };
+        worker.post(go);
+        working = worker.result;
       },
       // Astro's pages are written: this thread prints what the worker has not taken yet.
       'astro:build:generated': async ({ logger }) => {
