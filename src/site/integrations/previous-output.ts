@@ -15,8 +15,8 @@
  * - site-files.ts asks `keptUnit(unit, key)` for each compound's downloads and each 社区's printed
  *   pages: files whose key is the one recorded are left as they are. Of the county-wide files made of
  *   one segment per compound, the segments of those compounds are copied (`previousSegments`).
- * - build:done, after every other part: each file in the folder that this build neither wrote nor kept
- *   is removed (a deleted compound's page and downloads, an old script bundle, a search fragment no
+ * - build:done, after every other part: each file the folder held as the build started (listed in the
+ *   background meanwhile) that this build neither wrote nor kept is removed (a deleted compound's page and downloads, an old script bundle, a search fragment no
  *   longer used); then the new record is written.
  *
  * tests/e2e/reproducible.spec.ts checks that a build over the previous output is byte for byte, and
@@ -37,6 +37,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -92,6 +93,8 @@ interface BuildState {
   segments: Record<string, SegmentIndex>;
   /** A file modified at or after this (the time of a file made at the start) was written by this build. */
   since: number;
+  /** Over the previous output: the files it held as this build started. */
+  before: Promise<string[]> | undefined;
 }
 
 const key = Symbol.for('gongshi.previous-output');
@@ -158,30 +161,53 @@ function emptyFolder(outDir: string): void {
   }
 }
 
-/** The files below `dir`, walked once: each that is neither new nor kept is removed, then folders left empty. */
-function sweep(dir: string, relative: string, since: number, kept: Set<string>): { removed: number; left: number } {
+/**
+ * The files below `dir` (relative, with `/`), the `.git` at its top left out: read in the background
+ * while the build runs, since walking 120,000 files at the end took a second of a small rebuild. A
+ * folder removed meanwhile (the search index's, written again) is passed over.
+ */
+async function filesBelow(dir: string, relative = ''): Promise<string[]> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(path.join(dir, relative), { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const nested = await Promise.all(
+    entries.map((entry) => {
+      const name = relative ? `${relative}/${entry.name}` : entry.name;
+      if (!entry.isDirectory()) return [name];
+      return !relative && entry.name === '.git' ? [] : filesBelow(dir, name);
+    }),
+  );
+  return nested.flat();
+}
+
+/**
+ * Removes each of the files the folder held when the build started that this build neither wrote
+ * (modified since it started) nor kept, then the folders that leaves empty. Returns how many it removed.
+ */
+function sweep(outDir: string, before: readonly string[], since: number, kept: Set<string>): number {
+  const emptied = new Set<string>();
   let removed = 0;
-  let left = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true }) as Dirent[]) {
-    const name = relative ? `${relative}/${entry.name}` : entry.name;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!relative && entry.name === '.git') {
-        left += 1;
-        continue;
-      }
-      const inside = sweep(full, name, since, kept);
-      removed += inside.removed;
-      if (inside.left === 0) rmdirSync(full);
-      else left += 1;
-    } else if (kept.has(name) || lstatSync(full).mtimeMs >= since) {
-      left += 1;
-    } else {
-      unlinkSync(full);
-      removed += 1;
+  for (const name of before) {
+    if (kept.has(name)) continue;
+    const stats = lstatSync(path.join(outDir, name), { throwIfNoEntry: false });
+    if (!stats || stats.mtimeMs >= since) continue;
+    unlinkSync(path.join(outDir, name));
+    emptied.add(path.posix.dirname(name));
+    removed += 1;
+  }
+  // Deepest first, so that a folder emptied by removing its last folder goes too.
+  for (const folder of [...emptied].sort((a, b) => b.length - a.length)) {
+    for (let at = folder; at !== '.'; at = path.posix.dirname(at)) {
+      const full = path.join(outDir, at);
+      if (!existsSync(full) || readdirSync(full).length > 0) break;
+      rmdirSync(full);
     }
   }
-  return { removed, left };
+  return removed;
 }
 
 export function previousOutput(): AstroIntegration {
@@ -219,11 +245,14 @@ export function previousOutput(): AstroIntegration {
           units: new Map(),
           segments: {},
           since: statSync(marker).mtimeMs,
+          before: usable ? filesBelow(outDir) : undefined,
         };
+        // Awaited at build:done; a failure is thrown there.
+        state().before?.catch(() => {});
       },
-      'astro:build:done': ({ assets, logger }) => {
+      'astro:build:done': async ({ assets, logger }) => {
         const current = state();
-        if (current.previous) {
+        if (current.before) {
           // Every file of Astro's routes, those left in place included.
           const kept = new Set(
             [...assets.values()]
@@ -231,7 +260,7 @@ export function previousOutput(): AstroIntegration {
               .map((url) => path.relative(outDir, fileURLToPath(url)).split(path.sep).join('/')),
           );
           for (const unit of current.units.values()) for (const file of unit.files) kept.add(file);
-          const { removed } = sweep(outDir, '', current.since, kept);
+          const removed = sweep(outDir, await current.before, current.since, kept);
           if (removed > 0) logger.info(`${removed} files of the previous build no longer made: removed`);
         }
         const seal = sealOf(outDir);
