@@ -22,13 +22,30 @@ const replacer = (_key: string, value: unknown) =>
 
 let settings: [string, string | undefined][] | undefined;
 
-/** Settings from the environment that reach a page (the map's tiles, the site's base); not where files go. */
+const FINISHING = Symbol.for('gongshi.page-finishing-code');
+
+/**
+ * Called by render-pages.ts with a digest of the code that finishes each page after Astro renders it
+ * (its CSP, its outbound links: src/site/integrations/). Astro's check of a page's code sees only the
+ * page's own modules, so without this a page reused from Astro's cache would keep the old finishing.
+ */
+export function setPageFinishingCode(digest: string): void {
+  (globalThis as Record<symbol, string | undefined>)[FINISHING] = digest;
+}
+
+/**
+ * Settings from the environment that reach a page (the map's tiles, the site's base; not where files
+ * go), and the code that finishes the pages.
+ */
 function environment(): [string, string | undefined][] {
   const local = new Set(['GONGSHI_OUT_DIR', 'GONGSHI_CACHE_DIR', 'GONGSHI_CONTENT_DIR']);
   // Read once: the environment does not change during a build, and reading it ten thousand times took seconds.
-  settings ??= Object.entries(process.env)
-    .filter(([name]) => name.startsWith('GONGSHI_') && !name.startsWith('GONGSHI_TEST_') && !local.has(name))
-    .sort(([a], [b]) => (a < b ? -1 : 1));
+  settings ??= [
+    ...Object.entries(process.env)
+      .filter(([name]) => name.startsWith('GONGSHI_') && !name.startsWith('GONGSHI_TEST_') && !local.has(name))
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+    ['page finishing code', (globalThis as Record<symbol, string | undefined>)[FINISHING]],
+  ];
   return settings;
 }
 

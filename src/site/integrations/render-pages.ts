@@ -15,7 +15,10 @@
  * internals to give a worker the prerender bundle) and was slower on the two
  * cores a county's build runs on (docs/performance.md); it is gone.
  */
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
+import { programDigest } from '../../core/data/validation-cache.ts';
+import { setPageFinishingCode } from '../page-keys.ts';
 import { addPageEntry, finishPage, pageRegistry } from './page-registry.ts';
 import { previousPageEntry } from './previous-output.ts';
 
@@ -88,6 +91,11 @@ export function renderPages(): AstroIntegration {
   return {
     name: 'gongshi-render-pages',
     hooks: {
+      // Before any page's key is made: what finishes the pages is part of each key (page-keys.ts).
+      'astro:config:done': ({ config }) => {
+        const root = fileURLToPath(config.root);
+        setPageFinishingCode(programDigest(root, ['src/site/integrations', 'src/core/lib']));
+      },
       'astro:build:done': ({ pages, logger }) => {
         const reused = reusedPages(pages);
         if (reused > 0) logger.info(`${reused} pages reused from the previous build (unchanged data and code)`);
