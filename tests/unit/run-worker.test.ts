@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,6 +34,26 @@ describe('runWorker', () => {
     const running = startWorker<number>(file, { n: 40 });
     running.post(2);
     assert.equal(await running.result, 42);
+  });
+
+  it('does not keep the process alive while it waits for what it is to be sent', async () => {
+    const waiting = await worker(
+      'waits-forever.mjs',
+      "import { parentPort } from 'node:worker_threads'; parentPort.once('message', () => {});",
+    );
+    const module = new URL('../../src/core/lib/run-worker.ts', import.meta.url).href;
+    // Nothing is ever sent (as when the build fails before it would be): the process must still end.
+    const main = await worker(
+      'starts.mjs',
+      `import { startWorker } from ${JSON.stringify(module)}; startWorker(${JSON.stringify(waiting)}, {});`,
+    );
+    const ended = spawnSync(process.execPath, [main], {
+      timeout: 30_000,
+      encoding: 'utf8',
+    });
+    assert.equal(ended.error, undefined);
+    assert.equal(ended.stderr, '');
+    assert.equal(ended.status, 0);
   });
 
   it('rejects with the error the worker throws', async () => {

@@ -14,6 +14,10 @@ export function parseIso(date: string): { y: number; m: number; d: number } {
  * dates millions of times in a build, and a Date and its ISO string took a second of it.
  */
 function dayNumber(year: number, month: number, day: number): number {
+  // Date would have thrown or rounded; a date like "0NaN-NaN-NaN" would instead sort before every real one.
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) {
+    throw new RangeError(`not a calendar date: ${year}-${month}-${day}`);
+  }
   const y0 = year + Math.floor((month - 1) / 12);
   const m = ((((month - 1) % 12) + 12) % 12) + 1;
   const y = m <= 2 ? y0 - 1 : y0;

@@ -8,9 +8,9 @@ export interface RunningWorker<T> {
   post(message: unknown): void;
 }
 
-export function startWorker<T>(file: string | URL, workerData: unknown): RunningWorker<T> {
-  const worker = new Worker(file, { workerData });
-  const result = new Promise<T>((resolve, reject) => {
+/** The one message a worker posts; a failure, or an exit without it, rejects. */
+function resultOf<T>(worker: Worker, file: string | URL): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
     worker.once('message', (posted: T) => {
       resolve(posted);
       void worker.terminate();
@@ -20,8 +20,24 @@ export function startWorker<T>(file: string | URL, workerData: unknown): Running
       reject(new Error(`the worker ${file} stopped (exit code ${code}) before it posted its result`));
     });
   });
-  return { result, post: (message) => worker.postMessage(message) };
 }
 
+/**
+ * Starts a worker that waits to be sent a message (`post`) before it works. Until then it does not keep
+ * the process alive: if what should send it fails first, the process still ends.
+ */
+export function startWorker<T>(file: string | URL, workerData: unknown): RunningWorker<T> {
+  const worker = new Worker(file, { workerData });
+  const result = resultOf<T>(worker, file);
+  // After the listeners: listening for its message refs the worker again.
+  worker.unref();
+  const post = (message: unknown) => {
+    worker.ref();
+    worker.postMessage(message);
+  };
+  return { result, post };
+}
+
+/** Runs a worker that needs nothing but its data. */
 export const runWorker = <T>(file: string | URL, workerData: unknown): Promise<T> =>
-  startWorker<T>(file, workerData).result;
+  resultOf<T>(new Worker(file, { workerData }), file);

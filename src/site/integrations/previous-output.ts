@@ -167,12 +167,17 @@ function emptyFolder(outDir: string): void {
  * folder removed meanwhile (the search index's, written again) is passed over.
  */
 async function filesBelow(dir: string, relative = ''): Promise<string[]> {
-  let entries: Dirent[];
-  try {
-    entries = await readdir(path.join(dir, relative), { withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
+  const folder = path.join(dir, relative);
+  let entries: Dirent[] | undefined;
+  // Where the file system gives no entry types, Node looks at each entry, and one renamed meanwhile
+  // (a `.partial` file) fails the whole listing: the folder is then read again, not passed over.
+  for (let attempt = 1; !entries; attempt += 1) {
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt === 5) throw error;
+      if (!existsSync(folder)) return [];
+    }
   }
   const nested = await Promise.all(
     entries.map((entry) => {

@@ -40,13 +40,14 @@ export const getStaticPaths: GetStaticPaths = async () => {
 
 /**
  * A table's template as a workbook. Zipped again with every entry dated the build's day: the writer dates
- * them with the clock, and two builds of the same commit must give the same bytes.
+ * them with the clock, and two builds of the same commit, on any machine, must give the same bytes.
  */
 async function templateXlsx(name: CompoundTableFile, today: string): Promise<ArrayBuffer> {
   const docs = columnDocs(name);
   const row = (cells: (string | undefined)[]) => cells.map((value) => ({ value: value ?? '', type: String }));
   const buffer = await writeExcelFile([row(docs.map((d) => d.title)), row(docs.map((d) => d.example))]).toBuffer();
-  const mtime = new Date(`${today}T00:00:00+08:00`);
+  // Local midnight: the zip format stores the local wall time, so the bytes are the same in every time zone.
+  const mtime = new Date(`${today}T00:00:00`);
   const entries = Object.entries(unzipSync(new Uint8Array(buffer)));
   const zipped = zipSync(Object.fromEntries(entries.map(([entry, bytes]) => [entry, [bytes, { mtime }]])));
   return zipped.slice().buffer;
