@@ -8,7 +8,8 @@
  * a clean build of the changed data, made with no cache.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -89,7 +90,17 @@ test('a rebuild from the cache, over the previous output or into an empty folder
     const touched = new Set(await Promise.all(['bogeda-xiaoqu', 'jinshuiwan'].map(communityOf)));
     const inPlace = build(content, site, cache);
     build(content, clean, path.join(root, 'fresh-cache'));
+    // A folder the cache does not describe (here holding a stale page and a .git) is emptied first,
+    // its .git kept: its files are moved into the cache and removed while the build runs.
+    await mkdir(path.join(restored, 'c/stale'), { recursive: true });
+    await writeFile(path.join(restored, 'c/stale/index.html'), '<p>stale</p>');
+    await mkdir(path.join(restored, '.git'));
+    await writeFile(path.join(restored, '.git/HEAD'), 'ref: refs/heads/pages\n');
     const intoEmpty = build(content, restored, cache);
+    expect(existsSync(path.join(restored, 'c/stale'))).toBe(false);
+    expect(await readFile(path.join(restored, '.git/HEAD'), 'utf8')).toBe('ref: refs/heads/pages\n');
+    await rm(path.join(restored, '.git'), { recursive: true });
+    expect(await readdir(cache)).not.toContain('gongshi-output-being-removed');
 
     const compounds = (await readdir(path.join(content, 'compounds'))).length;
     const files = await filesOf(clean);
