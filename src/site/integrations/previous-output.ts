@@ -16,8 +16,8 @@
  *   pages: files whose key is the one recorded are left as they are. Of the county-wide files made of
  *   one segment per compound, the segments of those compounds are copied (`previousSegments`).
  * - build:done, after every other part: each file the folder held as the build started (listed in the
- *   background meanwhile) that this build neither wrote nor kept is removed (a deleted compound's page and downloads, an old script bundle, a search fragment no
- *   longer used); then the new record is written.
+ *   background meanwhile) that this build neither wrote nor kept is removed (a deleted compound's page
+ *   and downloads, an old script bundle, a search fragment no longer used); then the new record is written.
  *
  * tests/e2e/reproducible.spec.ts checks that a build over the previous output is byte for byte, and
  * file for file, a clean build.
@@ -170,6 +170,7 @@ const sameSeal = (a: Seal | undefined, b: Seal | undefined) =>
 function emptyFolder(outDir: string, cacheDir: string): Promise<void> {
   const names = existsSync(outDir) ? readdirSync(outDir).filter((name) => name !== '.git') : [];
   const trash = path.join(cacheDir, TRASH);
+  if (names.length === 0 && !existsSync(trash)) return Promise.resolve();
   mkdirSync(trash, { recursive: true });
   const aside = mkdtempSync(path.join(trash, 'output-'));
   const movable =
@@ -202,11 +203,12 @@ function removeQuietly(folder: string): Promise<void> {
 }
 
 /**
- * The files below `dir` (relative, with `/`), the `.git` at its top left out: read in the background
- * while the build runs, since walking 120,000 files at the end took a second of a small rebuild. A
- * folder removed meanwhile (the search index's, written again) is passed over.
+ * The files below `dir`, or below its subfolder `relative` (named from `dir`, with `/`), the `.git` at its
+ * top left out. Asynchronous, so that the output is listed in the background while the build runs:
+ * walking 120,000 files at the end took a second of a small rebuild. A folder removed meanwhile (the
+ * search index's, written again) is passed over.
  */
-async function filesBelow(dir: string, relative = ''): Promise<string[]> {
+export async function filesBelow(dir: string, relative = ''): Promise<string[]> {
   const folder = path.join(dir, relative);
   let entries: Dirent[] | undefined;
   // Where the file system gives no entry types, Node looks at each entry, and one renamed meanwhile

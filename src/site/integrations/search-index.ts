@@ -15,7 +15,6 @@
  * instead of being made again: at 10,000 compounds that is 20 s of Pagefind's time.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +23,7 @@ import * as pagefind from 'pagefind';
 import { shareEvaluationsInThisBuild } from '../../core/model/compliance.ts';
 import { getOpenDataSource } from '../../outputs/open-data-source.ts';
 import { type SearchDocument, searchDocuments } from '../../outputs/search-document.ts';
-import { keptUnit, recordUnit } from './previous-output.ts';
+import { filesBelow, keptUnit, recordUnit } from './previous-output.ts';
 
 const UNIT = 'search';
 const FOLDER = 'pagefind';
@@ -35,13 +34,6 @@ function documentsKey(documents: readonly SearchDocument[]): string {
   for (const { url, html } of documents) hash.update(`${url}\0${html}\0`);
   return hash.digest('base64url');
 }
-
-/** The files below `dir`, relative to `root`, with `/` between folders. */
-const filesBelow = (root: string, dir: string) =>
-  readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
 
 /** Indexes the documents in Pagefind's process and writes the index into `outDir`; resolves with the files written. */
 async function writeIndex(documents: readonly SearchDocument[], outDir: string): Promise<string[]> {
@@ -59,7 +51,7 @@ async function writeIndex(documents: readonly SearchDocument[], outDir: string):
   const written = await index.writeFiles({ outputPath: path.join(outDir, FOLDER) });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
   await pagefind.close();
-  return filesBelow(outDir, FOLDER);
+  return (await filesBelow(outDir, FOLDER)).sort();
 }
 
 export function searchIndex(): AstroIntegration {
