@@ -190,6 +190,13 @@ function transferSizes(page: Page): Promise<number>[] {
   return sizes;
 }
 
+/** The bytes of every part of the search index. */
+async function searchIndexBytes(out: string): Promise<number> {
+  const parts = (await readdir(out)).filter((name) => /^pagefind(?:-\d+)?$/.test(name));
+  const sizes = await Promise.all(parts.map((part) => dirBytes(path.join(out, part))));
+  return sizes.reduce((a, b) => a + b, 0);
+}
+
 /** Bytes fetched from loading /search/?q=<name> until the first result is shown. */
 async function searchBytes(
   site: string,
@@ -430,7 +437,8 @@ async function run(label: string, contentDir: string, compounds: number, tmp: st
     pages: await countPages(out),
     page: await heaviestPage(out),
     search: await searchBytes(out, firstName),
-    indexMiB: (await dirBytes(path.join(out, 'pagefind'))) / 1048576,
+    // Every part of the index (src/core/lib/search-parts.ts): pagefind, pagefind-2, …
+    indexMiB: (await searchIndexBytes(out)) / 1048576,
     sitemap: await sitemapCheck(out),
     lighthouse: compounds < 100 ? await lighthouseOf(out, first) : undefined,
     hugo: hugo.length > 0 ? hugo : undefined,

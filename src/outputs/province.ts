@@ -7,10 +7,11 @@
  * the sitemap index, robots.txt and the root's own headers. No county is
  * rebuilt, and no county's files are changed. Node only (reads folders).
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { t } from '../core/i18n/t.ts';
 import { html } from '../core/lib/html.ts';
+import { withEveryKnownWord } from '../core/lib/search-rank.ts';
 import { DASHBOARD_LISTS, type DashboardListId, OPEN_LISTS } from '../core/model/dashboard.ts';
 
 /** What the province pages need of one county, all read from its built site. */
@@ -26,6 +27,8 @@ export interface CountySite {
   open: number;
   /** The county's sitemap files, as absolute addresses. */
   sitemaps: string[];
+  /** The folders of its search index's parts, the first first: `pagefind`, `pagefind-2`, … (src/core/lib/search-parts.ts). */
+  searchParts: string[];
 }
 
 export interface ProvinceOptions {
@@ -69,7 +72,22 @@ export async function readCountySite(dir: string): Promise<CountySite> {
   const sitemaps = sitemap.includes('<sitemapindex')
     ? [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] as string)
     : [own];
-  return { slug, name: pkg.county, compounds, lists, open: openCompounds.size, sitemaps };
+  return {
+    slug,
+    name: pkg.county,
+    compounds,
+    lists,
+    open: openCompounds.size,
+    sitemaps,
+    searchParts: await searchParts(dir),
+  };
+}
+
+/** The folders of a built county's search index, in order; the county's own search page lists the same. */
+async function searchParts(dir: string): Promise<string[]> {
+  const number = (folder: string) => Number(/^pagefind(?:-(\d+))?$/.exec(folder)?.[1] ?? 1);
+  const folders = (await readdir(dir)).filter((name) => /^pagefind(?:-\d+)?$/.test(name));
+  return folders.sort((a, b) => number(a) - number(b));
 }
 
 const STYLE = `body{font:1.0625rem/1.6 system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:0 auto;max-width:64rem;padding:1rem;color:#1a1a1a}a{color:#0b4f9c}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ccc;padding:.4rem;text-align:left}td.num{text-align:right}.scroll{overflow-x:auto}input{font:inherit;padding:.4rem;width:100%;max-width:24rem}button{font:inherit;padding:.4rem 1rem}@media (prefers-contrast:more){body{color:#000}a{color:#00e}}`;
@@ -136,14 +154,16 @@ function searchPage(options: ProvinceOptions, counties: readonly CountySite[]): 
 <noscript><p>${t('province.searchNoScript')}</p></noscript>
 <h2>${t('province.searchEach')}</h2>
 <ul>${counties.map((c) => html`<li><a href="/${c.slug}/search/">${c.name}</a></li>`)}</ul>
-<script type="module" src="/search/province-search.js" data-search="${options.search ?? 'merge'}" data-counties="${counties.map((c) => `${c.slug}:${c.name}`).join(',')}"></script>`,
+<script type="module" src="/search/province-search.js" data-search="${options.search ?? 'merge'}" data-counties="${counties.map((c) => `${c.slug}:${c.name}`).join(',')}" data-indexes="${counties.flatMap((c) => c.searchParts.map((folder) => `/${c.slug}/${folder}/`)).join(',')}"></script>`,
   );
 }
 
 /**
  * The browser's side of the search: the province's own index, or the first county's Pagefind with
- * every other county's index merged in (each result's address already carries its county's path).
+ * every part of every county's index merged in (each result's address already carries its county's path).
  * An async function, not top-level await, which the Chromium 87 of older WeChat builds cannot parse.
+ * Merged indexes each leave out the query words they lack: withEveryKnownWord, the county search's own,
+ * keeps what one index would find.
  */
 const SEARCH_SCRIPT = `(async () => {
   const script = document.currentScript || document.querySelector('script[data-counties]');
@@ -155,11 +175,18 @@ const SEARCH_SCRIPT = `(async () => {
   if (!query) return;
   status.textContent = ${JSON.stringify(t('province.searching'))};
   const province = script.dataset.search === 'index';
-  const pagefind = await import(province ? '/pagefind/pagefind.js' : '/' + counties[0][0] + '/pagefind/pagefind.js');
+  const indexes = province ? ['/pagefind/'] : script.dataset.indexes.split(',');
+  const pagefind = await import(indexes[0] + 'pagefind.js');
   await pagefind.options({ excerptLength: 0 });
-  if (!province) for (const [slug] of counties.slice(1)) await pagefind.mergeIndex('/' + slug + '/pagefind/');
-  const found = await pagefind.search(query);
-  const pages = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
+  await Promise.all(indexes.slice(1).map((index) => pagefind.mergeIndex(index)));
+  let results = (await pagefind.search(query)).results;
+  const words = typeof Intl.Segmenter === 'function'
+    ? [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(query)].filter((s) => s.isWordLike).map((s) => s.segment)
+    : query.split(/s+/).filter(Boolean);
+  if (indexes.length > 1 && words.length > 1 && results.length > 0) {
+    results = withEveryKnownWord(results, await Promise.all(words.map(async (word) => (await pagefind.search(word)).results)));
+  }
+  const pages = await Promise.all(results.slice(0, 20).map((r) => r.data()));
   const names = new Map(counties);
   for (const data of pages) {
     const item = document.createElement('li');
@@ -170,8 +197,9 @@ const SEARCH_SCRIPT = `(async () => {
     item.append(link, document.createTextNode('（' + county + (data.meta.address ? '，' + data.meta.address : '') + '）'));
     list.append(item);
   }
-  status.textContent = ${JSON.stringify(t('province.found'))}.replace('{count}', String(found.results.length));
+  status.textContent = ${JSON.stringify(t('province.found'))}.replace('{count}', String(results.length));
 })();
+${withEveryKnownWord.toString().replace(/\s+/g, ' ')}
 `;
 
 /** Root headers: the same policy as a county's pages, for the root's own paths only. */

@@ -59,10 +59,13 @@ test('every compound is in the search index, grouped by 社区', async ({ page }
     const name = bundle.communities.find((c) => c.slug === record.compound.community)?.name ?? '';
     byCommunity.set(name, [...(byCommunity.get(name) ?? []), `/c/${record.slug}/`]);
   }
+  // The sample is built in parts (GONGSHI_SEARCH_PART_SIZE in test-env.ts): every part is read, as the search page does.
+  const indexes = (await page.locator('gongshi-search').getAttribute('data-indexes'))?.split(',') ?? [];
+  expect(indexes).toEqual(['/pagefind/', '/pagefind-2/', '/pagefind-3/']);
   const indexed = await page.evaluate(
-    async (communities) => {
-      const url = '/pagefind/pagefind.js';
-      const pagefind = await import(url);
+    async ([communities, [first, ...others]]) => {
+      const pagefind = await import(`${first}pagefind.js`);
+      for (const part of others) await pagefind.mergeIndex(part);
       const found: Record<string, string[]> = {};
       for (const community of communities) {
         const { results } = await pagefind.search(null, { filters: { 社区: community } });
@@ -71,7 +74,7 @@ test('every compound is in the search index, grouped by 社区', async ({ page }
       }
       return found;
     },
-    [...byCommunity.keys()],
+    [[...byCommunity.keys()], indexes] as const,
   );
   expect(indexed).toEqual(Object.fromEntries([...byCommunity].map(([k, v]) => [k, v.sort()])));
 });

@@ -97,6 +97,14 @@ test.describe('search', () => {
     expect((await search(page, company.name)).slice(0, served.length).sort()).toEqual(pagesOf(served));
   });
 
+  test('over an index in parts, a result holds every word of the query, as with one index', async ({ page }) => {
+    await page.goto('/search/');
+    // The sample is indexed in three parts (test-env.ts); only one compound is called 天山, and the two
+    // parts without it, left to themselves, would answer 天山 物业 with every compound naming a 物业 company.
+    expect(await search(page, '天山 物业')).toEqual(['/c/tianshan-huayuan/']);
+    await expect(page.locator('.search-status')).toContainText('找到 1 个');
+  });
+
   test('a filter narrows the results to one 社区', async ({ page }) => {
     const bundle = await sampleBundle();
     await page.goto('/search/');

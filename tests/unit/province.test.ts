@@ -34,6 +34,8 @@ describe('a county site as the portal reads it', () => {
             : [];
       await writeFile(path.join(dir, 'data', 'findings', `${list}.json`), JSON.stringify(rows));
     }
+    // Its search index in parts, the tenth after the second; a folder that is no part.
+    for (const folder of ['pagefind-10', 'pagefind', 'pagefinder', 'pagefind-2']) await mkdir(path.join(dir, folder));
     await writeFile(
       path.join(dir, 'sitemap.xml'),
       '<sitemapindex><sitemap><loc>https://wuye.example.cn/mulei/sitemap-1.xml</loc></sitemap><sitemap><loc>https://wuye.example.cn/mulei/sitemap-2.xml</loc></sitemap></sitemapindex>',
@@ -54,6 +56,7 @@ describe('a county site as the portal reads it', () => {
       'https://wuye.example.cn/mulei/sitemap-1.xml',
       'https://wuye.example.cn/mulei/sitemap-2.xml',
     ]);
+    assert.deepEqual(county.searchParts, ['pagefind', 'pagefind-2', 'pagefind-10']);
   });
 
   test('the root: a dashboard cell links to the county list, the headers keep each county its own', async () => {
@@ -81,6 +84,11 @@ describe('a county site as the portal reads it', () => {
     assert.match(headers, /^\/mulei\/\*$/m);
     assert.equal((files.get('sitemap.xml') ?? '').match(/<sitemap>/g)?.length, 2);
     // The search script runs on the Chromium 87 of older WeChat builds: no top-level await.
+    // The search merges every part of every county's index, the first part's pagefind.js loaded.
+    assert.match(
+      files.get('search/index.html') ?? '',
+      /data-indexes="\/mulei\/pagefind\/,\/mulei\/pagefind-2\/,\/mulei\/pagefind-10\/"/,
+    );
     const script = files.get('search/province-search.js') ?? '';
     assert.doesNotThrow(() => new Function(script));
   });

@@ -7,7 +7,7 @@ import {
   matchDirectory,
   squash,
 } from '../../src/core/lib/name-directory.ts';
-import { nearQueries, rankByTitle, titleTier } from '../../src/core/lib/search-rank.ts';
+import { nearQueries, rankByTitle, titleTier, withEveryKnownWord } from '../../src/core/lib/search-rank.ts';
 import { chineseWords, segmentQuery } from '../../src/core/lib/segment.ts';
 
 describe('rankByTitle', () => {
@@ -109,5 +109,19 @@ describe('nearQueries', () => {
     assert.deepEqual(nearQueries(['jinshw']), []);
     assert.deepEqual(nearQueries(['金水']), []);
     assert.deepEqual(nearQueries([]), []);
+  });
+});
+
+describe('withEveryKnownWord', () => {
+  const ids = (...list: string[]) => list.map((id) => ({ id }));
+  it('keeps the results that hold every word some merged index knows', () => {
+    // 天山 物业 over parts: the parts without 天山 left it out and answered with every 物业.
+    const results = ids('tianshan', 'a', 'b');
+    assert.deepEqual(withEveryKnownWord(results, [ids('tianshan'), ids('tianshan', 'a', 'b', 'c')]), ids('tianshan'));
+  });
+
+  it('leaves out a word no index knows, as one index does', () => {
+    assert.deepEqual(withEveryKnownWord(ids('a', 'b'), [[], ids('a', 'b')]), ids('a', 'b'));
+    assert.deepEqual(withEveryKnownWord(ids('a'), [ids('b'), ids('a')]), []);
   });
 });

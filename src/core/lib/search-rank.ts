@@ -35,3 +35,18 @@ export function nearQueries(queryWords: readonly string[]): string[] {
   if (parts.length < 2) return [];
   return [...new Set(parts.map((_, i) => parts.filter((_, j) => j !== i).join(' ')))];
 }
+
+/**
+ * The results of merged indexes (the parts of a county's index, the counties' of a province) as one
+ * index would give them. Each index leaves out a query word its own vocabulary lacks, so 天山 物业
+ * would find, in a part where no compound is called 天山, every compound with 物业. A result is kept
+ * only if it is among the results of each word of the query that some index knows (`perWord`: each
+ * word searched alone); a word no index knows is left out, as one index leaves it out.
+ */
+export function withEveryKnownWord<T extends { id: string }>(
+  results: readonly T[],
+  perWord: readonly (readonly { id: string }[])[],
+): T[] {
+  const known = perWord.filter((found) => found.length > 0).map((found) => new Set(found.map((r) => r.id)));
+  return results.filter((result) => known.every((ids) => ids.has(result.id)));
+}

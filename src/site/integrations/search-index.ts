@@ -8,11 +8,13 @@
  * ready when the build starts, and the index is built and written in Pagefind's
  * own process while Astro renders the pages.
  *
- * The index is a function of the documents alone (Pagefind's version and its
- * settings here being part of the program previous-output.ts checks). Over the
- * previous output, when no document changed — a price, a phone number, a new
- * quarter's accounts — the index that build wrote is kept (the unit `search`)
- * instead of being made again: at 10,000 compounds that is 20 s of Pagefind's time.
+ * A large county's index is in parts (src/core/lib/search-parts.ts). Each part
+ * is a function of its documents alone (Pagefind's version and its settings
+ * here being part of the program previous-output.ts checks). Over the previous
+ * output, a part none of whose documents changed — a price, a phone number, a
+ * new quarter's accounts change none — is kept (the unit `search`, `search-2`, …)
+ * instead of being made again: at 10,000 compounds in four parts, a new fee
+ * item indexes 2,500 compounds again, not 10,000.
  */
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
@@ -20,44 +22,65 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { searchPartCount, searchPartFolder, searchPartOf } from '../../core/lib/search-parts.ts';
 import { shareEvaluationsInThisBuild } from '../../core/model/compliance.ts';
 import { getOpenDataSource } from '../../outputs/open-data-source.ts';
 import { type SearchDocument, searchDocuments } from '../../outputs/search-document.ts';
 import { filesBelow, keptUnit, recordUnit } from './previous-output.ts';
 
-const UNIT = 'search';
-const FOLDER = 'pagefind';
+/** The unit of previous-output.ts for each part: `search` for the first, then `search-2`, … */
+const unitOf = (part: number) => (part === 0 ? 'search' : `search-${part + 1}`);
 
-/** The key of the index: every document, in order. */
-function documentsKey(documents: readonly SearchDocument[]): string {
-  const hash = createHash('sha256');
-  for (const { url, html } of documents) hash.update(`${url}\0${html}\0`);
-  return hash.digest('base64url');
+/** One part of the index: its documents, and the key they give it. */
+interface Part {
+  part: number;
+  documents: SearchDocument[];
+  key: string;
 }
 
-/** Indexes the documents in Pagefind's process and writes the index into `outDir`; resolves with the files written. */
-async function writeIndex(documents: readonly SearchDocument[], outDir: string): Promise<string[]> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  await Promise.all(
-    documents.map(async ({ url, html }) => {
-      const result = await index.addHTMLFile({ url, content: html });
-      if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${result.errors.join('; ')}`);
-    }),
-  );
-  // Over the previous output the folder holds the last index: Pagefind does not write a file that is
-  // already there, so an index is always written into an empty folder.
-  await rm(path.join(outDir, FOLDER), { recursive: true, force: true });
-  const written = await index.writeFiles({ outputPath: path.join(outDir, FOLDER) });
-  if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+/** The documents in their parts (src/core/lib/search-parts.ts), each part keyed by its documents, in order. */
+function partsOf(documents: readonly SearchDocument[]): Part[] {
+  const count = searchPartCount(documents.length);
+  const grouped = Array.from({ length: count }, () => [] as SearchDocument[]);
+  for (const document of documents) grouped[searchPartOf(document.url, count)]?.push(document);
+  return grouped.map((inPart, part) => {
+    const hash = createHash('sha256').update(`${part} of ${count}\0`);
+    for (const { url, html } of inPart) hash.update(`${url}\0${html}\0`);
+    return { part, documents: inPart, key: hash.digest('base64url') };
+  });
+}
+
+/**
+ * Indexes each part in Pagefind's process and writes it into its folder of `outDir`, one part after
+ * the other: Pagefind's memory is that of one part. Records each part's files.
+ */
+async function writeParts(parts: readonly Part[], outDir: string): Promise<void> {
+  if (parts.length === 0) return;
+  for (const { part, documents, key } of parts) {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    await Promise.all(
+      documents.map(async ({ url, html }) => {
+        const result = await index.addHTMLFile({ url, content: html });
+        if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${result.errors.join('; ')}`);
+      }),
+    );
+    // Over the previous output the folder holds the part's last index: Pagefind does not write a file
+    // that is already there, so a part is always written into an empty folder.
+    const folder = searchPartFolder(part);
+    await rm(path.join(outDir, folder), { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: path.join(outDir, folder) });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+    await index.deleteIndex();
+    recordUnit(unitOf(part), { key, files: (await filesBelow(outDir, folder)).sort() });
+  }
   await pagefind.close();
-  return (await filesBelow(outDir, FOLDER)).sort();
 }
 
 export function searchIndex(): AstroIntegration {
   let outDir = '';
   let documents: SearchDocument[] = [];
-  let writing: Promise<'written' | 'kept'> | undefined;
+  let writing: Promise<{ parts: number; written: Part[] }> | undefined;
   return {
     name: 'gongshi-search-index',
     hooks: {
@@ -70,32 +93,30 @@ export function searchIndex(): AstroIntegration {
         shareEvaluationsInThisBuild();
         documents = [...searchDocuments(await getOpenDataSource())];
       },
-      // After previous-output.ts has kept or emptied the output folder: the index is written while the pages render.
+      // After previous-output.ts has kept or emptied the output folder: the parts are written while the pages render.
       'astro:build:setup': () => {
         if (writing) return;
-        const key = documentsKey(documents);
-        const kept = keptUnit(UNIT, key);
-        if (kept) {
-          recordUnit(UNIT, kept);
-          writing = Promise.resolve('kept');
-          return;
-        }
-        writing = writeIndex(documents, outDir).then((files) => {
-          recordUnit(UNIT, { key, files });
-          return 'written' as const;
+        const parts = partsOf(documents);
+        const changed = parts.filter(({ part, key }) => {
+          const kept = keptUnit(unitOf(part), key);
+          if (kept) recordUnit(unitOf(part), kept);
+          return !kept;
         });
+        writing = writeParts(changed, outDir).then(() => ({ parts: parts.length, written: changed }));
         writing.catch(() => {});
       },
       'astro:build:done': async ({ logger }) => {
         if (!writing) throw new Error('the search index was never started');
         const waited = performance.now();
-        const how = await writing;
+        const { parts, written } = await writing;
         // What the index adds to the build: the pages are all written by now.
         const seconds = ((performance.now() - waited) / 1000).toFixed(1);
+        const indexed = written.reduce((n, p) => n + p.documents.length, 0);
+        const inParts = parts === 1 ? '' : ` (${written.length} of the index’s ${parts} parts)`;
         logger.info(
-          how === 'kept'
+          written.length === 0
             ? `${documents.length} compounds’ search documents unchanged: the index of the previous build kept`
-            : `${documents.length} compounds indexed for search; finishing the index took ${seconds} s`,
+            : `${indexed} compounds indexed for search${inParts}; finishing the index took ${seconds} s`,
         );
         documents = [];
       },

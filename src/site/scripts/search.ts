@@ -2,19 +2,21 @@
  * <gongshi-search>: the search form's results, shown in two steps. The name
  * directory (src/core/lib/name-directory.ts) answers a name, pinyin or slug
  * typed from its start with one small file; Pagefind, loaded after, adds
- * everything else. A search that finds nothing is retried with a word left
+ * everything else, merging the parts of a large county's index. A search that finds nothing is retried with a word left
  * out, and says so.
  */
 import { type DirectoryEntry, directoryKey, directoryPath, matchDirectory } from '../../core/lib/name-directory.ts';
-import { nearQueries, rankByTitle } from '../../core/lib/search-rank.ts';
+import { nearQueries, rankByTitle, withEveryKnownWord } from '../../core/lib/search-rank.ts';
 import { segmentQuery } from '../../core/lib/segment.ts';
 import { sitePath } from '../../core/lib/site-path.ts';
 
 interface PagefindResult {
+  id: string;
   data(): Promise<{ url: string; meta: Record<string, string> }>;
 }
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
+  mergeIndex(path: string): Promise<void>;
   search(term: string, o: { filters: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
 }
 interface Found {
@@ -23,17 +25,33 @@ interface Found {
   meta: Record<string, string>;
 }
 
-let pagefind: Promise<Pagefind> | undefined;
+/** Pagefind, and whether its index is in parts merged in the browser. */
+let pagefind: Promise<{ index: Pagefind; merged: boolean }> | undefined;
 let vocabulary: Promise<Set<string>> | undefined;
 
-function loadPagefind(): Promise<Pagefind> {
+/** Pagefind with every part of the index (src/core/lib/search-parts.ts): the first's, with the others merged in. */
+function loadPagefind(indexes: readonly string[]) {
+  const [first = sitePath('/pagefind/'), ...others] = indexes;
   // A path built at run time: the index is written after the site is bundled.
-  const url = sitePath('/pagefind/pagefind.js');
-  pagefind ??= import(/* @vite-ignore */ url).then(async (module: Pagefind) => {
-    await module.options({ excerptLength: 0 });
-    return module;
+  pagefind ??= import(/* @vite-ignore */ `${first}pagefind.js`).then(async (index: Pagefind) => {
+    await index.options({ excerptLength: 0 });
+    await Promise.all(others.map((part) => index.mergeIndex(part)));
+    return { index, merged: others.length > 0 };
   });
   return pagefind;
+}
+
+/** Pagefind's results for `term`, made of `terms`; over an index in parts, as one index would give them. */
+async function find(
+  { index, merged }: { index: Pagefind; merged: boolean },
+  term: string,
+  terms: readonly string[],
+  filters: Record<string, string>,
+) {
+  const { results } = await index.search(term, { filters });
+  if (!merged || terms.length < 2 || results.length === 0) return results;
+  const perWord = await Promise.all(terms.map(async (word) => (await index.search(word, { filters: {} })).results));
+  return withEveryKnownWord(results, perWord);
 }
 
 const hasSegmenter = () => typeof Intl !== 'undefined' && 'Segmenter' in Intl;
@@ -130,14 +148,14 @@ class GongshiSearch extends HTMLElement {
     try {
       // The directory knows names only, not 社区, companies or status: a filtered search goes to Pagefind.
       if (Object.keys(filters).length === 0) show(await directoryMatches(query));
-      const index = await loadPagefind();
+      const loaded = await loadPagefind((this.dataset.indexes ?? '').split(',').filter(Boolean));
       const queryWords = await words(query);
       const term = hasSegmenter() ? query : queryWords.join(' ');
-      let found = (await index.search(term, { filters })).results;
+      let found = await find(loaded, term, queryWords, filters);
       let near: string | undefined;
       if (found.length === 0 && shown.size === 0) {
         for (const candidate of nearQueries(queryWords)) {
-          found = (await index.search(candidate, { filters })).results;
+          found = await find(loaded, candidate, candidate.split(' '), filters);
           if (found.length > 0) {
             near = candidate;
             break;

@@ -1,0 +1,58 @@
+/**
+ * The search index in parts. Pagefind cannot update an index: one changed
+ * search document means indexing every compound again, and writing an index
+ * of 10,000 compounds holds about 1.3 GB in Pagefind's process. So a large
+ * county's index is split into one part per PART_SIZE compounds (rounded
+ * up), each a Pagefind index of its own in its own folder; a build indexes again only the
+ * parts whose documents changed, one part at a time, and the browser merges
+ * the parts (Pagefind's mergeIndex).
+ *
+ * Each merged part costs a phone its own Pagefind files (about 60 KB, the
+ * WebAssembly most of it), so a county of a few hundred or a couple of
+ * thousand compounds, any real one, has one part: /pagefind/, as before.
+ * A compound's part is a hash of its page's address, so that it stays in
+ * its part while others are added or removed, until the number of parts
+ * changes.
+ */
+import { fingerprint } from './fingerprint.ts';
+
+/**
+ * About this many compounds in one part, at most: on a two-core machine Pagefind indexes
+ * and writes 2,500 in about 2 s, within 0.4 GB. GONGSHI_SEARCH_PART_SIZE
+ * overrides it, so that the tests can split the sample's few compounds.
+ */
+export const PART_SIZE = 2500;
+
+function partSize(): number {
+  const raw = typeof process === 'undefined' ? undefined : process.env.GONGSHI_SEARCH_PART_SIZE;
+  if (raw === undefined || raw === '') return PART_SIZE;
+  const size = Number(raw);
+  if (!Number.isInteger(size) || size < 1) {
+    throw new Error(`GONGSHI_SEARCH_PART_SIZE must be a whole number of compounds, at least 1; found ${raw}`);
+  }
+  return size;
+}
+
+/** How many parts the index of `compounds` compounds has: one, up to the part size. */
+export function searchPartCount(compounds: number, size = partSize()): number {
+  return Math.max(1, Math.ceil(compounds / size));
+}
+
+/** Which of `count` parts (from 0) indexes the page at `url`. */
+export function searchPartOf(url: string, count: number): number {
+  // FNV-1a's low bits follow the last characters' low bits; MurmurHash3's finalizer spreads every bit over them.
+  let hash = Number.parseInt(fingerprint(url), 16);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return ((hash ^ (hash >>> 16)) >>> 0) % count;
+}
+
+/** The folder of part `part` in the site: `pagefind` for the first, which also holds pagefind.js, then `pagefind-2`, … */
+export function searchPartFolder(part: number): string {
+  return part === 0 ? 'pagefind' : `pagefind-${part + 1}`;
+}
+
+/** The folders of an index of `count` parts, the first first. */
+export function searchPartFolders(count: number): string[] {
+  return Array.from({ length: count }, (_, part) => searchPartFolder(part));
+}
