@@ -162,10 +162,17 @@ function searchPage(options: ProvinceOptions, counties: readonly CountySite[]): 
  * The browser's side of the search: the province's own index, or the first county's Pagefind with
  * every part of every county's index merged in (each result's address already carries its county's path).
  * An async function, not top-level await, which the Chromium 87 of older WeChat builds cannot parse.
- * Merged indexes each leave out the query words they lack: withEveryKnownWord, the county search's own,
- * keeps what one index would find.
+ * Merged indexes each leave out the query words they lack: withEveryKnownWord, the county search's own
+ * (its source, types stripped by Node), keeps what one index would find. The helpers come first and
+ * run anywhere, so that the unit test calls them as the browser does.
  */
-const SEARCH_SCRIPT = `(async () => {
+const SEARCH_SCRIPT = `${withEveryKnownWord.toString().replace(/\s+/g, ' ')}
+function queryWords(query) {
+  return typeof Intl.Segmenter === 'function'
+    ? [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(query)].filter((s) => s.isWordLike).map((s) => s.segment)
+    : query.split(/\\s+/).filter(Boolean);
+}
+if (typeof document !== 'undefined') (async () => {
   const script = document.currentScript || document.querySelector('script[data-counties]');
   const counties = script.dataset.counties.split(',').map((pair) => pair.split(':'));
   const query = new URLSearchParams(location.search).get('q') || '';
@@ -180,9 +187,7 @@ const SEARCH_SCRIPT = `(async () => {
   await pagefind.options({ excerptLength: 0 });
   await Promise.all(indexes.slice(1).map((index) => pagefind.mergeIndex(index)));
   let results = (await pagefind.search(query)).results;
-  const words = typeof Intl.Segmenter === 'function'
-    ? [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(query)].filter((s) => s.isWordLike).map((s) => s.segment)
-    : query.split(/s+/).filter(Boolean);
+  const words = queryWords(query);
   if (indexes.length > 1 && words.length > 1 && results.length > 0) {
     results = withEveryKnownWord(results, await Promise.all(words.map(async (word) => (await pagefind.search(word)).results)));
   }
@@ -199,7 +204,6 @@ const SEARCH_SCRIPT = `(async () => {
   }
   status.textContent = ${JSON.stringify(t('province.found'))}.replace('{count}', String(results.length));
 })();
-${withEveryKnownWord.toString().replace(/\s+/g, ' ')}
 `;
 
 /** Root headers: the same policy as a county's pages, for the root's own paths only. */

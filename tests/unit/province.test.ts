@@ -91,6 +91,18 @@ describe('a county site as the portal reads it', () => {
     );
     const script = files.get('search/province-search.js') ?? '';
     assert.doesNotThrow(() => new Function(script));
+    // Its helpers, run as a browser runs them: with Intl.Segmenter, and as an old WebView without it.
+    type Helpers = {
+      queryWords: (query: string) => string[];
+      withEveryKnownWord: (results: { id: string }[], perWord: { id: string }[][]) => { id: string }[];
+    };
+    const helpers = (intl: object) =>
+      new Function('Intl', `${script}\nreturn { queryWords, withEveryKnownWord };`)(intl) as Helpers;
+    const { queryWords, withEveryKnownWord } = helpers(Intl);
+    assert.deepEqual(queryWords('天山 物业'), ['天山', '物业']);
+    assert.deepEqual(helpers({}).queryWords(' tianshan  huayuan '), ['tianshan', 'huayuan']);
+    const ids = (...list: string[]) => list.map((id) => ({ id }));
+    assert.deepEqual(withEveryKnownWord(ids('a', 'b'), [ids('a'), ids('a', 'b'), []]), ids('a'));
   });
 
   test('a county whose base_url has no path of its own cannot join', async () => {

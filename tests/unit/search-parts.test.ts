@@ -8,8 +8,8 @@ import {
   PART_SIZE,
   searchPartCount,
   searchPartFolder,
-  searchPartFolders,
   searchPartOf,
+  searchPartsInUse,
 } from '../../src/core/lib/search-parts.ts';
 
 test('a county of up to one part size has one part, at /pagefind/ as before', () => {
@@ -18,9 +18,7 @@ test('a county of up to one part size has one part, at /pagefind/ as before', ()
   assert.equal(searchPartCount(PART_SIZE, PART_SIZE), 1);
   assert.equal(searchPartCount(PART_SIZE + 1, PART_SIZE), 2);
   assert.equal(searchPartCount(10_000, 2500), 4);
-  assert.deepEqual(searchPartFolders(1), ['pagefind']);
-  assert.deepEqual(searchPartFolders(3), ['pagefind', 'pagefind-2', 'pagefind-3']);
-  assert.equal(searchPartFolder(9), 'pagefind-10');
+  assert.deepEqual([0, 1, 2, 9].map(searchPartFolder), ['pagefind', 'pagefind-2', 'pagefind-3', 'pagefind-10']);
 });
 
 test('GONGSHI_SEARCH_PART_SIZE sets the part size, and must be a whole number', () => {
@@ -50,5 +48,23 @@ test("a compound's part depends on its address alone, and the parts are near equ
   }
   // Within 5 % of a quarter each.
   for (const size of sizes) assert.ok(Math.abs(size - 2500) < 125, `parts of ${sizes.join(', ')}`);
-  assert.equal(searchPartOf('/c/bogeda-xiaoqu/', 1), 0);
+});
+
+test('only the parts some compound falls in are written and merged; no compounds, the first part', () => {
+  const saved = process.env.GONGSHI_SEARCH_PART_SIZE;
+  try {
+    // 17 compounds in parts of one: 17 parts by count, and the hash leaves some of them empty.
+    process.env.GONGSHI_SEARCH_PART_SIZE = '1';
+    const urls = Array.from({ length: 17 }, (_, i) => `/c/xiaoqu-${i}/`);
+    const used = searchPartsInUse(urls);
+    assert.deepEqual(
+      used,
+      [...new Set(urls.map((url) => searchPartOf(url, 17)))].sort((a, b) => a - b),
+    );
+    assert.ok(used.length < 17, `${used.length} of 17 parts in use`);
+    assert.deepEqual(searchPartsInUse([]), [0]);
+  } finally {
+    if (saved === undefined) delete process.env.GONGSHI_SEARCH_PART_SIZE;
+    else process.env.GONGSHI_SEARCH_PART_SIZE = saved;
+  }
 });

@@ -37,11 +37,14 @@ export function nearQueries(queryWords: readonly string[]): string[] {
 }
 
 /**
- * The results of merged indexes (the parts of a county's index, the counties' of a province) as one
- * index would give them. Each index leaves out a query word its own vocabulary lacks, so 天山 物业
- * would find, in a part where no compound is called 天山, every compound with 物业. A result is kept
- * only if it is among the results of each word of the query that some index knows (`perWord`: each
- * word searched alone); a word no index knows is left out, as one index leaves it out.
+ * The results of merged indexes (the parts of a county's index, the counties' of a province), every
+ * word of the query counted as one index counts it. Each index leaves out a query word it finds nothing
+ * for, so 天山 物业 would find, in a part where no compound has 天山, every compound with 物业. A result
+ * is kept only if it is among the results of each word of the query searched alone (`perWord`); a word
+ * no index finds anything for is left out, as one index leaves it out. One difference remains: a part
+ * without the word itself matches it more loosely, as Pagefind does whenever no word matches exactly
+ * (in parts of one compound each, 天山 found the compounds of 天润物业), so parts can find a few more
+ * compounds than one index would.
  */
 export function withEveryKnownWord<T extends { id: string }>(
   results: readonly T[],

@@ -22,7 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { searchPartCount, searchPartFolder, searchPartOf } from '../../core/lib/search-parts.ts';
+import { searchPartCount, searchPartFolder, searchPartOf, searchPartsInUse } from '../../core/lib/search-parts.ts';
 import { shareEvaluationsInThisBuild } from '../../core/model/compliance.ts';
 import { getOpenDataSource } from '../../outputs/open-data-source.ts';
 import { type SearchDocument, searchDocuments } from '../../outputs/search-document.ts';
@@ -38,12 +38,12 @@ interface Part {
   key: string;
 }
 
-/** The documents in their parts (src/core/lib/search-parts.ts), each part keyed by its documents, in order. */
+/** The documents in the parts that hold any (src/core/lib/search-parts.ts), each part keyed by its documents, in order. */
 function partsOf(documents: readonly SearchDocument[]): Part[] {
   const count = searchPartCount(documents.length);
-  const grouped = Array.from({ length: count }, () => [] as SearchDocument[]);
-  for (const document of documents) grouped[searchPartOf(document.url, count)]?.push(document);
-  return grouped.map((inPart, part) => {
+  const assigned = documents.map((d) => searchPartOf(d.url, count));
+  return searchPartsInUse(documents.map((d) => d.url)).map((part) => {
+    const inPart = documents.filter((_, i) => assigned[i] === part);
     const hash = createHash('sha256').update(`${part} of ${count}\0`);
     for (const { url, html } of inPart) hash.update(`${url}\0${html}\0`);
     return { part, documents: inPart, key: hash.digest('base64url') };

@@ -41,7 +41,7 @@ function loadPagefind(indexes: readonly string[]) {
   return pagefind;
 }
 
-/** Pagefind's results for `term`, made of `terms`; over an index in parts, as one index would give them. */
+/** Pagefind's results for `term`, made of `terms`; over an index in parts, holding every word (withEveryKnownWord). */
 async function find(
   { index, merged }: { index: Pagefind; merged: boolean },
   term: string,
