@@ -7,7 +7,7 @@ import { TEST_ENV, TEST_OUT_DIR, TEST_PORT } from './tests/e2e/test-env.ts';
  * bundled sample data, on a fixed build date so that findings are stable.
  */
 /** Specs that run `astro build` themselves (broken or hostile data, a second build compared). */
-const BUILD_SPECS = /(build-errors|hostile-build|reproducible|synthetic-verdicts)\.spec\.ts/;
+const BUILD_SPECS = /(build-errors|hostile-build|province|reproducible|synthetic-verdicts)\.spec\.ts/;
 /**
  * Specs whose result depends on the width of the screen: they run at phone and at desktop
  * width. Every other spec runs once, in the desktop project; a check that needs a narrow

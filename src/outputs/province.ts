@@ -184,8 +184,10 @@ if (typeof document !== 'undefined') (async () => {
   const province = script.dataset.search === 'index';
   const indexes = province ? ['/pagefind/'] : script.dataset.indexes.split(',');
   const pagefind = await import(indexes[0] + 'pagefind.js');
-  await pagefind.options({ excerptLength: 0 });
-  await Promise.all(indexes.slice(1).map((index) => pagefind.mergeIndex(index)));
+  // The counties' addresses already carry their path: Pagefind must not add /<county>/ again.
+  const options = { excerptLength: 0, baseUrl: '/' };
+  await pagefind.options(options);
+  await Promise.all(indexes.slice(1).map((index) => pagefind.mergeIndex(index, options)));
   let results = (await pagefind.search(query)).results;
   const words = queryWords(query);
   if (indexes.length > 1 && words.length > 1 && results.length > 0) {

@@ -16,7 +16,7 @@ interface PagefindResult {
 }
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
-  mergeIndex(path: string): Promise<void>;
+  mergeIndex(path: string, o: Record<string, unknown>): Promise<void>;
   search(term: string, o: { filters: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
 }
 interface Found {
@@ -34,8 +34,11 @@ function loadPagefind(indexes: readonly string[]) {
   const [first = sitePath('/pagefind/'), ...others] = indexes;
   // A path built at run time: the index is written after the site is bundled.
   pagefind ??= import(/* @vite-ignore */ `${first}pagefind.js`).then(async (index: Pagefind) => {
-    await index.options({ excerptLength: 0 });
-    await Promise.all(others.map((part) => index.mergeIndex(part)));
+    // The documents' addresses already carry the site's base path; Pagefind would add the folder above
+    // its own (/qitai/ for /qitai/pagefind/) again. Each merged part takes its options on merging.
+    const options = { excerptLength: 0, baseUrl: '/' };
+    await index.options(options);
+    await Promise.all(others.map((part) => index.mergeIndex(part, options)));
     return { index, merged: others.length > 0 };
   });
   return pagefind;
