@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { parse } from 'yaml';
+import { searchPartFoldersAmong } from '../src/core/lib/search-parts.ts';
 import { SITEMAP_LIMITS } from '../src/site/integrations/sitemap.ts';
 import { chromiumLaunchOptions } from './lib/chromium.ts';
 import { writeHugoSite } from './lib/hugo-floor.ts';
@@ -192,7 +193,7 @@ function transferSizes(page: Page): Promise<number>[] {
 
 /** The bytes of every part of the search index. */
 async function searchIndexBytes(out: string): Promise<number> {
-  const parts = (await readdir(out)).filter((name) => /^pagefind(?:-\d+)?$/.test(name));
+  const parts = searchPartFoldersAmong(await readdir(out));
   const sizes = await Promise.all(parts.map((part) => dirBytes(path.join(out, part))));
   return sizes.reduce((a, b) => a + b, 0);
 }

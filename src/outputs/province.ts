@@ -11,6 +11,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { t } from '../core/i18n/t.ts';
 import { html } from '../core/lib/html.ts';
+import { searchPartFoldersAmong } from '../core/lib/search-parts.ts';
 import { withEveryKnownWord } from '../core/lib/search-rank.ts';
 import { DASHBOARD_LISTS, type DashboardListId, OPEN_LISTS } from '../core/model/dashboard.ts';
 
@@ -79,15 +80,9 @@ export async function readCountySite(dir: string): Promise<CountySite> {
     lists,
     open: openCompounds.size,
     sitemaps,
-    searchParts: await searchParts(dir),
+    // The folders its own search page merges.
+    searchParts: searchPartFoldersAmong(await readdir(dir)),
   };
-}
-
-/** The folders of a built county's search index, in order; the county's own search page lists the same. */
-async function searchParts(dir: string): Promise<string[]> {
-  const number = (folder: string) => Number(/^pagefind(?:-(\d+))?$/.exec(folder)?.[1] ?? 1);
-  const folders = (await readdir(dir)).filter((name) => /^pagefind(?:-\d+)?$/.test(name));
-  return folders.sort((a, b) => number(a) - number(b));
 }
 
 const STYLE = `body{font:1.0625rem/1.6 system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:0 auto;max-width:64rem;padding:1rem;color:#1a1a1a}a{color:#0b4f9c}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ccc;padding:.4rem;text-align:left}td.num{text-align:right}.scroll{overflow-x:auto}input{font:inherit;padding:.4rem;width:100%;max-width:24rem}button{font:inherit;padding:.4rem 1rem}@media (prefers-contrast:more){body{color:#000}a{color:#00e}}`;

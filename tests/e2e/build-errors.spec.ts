@@ -8,12 +8,11 @@
  * wrong, a direction control, and a link out of the repository. That the
  * valid fixture builds is shown by hostile-build.spec.ts.
  */
-import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { TEST_EPOCH } from './test-env.ts';
+import { buildSite } from './build-site.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/minimal');
 const SECRET = 'a line of a file outside the repository, never to be quoted';
@@ -63,18 +62,7 @@ test('a tree of broken and hostile files fails the build with every problem loca
   const root = await mkdtemp(path.join(tmpdir(), 'gongshi-broken-'));
   try {
     const content = await breakEverything(root);
-    const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        GONGSHI_CONTENT_DIR: content,
-        GONGSHI_OUT_DIR: path.join(root, 'out'),
-        // Its own cache, removed with the folder: node_modules keeps no trace of a throw-away tree.
-        GONGSHI_CACHE_DIR: path.join(root, 'cache'),
-        SOURCE_DATE_EPOCH: TEST_EPOCH,
-        ASTRO_TELEMETRY_DISABLED: '1',
-      },
-    });
+    const result = buildSite(content, path.join(root, 'out'), path.join(root, 'cache'));
     const output = `${result.stdout}\n${result.stderr}`;
     expect(result.status, output.slice(-3000)).not.toBe(0);
     const shown = path.relative(process.cwd(), content);

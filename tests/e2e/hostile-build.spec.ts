@@ -4,12 +4,12 @@
  * build-errors.spec.ts.) The build of this fixture, which must succeed, is
  * also the proof that the valid fixture builds.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { TEST_EPOCH } from './test-env.ts';
+import { buildSite } from './build-site.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/minimal');
 const PORT = 4339;
@@ -17,18 +17,7 @@ const SCRIPT = '<script>alert(1)</script>';
 const IMG = '<img src=x onerror=alert(1)>';
 
 function build(contentDir: string, outDir: string) {
-  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GONGSHI_CONTENT_DIR: contentDir,
-      GONGSHI_OUT_DIR: outDir,
-      // Its own cache, removed with the folder: node_modules keeps no trace of a throw-away tree.
-      GONGSHI_CACHE_DIR: path.join(path.dirname(outDir), 'cache'),
-      SOURCE_DATE_EPOCH: TEST_EPOCH,
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
-  });
+  const result = buildSite(contentDir, outDir, path.join(path.dirname(outDir), 'cache'));
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 

@@ -7,13 +7,12 @@
  * src/site/integrations/previous-output.ts), is file for file and byte for byte
  * a clean build of the changed data, made with no cache.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { TEST_ENV } from './test-env.ts';
+import { buildSite } from './build-site.ts';
 
 async function filesOf(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -25,10 +24,7 @@ async function filesOf(dir: string): Promise<string[]> {
 
 /** Builds `content` into `out` with its caches in `cache`; returns the build's log. */
 function build(content: string, out: string, cache: string): string {
-  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-    encoding: 'utf8',
-    env: { ...process.env, ...TEST_ENV, GONGSHI_CONTENT_DIR: content, GONGSHI_OUT_DIR: out, GONGSHI_CACHE_DIR: cache },
-  });
+  const result = buildSite(content, out, cache);
   expect(result.status, result.stderr).toBe(0);
   return result.stdout;
 }

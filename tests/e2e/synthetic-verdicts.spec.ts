@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { OPEN_LISTS } from '../../src/core/model/dashboard.ts';
-import { TEST_ENV } from './test-env.ts';
+import { buildSite } from './build-site.ts';
 
 /** Enough for every template to recur two dozen times in different 社区, small enough to build in seconds. */
 const SIZE = 400;
@@ -37,16 +37,7 @@ test(`on ${SIZE} synthetic compounds, no page, list, map point or count shows th
       { encoding: 'utf8' },
     );
     expect(generated.status, generated.stderr).toBe(0);
-    const built = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        ...TEST_ENV,
-        GONGSHI_CONTENT_DIR: content,
-        GONGSHI_OUT_DIR: site,
-        GONGSHI_CACHE_DIR: path.join(root, 'cache'),
-      },
-    });
+    const built = buildSite(content, site, path.join(root, 'cache'));
     expect(built.status, built.stderr).toBe(0);
 
     const slugs = (await readdir(path.join(site, 'c'), { withFileTypes: true }))

@@ -8,6 +8,7 @@ import {
   PART_SIZE,
   searchPartCount,
   searchPartFolder,
+  searchPartFoldersAmong,
   searchPartOf,
   searchPartsInUse,
 } from '../../src/core/lib/search-parts.ts';
@@ -19,6 +20,9 @@ test('a county of up to one part size has one part, at /pagefind/ as before', ()
   assert.equal(searchPartCount(PART_SIZE + 1, PART_SIZE), 2);
   assert.equal(searchPartCount(10_000, 2500), 4);
   assert.deepEqual([0, 1, 2, 9].map(searchPartFolder), ['pagefind', 'pagefind-2', 'pagefind-3', 'pagefind-10']);
+  // Read back from a built site's folders, in order; nothing else that starts alike.
+  const names = ['pagefind-10', 'data', 'pagefind', 'pagefind-1', 'pagefinder', 'pagefind-2'];
+  assert.deepEqual(searchPartFoldersAmong(names), ['pagefind', 'pagefind-2', 'pagefind-10']);
 });
 
 test('GONGSHI_SEARCH_PART_SIZE sets the part size, and must be a whole number', () => {

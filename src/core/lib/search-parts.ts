@@ -64,3 +64,9 @@ export function searchPartsInUse(urls: readonly string[]): number[] {
 export function searchPartFolder(part: number): string {
   return part === 0 ? 'pagefind' : `pagefind-${part + 1}`;
 }
+
+/** The folders among `names` (a built site's top level) that are parts of its search index, the first first. */
+export function searchPartFoldersAmong(names: readonly string[]): string[] {
+  const partOf = (name: string) => Number(/^pagefind(?:-(\d+))?$/.exec(name)?.[1] ?? 1) - 1;
+  return names.filter((name) => searchPartFolder(partOf(name)) === name).sort((a, b) => partOf(a) - partOf(b));
+}
