@@ -7,7 +7,7 @@
  * src/site/integrations/previous-output.ts), is file for file and byte for byte
  * a clean build of the changed data, made with no cache.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -84,6 +84,12 @@ test('a rebuild from the cache, over the previous output or into an empty folder
     // Only a comment changes in another: its published compound.yaml is the committed file, comments included.
     await appendFile(path.join(content, 'compounds/jinshuiwan/compound.yaml'), '# 物业公司联系人已更换\n');
     const touched = new Set(await Promise.all(['bogeda-xiaoqu', 'jinshuiwan'].map(communityOf)));
+    const inodeOf = (file: string) => statSync(path.join(site, file)).ino;
+    const tablesBefore = Object.fromEntries(
+      (await readdir(path.join(site, 'data')))
+        .filter((name) => /\.(?:csv|json)$/.test(name))
+        .map((name) => [`data/${name}`, inodeOf(`data/${name}`)]),
+    );
     const inPlace = build(content, site, cache);
     build(content, clean, path.join(root, 'fresh-cache'));
     // A folder the cache does not describe (here holding a stale page and a .git) is emptied first,
@@ -112,7 +118,17 @@ test('a rebuild from the cache, over the previous output or into an empty folder
     expect(inPlace).toContain('building over the previous build’s output');
     expect(inPlace).toContain(`${compounds - 2} compound folders unchanged since the last build`);
     expect(inPlace).toContain(`${compounds - 2 + untouched + keyedCounty} pages reused from the previous build`);
-    expect(inPlace).toContain(`the downloads of ${compounds - 2} compounds, the printed pages of ${untouched} 社区`);
+    expect(inPlace).toMatch(
+      new RegExp(
+        `the downloads of ${compounds - 2} compounds, the printed pages of ${untouched} 社区, [1-9]\\d* of the county’s tables`,
+      ),
+    );
+    // A county table is written beside the old one and renamed into place: of those, only the fee tables,
+    // which the price reaches, are new files; the others were left as they were.
+    expect(Object.keys(tablesBefore).filter((file) => inodeOf(file) !== tablesBefore[file])).toEqual([
+      'data/fees.csv',
+      'data/fees.json',
+    ]);
     expect(inPlace).toContain(
       `${compounds} compounds’ search documents unchanged: the index of the previous build kept`,
     );

@@ -2,15 +2,17 @@
  * Writing the county-wide files over the previous output
  * (src/site/integrations/write-site-files.ts): the segments of kept compounds
  * are copied from the file the previous build wrote, the others made again,
- * and the result is byte for byte the file written from scratch.
+ * and the result is byte for byte the file written from scratch; a file the
+ * change does not reach is not written at all.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { loadContent } from '../../src/core/data/load-content.ts';
 import type { ContentBundle } from '../../src/core/data/records.ts';
+import type { SegmentIndex } from '../../src/site/integrations/previous-output.ts';
 import { writeDataFiles } from '../../src/site/integrations/write-site-files.ts';
 import { PROJECT_ROOT } from './helpers.ts';
 
@@ -77,4 +79,31 @@ test('a kept segment comes from the previous file, not from the data', async () 
   const clean = path.join(root, 'clean-too');
   writeDataFiles(withDearerFee(), clean, new Set());
   assert.deepEqual(await read(previous, 'data/fees.csv'), await read(clean, 'data/fees.csv'));
+});
+
+test('a file the change does not reach is left as it is, marked as written by this build', async () => {
+  const previous = path.join(root, 'untouched');
+  const index = writeDataFiles(bundle, previous, new Set()).segments ?? {};
+  const inode = async (file: string) => (await stat(path.join(previous, file))).ino;
+  const revenue = 'data/public-revenue.csv';
+  const [feesBefore, revenueBefore] = [await inode('data/fees.csv'), await inode(revenue)];
+  const past = new Date('2020-01-01T00:00:00Z');
+  await utimes(path.join(previous, revenue), past, past);
+  const over = writeDataFiles(withDearerFee(), previous, others(), index);
+  // The dearer fee is in the fee tables only: they are written anew (renamed into place), the accounts are not.
+  assert.notEqual(await inode('data/fees.csv'), feesBefore);
+  assert.equal(await inode(revenue), revenueBefore);
+  // previous-output.ts sweeps what this build did not write by its modification time.
+  assert.ok((await stat(path.join(previous, revenue))).mtimeMs > past.getTime());
+  assert.deepEqual(over.segments?.[revenue], index[revenue]);
+});
+
+test('a file whose frame differs from the previous build’s is written anew', async () => {
+  const previous = path.join(root, 'reframed');
+  const index = writeDataFiles(bundle, previous, new Set()).segments ?? {};
+  const revenue = 'data/public-revenue.csv';
+  const before = (await stat(path.join(previous, revenue))).ino;
+  const reframed = { ...index, [revenue]: { ...(index[revenue] as SegmentIndex), frame: 'another head' } };
+  writeDataFiles(bundle, previous, others(), reframed);
+  assert.notEqual((await stat(path.join(previous, revenue))).ino, before);
 });

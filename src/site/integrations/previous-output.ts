@@ -62,6 +62,8 @@ export interface SegmentIndex {
   owners: string[];
   /** For each compound, where its segment starts and how many bytes it has, one pair after another. */
   spans: number[];
+  /** A digest of what the file has besides its segments (its head, separator, tail, and its text when it has none). */
+  frame: string;
 }
 
 interface OutputRecord {

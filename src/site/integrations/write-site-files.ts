@@ -4,7 +4,18 @@
  * synchronous writes take a fraction of the time of as many promises, and
  * nothing else waits on the thread meanwhile.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeSync, writevSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  utimesSync,
+  writeSync,
+  writevSync,
+} from 'node:fs';
 import path from 'node:path';
 import { dataFiles } from '../../outputs/data-files.ts';
 import type { OpenDataSource, Segmented } from '../../outputs/open-data.ts';
@@ -21,6 +32,8 @@ export interface Written {
   units: [unit: string, files: string[]][];
   /** Where each compound's segment is in each segmented file written, by the file's path. */
   segments?: Record<string, SegmentIndex>;
+  /** Of the segmented files, how many were already what this build makes, and were left as they were. */
+  unchanged?: number;
 }
 
 /** The unit of a compound's own downloads, and of a 社区's printed pages (previous-output.ts keeps units). */
@@ -43,6 +56,7 @@ export function writeDataFiles(
   const units = new Map<string, string[]>();
   const segments: Record<string, SegmentIndex> = {};
   let count = 0;
+  let unchanged = 0;
   for (const file of dataFiles(source)) {
     if (file.owner !== undefined) {
       if (kept.has(file.owner)) continue;
@@ -57,11 +71,16 @@ export function writeDataFiles(
       mkdirSync(folder, { recursive: true });
       made.add(folder);
     }
-    if (file.segmented) segments[file.path] = writeSegmented(target, file.segmented, kept, previous[file.path]);
-    else writePieces(target, file.pieces());
+    if (file.segmented) {
+      const index = writeSegmented(target, file.segmented, kept, previous[file.path]);
+      if (index === previous[file.path]) unchanged += 1;
+      segments[file.path] = index;
+    } else {
+      writePieces(target, file.pieces());
+    }
     count += 1;
   }
-  return { count, units: [...units], segments };
+  return { count, units: [...units], segments, unchanged };
 }
 
 /** Pieces gathered as text and written a megabyte at a time: cheaper for many small files than buffers. */
@@ -124,10 +143,20 @@ class SpanReader {
   }
 }
 
+/** The digest of what a segmented file has besides its segments (SegmentIndex.frame). */
+const frameOf = (file: Segmented) =>
+  createHash('sha256')
+    .update(JSON.stringify([file.head, file.separator, file.tail, file.empty]))
+    .digest('base64url');
+
 /**
  * Writes a segmented file (open-data.ts), copying the segments of the compounds in `kept` from the
  * file the previous build wrote there, when `previous` describes it (same size), and making the others.
- * Written beside it and renamed into place, since the old file is read meanwhile. Returns where each segment went.
+ * When that file is already what this build would write, it is left as it is and only marked as
+ * written by this build (previous-output.ts sweeps by modification time): a new fee item in one compound
+ * then rewrites the county's fee tables, not its 180 MB of quarterly accounts.
+ * Otherwise it is written beside the old file, which is read meanwhile, and renamed into place.
+ * Returns where each segment is.
  */
 function writeSegmented(
   target: string,
@@ -135,20 +164,66 @@ function writeSegmented(
   kept: ReadonlySet<string>,
   previous: SegmentIndex | undefined,
 ): SegmentIndex {
+  const frame = frameOf(file);
   const old = previous ? openPrevious(target, previous.size) : undefined;
-  const positionOf = new Map(previous?.owners.map((owner, i) => [owner, i]));
   const reader = old === undefined ? undefined : new SpanReader(old);
+  try {
+    if (reader && previous && unchanged(file, kept, previous, frame, reader)) {
+      const now = new Date();
+      utimesSync(target, now, now);
+      return previous;
+    }
+    return writeSegmentedAnew(target, file, kept, previous && reader ? { index: previous, reader } : undefined, frame);
+  } finally {
+    if (old !== undefined) closeSync(old);
+  }
+}
+
+/**
+ * Whether the previous build's file is byte for byte what this build would write: the same frame, the
+ * same compounds in the same order, and each compound's segment the same, those in `kept` being so by their key.
+ */
+function unchanged(
+  file: Segmented,
+  kept: ReadonlySet<string>,
+  previous: SegmentIndex,
+  frame: string,
+  reader: SpanReader,
+): boolean {
+  if (previous.frame !== frame) return false;
+  let at = 0;
+  for (const segment of file.segments()) {
+    if (previous.owners[at] !== segment.owner) return false;
+    if (!kept.has(segment.owner)) {
+      const bytes = Buffer.from(segment.text(), 'utf8');
+      const length = previous.spans[2 * at + 1] as number;
+      if (bytes.length !== length || !bytes.equals(reader.read(previous.spans[2 * at] as number, length))) return false;
+    }
+    at += 1;
+  }
+  return at === previous.owners.length;
+}
+
+/** Writes a segmented file beside its target and renames it into place, the kept segments copied from `previous`. */
+function writeSegmentedAnew(
+  target: string,
+  file: Segmented,
+  kept: ReadonlySet<string>,
+  previous: { index: SegmentIndex; reader: SpanReader } | undefined,
+  frame: string,
+): SegmentIndex {
+  const positionOf = new Map(previous?.index.owners.map((owner, i) => [owner, i]));
   const temporary = `${target}.partial`;
   const fd = openSync(temporary, 'w');
   const out = new Output(fd);
-  const index: SegmentIndex = { size: 0, owners: [], spans: [] };
+  const index: SegmentIndex = { size: 0, owners: [], spans: [], frame };
   try {
     let any = false;
     for (const segment of file.segments()) {
       const at = kept.has(segment.owner) ? positionOf.get(segment.owner) : undefined;
       const bytes =
-        reader && previous && at !== undefined
-          ? reader.read(previous.spans[2 * at] as number, previous.spans[2 * at + 1] as number)
+        previous && at !== undefined
+          ? previous.reader.read(previous.index.spans[2 * at] as number, previous.index.spans[2 * at + 1] as number)
           : Buffer.from(segment.text(), 'utf8');
       if (bytes.length > 0) {
         out.write(any ? file.separator : file.head);
@@ -163,7 +238,6 @@ function writeSegmented(
     index.size = out.position;
   } finally {
     closeSync(fd);
-    if (old !== undefined) closeSync(old);
   }
   renameSync(temporary, target);
   return index;
