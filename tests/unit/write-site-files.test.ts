@@ -34,11 +34,11 @@ before(async () => {
 after(() => rm(root, { recursive: true, force: true }));
 
 /** The bundle with one fee of one compound twice as dear: its rows in fees.csv and fees.json change. */
-function withDearerFee(): ContentBundle {
+function withDearerFee(changed = CHANGED): ContentBundle {
   const compounds = bundle.compounds.map((record) => {
-    if (record.slug !== CHANGED) return record;
+    if (record.slug !== changed) return record;
     const [first, ...rest] = record.fees;
-    if (!first) throw new Error(`${CHANGED} has no fees`);
+    if (!first) throw new Error(`${changed} has no fees`);
     return { ...record, fees: [{ ...first, price: first.price * 2 }, ...rest] };
   });
   return { ...bundle, compounds };
@@ -81,21 +81,56 @@ test('a kept segment comes from the previous file, not from the data', async () 
   assert.deepEqual(await read(previous, 'data/fees.csv'), await read(clean, 'data/fees.csv'));
 });
 
-test('a file the change does not reach is left as it is, marked as written by this build', async () => {
+test('a file the change does not reach is left as it is', async () => {
   const previous = path.join(root, 'untouched');
   const index = writeDataFiles(bundle, previous, new Set()).segments ?? {};
-  const inode = async (file: string) => (await stat(path.join(previous, file))).ino;
   const revenue = 'data/public-revenue.csv';
-  const [feesBefore, revenueBefore] = [await inode('data/fees.csv'), await inode(revenue)];
   const past = new Date('2020-01-01T00:00:00Z');
   await utimes(path.join(previous, revenue), past, past);
+  const before = await stat(path.join(previous, revenue));
+  const fees = (await stat(path.join(previous, 'data/fees.csv'))).ino;
   const over = writeDataFiles(withDearerFee(), previous, others(), index);
   // The dearer fee is in the fee tables only: they are written anew (renamed into place), the accounts are not.
-  assert.notEqual(await inode('data/fees.csv'), feesBefore);
-  assert.equal(await inode(revenue), revenueBefore);
-  // previous-output.ts sweeps what this build did not write by its modification time.
-  assert.ok((await stat(path.join(previous, revenue))).mtimeMs > past.getTime());
+  assert.notEqual((await stat(path.join(previous, 'data/fees.csv'))).ino, fees);
+  const after = await stat(path.join(previous, revenue));
+  assert.equal(after.ino, before.ino);
+  assert.equal(after.mtimeMs, past.getTime());
+  assert.equal(over.unchanged, Object.keys(index).length - 2);
   assert.deepEqual(over.segments?.[revenue], index[revenue]);
+});
+
+test('with no compound kept, a file is compared segment by segment and written from the first that differs', async () => {
+  const previous = path.join(root, 'nothing-kept');
+  const index = writeDataFiles(bundle, previous, new Set()).segments ?? {};
+  // A compound half way down the fee table: the rows before it come from the previous file.
+  const fees = index['data/fees.csv'] as SegmentIndex;
+  const middle = fees.owners.find((_, i) => i >= fees.owners.length / 2 && (fees.spans[2 * i + 1] as number) > 0);
+  assert.ok(middle && (fees.spans[fees.owners.indexOf(middle) * 2] as number) > 0);
+  const changed = withDearerFee(middle);
+  const over = writeDataFiles(changed, previous, new Set(), index);
+  const clean = path.join(root, 'nothing-kept-clean');
+  const fresh = writeDataFiles(changed, clean, new Set());
+  for (const file of Object.keys(index)) {
+    assert.deepEqual(await read(previous, file), await read(clean, file), file);
+  }
+  assert.deepEqual(over.segments, fresh.segments);
+  assert.equal(over.unchanged, Object.keys(index).length - 2);
+});
+
+test('a compound gone from the end of a file makes the file again', async () => {
+  const previous = path.join(root, 'last-gone');
+  const index = writeDataFiles(bundle, previous, new Set()).segments ?? {};
+  const slugs = bundle.compounds.map((r) => r.slug).sort();
+  const last = slugs.at(-1) as string;
+  const fewer = { ...bundle, compounds: bundle.compounds.filter((r) => r.slug !== last) };
+  const over = writeDataFiles(fewer, previous, new Set(slugs.slice(0, -1)), index);
+  const clean = path.join(root, 'last-gone-clean');
+  const fresh = writeDataFiles(fewer, clean, new Set());
+  for (const file of Object.keys(index)) {
+    assert.deepEqual(await read(previous, file), await read(clean, file), file);
+  }
+  assert.deepEqual(over.segments, fresh.segments);
+  assert.equal(over.unchanged, 0);
 });
 
 test('a file whose frame differs from the previous build’s is written anew', async () => {

@@ -14,10 +14,12 @@
  *   that stops half way is never built upon.
  * - site-files.ts asks `keptUnit(unit, key)` for each compound's downloads and each 社区's printed
  *   pages: files whose key is the one recorded are left as they are. Of the county-wide files made of
- *   one segment per compound, the segments of those compounds are copied (`previousSegments`).
+ *   one segment per compound, the segments of those compounds are copied (`previousSegments`), and a
+ *   file whose segments are all the same is left as it is.
  * - build:done, after every other part: each file the folder held as the build started (listed in the
- *   background meanwhile) that this build neither wrote nor kept is removed (a deleted compound's page
- *   and downloads, an old script bundle, a search fragment no longer used); then the new record is written.
+ *   background meanwhile) that this build neither wrote nor kept (a unit's files, a segmented file) is
+ *   removed (a deleted compound's page and downloads, an old script bundle, a search fragment no longer
+ *   used); then the new record is written.
  *
  * tests/e2e/reproducible.spec.ts checks that a build over the previous output is byte for byte, and
  * file for file, a clean build.
@@ -312,6 +314,8 @@ export function previousOutput(): AstroIntegration {
               .map((url) => path.relative(outDir, fileURLToPath(url)).split(path.sep).join('/')),
           );
           for (const unit of current.units.values()) for (const file of unit.files) kept.add(file);
+          // A segmented file this build found unchanged is left with the previous build's time.
+          for (const file of Object.keys(current.segments)) kept.add(file);
           const removed = sweep(outDir, await current.before, current.since, kept);
           if (removed > 0) logger.info(`${removed} files of the previous build no longer made: removed`);
         }

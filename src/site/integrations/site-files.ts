@@ -229,7 +229,7 @@ export function siteFiles(): AstroIntegration {
         );
         if (reused.data + reused.print > 0) {
           logger.info(
-            `unchanged, kept from the previous build: the downloads of ${reused.data} compounds, the printed pages of ${reused.print} 社区, ${done.data.unchanged ?? 0} of the county’s tables`,
+            `unchanged, kept from the previous build: the downloads of ${reused.data} compounds, the printed pages of ${reused.print} 社区, ${done.data.unchanged ?? 0} county-wide files`,
           );
         }
       },

@@ -5,17 +5,7 @@
  * nothing else waits on the thread meanwhile.
  */
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  fstatSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  renameSync,
-  utimesSync,
-  writeSync,
-  writevSync,
-} from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeSync, writevSync } from 'node:fs';
 import path from 'node:path';
 import { dataFiles } from '../../outputs/data-files.ts';
 import type { OpenDataSource, Segmented } from '../../outputs/open-data.ts';
@@ -32,7 +22,7 @@ export interface Written {
   units: [unit: string, files: string[]][];
   /** Where each compound's segment is in each segmented file written, by the file's path. */
   segments?: Record<string, SegmentIndex>;
-  /** Of the segmented files, how many were already what this build makes, and were left as they were. */
+  /** How many segmented files were already what this build makes, and were left as they were. */
   unchanged?: number;
 }
 
@@ -133,9 +123,11 @@ class SpanReader {
     this.fd = fd;
   }
   read(at: number, length: number): Buffer {
+    if (length === 0) return Buffer.alloc(0);
     if (at < this.start || at + length > this.start + this.window.length) {
-      this.window = Buffer.alloc(Math.max(WRITE_CHUNK, length));
-      this.window = this.window.subarray(0, readSync(this.fd, this.window, 0, this.window.length, at));
+      // A new buffer each time: the spans handed out before are still waiting in an Output.
+      const window = Buffer.allocUnsafe(Math.max(WRITE_CHUNK, length));
+      this.window = window.subarray(0, readSync(this.fd, window, 0, window.length, at));
       this.start = at;
       if (this.window.length < length) throw new Error('a segment of the previous build’s file is past its end');
     }
@@ -150,13 +142,28 @@ const frameOf = (file: Segmented) =>
     .digest('base64url');
 
 /**
- * Writes a segmented file (open-data.ts), copying the segments of the compounds in `kept` from the
- * file the previous build wrote there, when `previous` describes it (same size), and making the others.
- * When that file is already what this build would write, it is left as it is and only marked as
- * written by this build (previous-output.ts sweeps by modification time): a new fee item in one compound
- * then rewrites the county's fee tables, not its 180 MB of quarterly accounts.
- * Otherwise it is written beside the old file, which is read meanwhile, and renamed into place.
- * Returns where each segment is.
+ * How much of the previous build's file is already what this build writes: its first `segments`
+ * segments, which end at byte `bytes` (`any`: one of them has text, so the head is among those bytes).
+ */
+interface SamePrefix {
+  segments: number;
+  bytes: number;
+  any: boolean;
+  /** Every segment of this build's file is among them. */
+  all: boolean;
+}
+
+const NOTHING_SAME: SamePrefix = { segments: 0, bytes: 0, any: false, all: false };
+
+/**
+ * Writes a segmented file (open-data.ts), over the file the previous build wrote there when `previous`
+ * describes it (same size). The segments are compared in order with that file's, the compounds in `kept`
+ * being the same by their key, the others made and compared byte for byte. When every one is the same,
+ * and so are the compounds and the file's frame, the file is left as it is: a new fee item in one
+ * compound then writes the county's fee tables and search documents again, not its 240 MB of quarterly
+ * accounts (previous-output.ts keeps every segmented file this build recorded from its sweep). Otherwise
+ * the file is written beside the old one from the first segment that differs, the bytes before it and
+ * the later kept segments copied from the old file, and renamed into place. Returns where each segment is.
  */
 function writeSegmented(
   target: string,
@@ -166,60 +173,76 @@ function writeSegmented(
 ): SegmentIndex {
   const frame = frameOf(file);
   const old = previous ? openPrevious(target, previous.size) : undefined;
-  const reader = old === undefined ? undefined : new SpanReader(old);
   try {
-    if (reader && previous && unchanged(file, kept, previous, frame, reader)) {
-      const now = new Date();
-      utimesSync(target, now, now);
-      return previous;
-    }
-    return writeSegmentedAnew(target, file, kept, previous && reader ? { index: previous, reader } : undefined, frame);
+    if (old === undefined || previous === undefined) return writeSegmentedFrom(target, file, kept, undefined, frame);
+    const reader = new SpanReader(old);
+    const same = previous.frame === frame ? samePrefix(file, kept, previous, reader) : NOTHING_SAME;
+    if (same.all && same.segments === previous.owners.length) return previous;
+    return writeSegmentedFrom(target, file, kept, { index: previous, reader, same }, frame);
   } finally {
     if (old !== undefined) closeSync(old);
   }
 }
 
-/**
- * Whether the previous build's file is byte for byte what this build would write: the same frame, the
- * same compounds in the same order, and each compound's segment the same, those in `kept` being so by their key.
- */
-function unchanged(
+/** The segments, from the first, that are the same in the previous build's file and in this build's. */
+function samePrefix(
   file: Segmented,
   kept: ReadonlySet<string>,
   previous: SegmentIndex,
-  frame: string,
   reader: SpanReader,
-): boolean {
-  if (previous.frame !== frame) return false;
-  let at = 0;
+): SamePrefix {
+  const same = { ...NOTHING_SAME };
   for (const segment of file.segments()) {
-    if (previous.owners[at] !== segment.owner) return false;
+    const at = same.segments;
+    if (previous.owners[at] !== segment.owner) return same;
+    const start = previous.spans[2 * at] as number;
+    const length = previous.spans[2 * at + 1] as number;
     if (!kept.has(segment.owner)) {
       const bytes = Buffer.from(segment.text(), 'utf8');
-      const length = previous.spans[2 * at + 1] as number;
-      if (bytes.length !== length || !bytes.equals(reader.read(previous.spans[2 * at] as number, length))) return false;
+      if (bytes.length !== length || !bytes.equals(reader.read(start, length))) return same;
     }
-    at += 1;
+    same.segments += 1;
+    if (length > 0) {
+      same.bytes = start + length;
+      same.any = true;
+    }
   }
-  return at === previous.owners.length;
+  return { ...same, all: true };
 }
 
-/** Writes a segmented file beside its target and renames it into place, the kept segments copied from `previous`. */
-function writeSegmentedAnew(
+/**
+ * Writes a segmented file beside its target and renames it into place. Over the previous build's file,
+ * the bytes of the segments that are the same come from it, as do the later segments of the compounds in `kept`.
+ */
+function writeSegmentedFrom(
   target: string,
   file: Segmented,
   kept: ReadonlySet<string>,
-  previous: { index: SegmentIndex; reader: SpanReader } | undefined,
+  previous: { index: SegmentIndex; reader: SpanReader; same: SamePrefix } | undefined,
   frame: string,
 ): SegmentIndex {
+  const same = previous?.same ?? NOTHING_SAME;
   const positionOf = new Map(previous?.index.owners.map((owner, i) => [owner, i]));
   const temporary = `${target}.partial`;
   const fd = openSync(temporary, 'w');
   const out = new Output(fd);
-  const index: SegmentIndex = { size: 0, owners: [], spans: [], frame };
+  const index: SegmentIndex = {
+    size: 0,
+    owners: previous?.index.owners.slice(0, same.segments) ?? [],
+    spans: previous?.index.spans.slice(0, 2 * same.segments) ?? [],
+    frame,
+  };
   try {
-    let any = false;
+    for (let at = 0; previous && at < same.bytes; at += WRITE_CHUNK) {
+      out.write(previous.reader.read(at, Math.min(WRITE_CHUNK, same.bytes - at)));
+    }
+    let any = same.any;
+    let skipped = 0;
     for (const segment of file.segments()) {
+      if (skipped < same.segments) {
+        skipped += 1;
+        continue;
+      }
       const at = kept.has(segment.owner) ? positionOf.get(segment.owner) : undefined;
       const bytes =
         previous && at !== undefined
@@ -251,7 +274,11 @@ function openPrevious(target: string, size: number): number | undefined {
   } catch {
     return undefined;
   }
-  if (fstatSync(fd).size === size) return fd;
+  try {
+    if (fstatSync(fd).size === size) return fd;
+  } catch {
+    // Unreadable: made again from the data.
+  }
   closeSync(fd);
   return undefined;
 }
