@@ -9,6 +9,7 @@ import {
   searchPartCount,
   searchPartFolder,
   searchPartFoldersAmong,
+  searchPartMembers,
   searchPartOf,
   searchPartsInUse,
 } from '../../src/core/lib/search-parts.ts';
@@ -67,6 +68,16 @@ test('only the parts some compound falls in are written and merged; no compounds
     );
     assert.ok(used.length < 17, `${used.length} of 17 parts in use`);
     assert.deepEqual(searchPartsInUse([]), [0]);
+    // Each page is in the part that indexes it, once, in the order of `urls`.
+    const members = searchPartMembers(urls);
+    assert.deepEqual([...members.keys()], used);
+    for (const [part, positions] of members) {
+      assert.deepEqual(
+        positions,
+        urls.flatMap((url, i) => (searchPartOf(url, 17) === part ? [i] : [])),
+      );
+    }
+    assert.deepEqual([...searchPartMembers([])], [[0, []]]);
   } finally {
     if (saved === undefined) delete process.env.GONGSHI_SEARCH_PART_SIZE;
     else process.env.GONGSHI_SEARCH_PART_SIZE = saved;

@@ -51,14 +51,25 @@ export function searchPartOf(url: string, count: number): number {
 }
 
 /**
- * The parts that hold at least one of the compound pages at `urls`, in order: the folders the site
- * writes and the search page merges. An index of no compounds is its first part, empty, as before.
+ * The parts that hold at least one of the compound pages at `urls`, in order, each with the positions in
+ * `urls` of its pages: the folders the site writes and the search page merges. An index of no compounds
+ * is its first part, empty, as before.
  */
-export function searchPartsInUse(urls: readonly string[]): number[] {
+export function searchPartMembers(urls: readonly string[]): Map<number, number[]> {
   const count = searchPartCount(urls.length);
-  const used = new Set(urls.map((url) => searchPartOf(url, count)));
-  return used.size === 0 ? [0] : [...used].sort((a, b) => a - b);
+  const members = new Map<number, number[]>();
+  urls.forEach((url, position) => {
+    const part = searchPartOf(url, count);
+    const positions = members.get(part);
+    if (positions) positions.push(position);
+    else members.set(part, [position]);
+  });
+  if (members.size === 0) return new Map([[0, []]]);
+  return new Map([...members].sort(([a], [b]) => a - b));
 }
+
+/** The parts in use of the index of the compound pages at `urls`, in order (searchPartMembers). */
+export const searchPartsInUse = (urls: readonly string[]): number[] => [...searchPartMembers(urls).keys()];
 
 /** The folder of part `part` in the site: `pagefind` for the first, which also holds pagefind.js, then `pagefind-2`, … */
 export function searchPartFolder(part: number): string {

@@ -22,7 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { searchPartCount, searchPartFolder, searchPartOf, searchPartsInUse } from '../../core/lib/search-parts.ts';
+import { searchPartCount, searchPartFolder, searchPartMembers } from '../../core/lib/search-parts.ts';
 import { shareEvaluationsInThisBuild } from '../../core/model/compliance.ts';
 import { getOpenDataSource } from '../../outputs/open-data-source.ts';
 import { type SearchDocument, searchDocuments } from '../../outputs/search-document.ts';
@@ -41,9 +41,9 @@ interface Part {
 /** The documents in the parts that hold any (src/core/lib/search-parts.ts), each part keyed by its documents, in order. */
 function partsOf(documents: readonly SearchDocument[]): Part[] {
   const count = searchPartCount(documents.length);
-  const assigned = documents.map((d) => searchPartOf(d.url, count));
-  return searchPartsInUse(documents.map((d) => d.url)).map((part) => {
-    const inPart = documents.filter((_, i) => assigned[i] === part);
+  const members = searchPartMembers(documents.map((d) => d.url));
+  return [...members].map(([part, positions]) => {
+    const inPart = positions.map((i) => documents[i] as SearchDocument);
     const hash = createHash('sha256').update(`${part} of ${count}\0`);
     for (const { url, html } of inPart) hash.update(`${url}\0${html}\0`);
     return { part, documents: inPart, key: hash.digest('base64url') };
