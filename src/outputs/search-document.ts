@@ -105,15 +105,18 @@ export function searchDocument(
   };
 }
 
+/** The file of every compound's search document, in the open data. */
+export const SEARCH_DOCUMENTS_FILE = 'search/documents.json';
+
 type DocumentSource = Pick<OpenDataSource, 'communities' | 'companies' | 'compounds' | 'today'>;
 
 /** Every compound's search document, in the compounds' order: what Pagefind indexes, and what the file below holds. */
 export function* searchDocuments(source: DocumentSource): Generator<SearchDocument> {
-  for (const { make } of documentMakers(source)) yield make();
+  for (const { make } of searchDocumentMakers(source)) yield make();
 }
 
-/** Each compound's search document, made only when asked for. */
-function* documentMakers(source: DocumentSource): Generator<{ slug: string; make: () => SearchDocument }> {
+/** Each compound's search document, in the compounds' order, made only when asked for. */
+export function* searchDocumentMakers(source: DocumentSource): Generator<{ slug: string; make: () => SearchDocument }> {
   const communities = new Map(source.communities.map((c) => [c.slug, c]));
   const companies = new Map(source.companies.map((c) => [c.slug, c]));
   for (const record of source.compounds) {
@@ -132,11 +135,12 @@ export function* searchDocumentFiles(source: DocumentSource): Generator<OpenData
   const segmented: Segmented = {
     ...JSON_ARRAY,
     segments: function* () {
-      for (const { slug, make } of documentMakers(source)) yield { owner: slug, text: () => JSON.stringify(make()) };
+      for (const { slug, make } of searchDocumentMakers(source))
+        yield { owner: slug, text: () => JSON.stringify(make()) };
     },
   };
   yield {
-    path: 'search/documents.json',
+    path: SEARCH_DOCUMENTS_FILE,
     contentType: 'application/json; charset=utf-8',
     pieces: () => segmentedPieces(segmented),
     segmented,

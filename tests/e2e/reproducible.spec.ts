@@ -130,10 +130,14 @@ test('a rebuild from the cache, over the previous output or into an empty folder
     expect(inPlace).toContain(
       `${compounds} compounds’ search documents unchanged: the index of the previous build kept`,
     );
+    // The documents of the compounds whose downloads are kept are read back from search/documents.json,
+    // not made again; were they read wrong, the index would differ from the clean build's below.
+    expect(inPlace).toContain(`${compounds - 2} compounds’ search documents read back from the previous build, 2 made`);
     // Into an empty folder (as on a CI machine that restores the cache only), every page comes from the cache.
     expect(intoEmpty).not.toContain('building over the previous build’s output');
     expect(intoEmpty).toContain(`${compounds + communities + keyedCounty} pages reused from the previous build`);
     expect(intoEmpty).toContain(`${compounds} compounds indexed for search (3 of the index’s 3 parts)`);
+    expect(intoEmpty).not.toContain('search documents read back');
 
     expect(files.length).toBeGreaterThan(50);
     for (const part of ['pagefind', 'pagefind-2', 'pagefind-3']) {

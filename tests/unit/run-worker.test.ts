@@ -36,6 +36,35 @@ describe('runWorker', () => {
     assert.equal(await running.result, 42);
   });
 
+  it('gives the first message as early and the second as the result, when started with early', async () => {
+    const file = await worker(
+      'early.mjs',
+      "import { parentPort, workerData } from 'node:worker_threads'; parentPort.postMessage(workerData.n); parentPort.once('message', (m) => parentPort.postMessage(workerData.n + m));",
+    );
+    const running = startWorker<number, number>(file, { n: 40 }, { early: true });
+    assert.equal(await running.early, 40);
+    running.post(2);
+    assert.equal(await running.result, 42);
+  });
+
+  it('rejects early with the worker’s error when it fails before posting it', async () => {
+    const file = await worker('throws-early.mjs', "throw new Error('bad row');");
+    const running = startWorker<number, number>(file, {}, { early: true });
+    await assert.rejects(running.early, /bad row/);
+    await assert.rejects(running.result, /bad row/);
+  });
+
+  it('has no early message unless started with early', async () => {
+    const file = await worker(
+      'one.mjs',
+      "import { parentPort } from 'node:worker_threads'; parentPort.once('message', (m) => parentPort.postMessage(m));",
+    );
+    const running = startWorker<number, number>(file, {});
+    await assert.rejects(running.early, /not started to post an early message/);
+    running.post(7);
+    assert.equal(await running.result, 7);
+  });
+
   it('does not keep the process alive while it waits for what it is to be sent', async () => {
     const waiting = await worker(
       'waits-forever.mjs',
@@ -51,6 +80,22 @@ describe('runWorker', () => {
       timeout: 30_000,
       encoding: 'utf8',
     });
+    assert.equal(ended.error, undefined);
+    assert.equal(ended.stderr, '');
+    assert.equal(ended.status, 0);
+  });
+
+  it('does not keep the process alive for a message sent, until one is posted', async () => {
+    const listening = await worker(
+      'listens.mjs',
+      "import { parentPort } from 'node:worker_threads'; parentPort.on('message', () => {});",
+    );
+    const module = new URL('../../src/core/lib/run-worker.ts', import.meta.url).href;
+    const main = await worker(
+      'sends.mjs',
+      `import { startWorker } from ${JSON.stringify(module)}; startWorker(${JSON.stringify(listening)}, {}).send('the content');`,
+    );
+    const ended = spawnSync(process.execPath, [main], { timeout: 30_000, encoding: 'utf8' });
     assert.equal(ended.error, undefined);
     assert.equal(ended.stderr, '');
     assert.equal(ended.status, 0);

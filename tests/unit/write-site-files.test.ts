@@ -12,8 +12,9 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { loadContent } from '../../src/core/data/load-content.ts';
 import type { ContentBundle } from '../../src/core/data/records.ts';
+import { SEARCH_DOCUMENTS_FILE, searchDocuments } from '../../src/outputs/search-document.ts';
 import type { SegmentIndex } from '../../src/site/integrations/previous-output.ts';
-import { writeDataFiles } from '../../src/site/integrations/write-site-files.ts';
+import { previousSegmentTexts, writeDataFiles } from '../../src/site/integrations/write-site-files.ts';
 import { PROJECT_ROOT } from './helpers.ts';
 
 let bundle: ContentBundle;
@@ -141,4 +142,23 @@ test('a file whose frame differs from the previous build’s is written anew', a
   const reframed = { ...index, [revenue]: { ...(index[revenue] as SegmentIndex), frame: 'another head' } };
   writeDataFiles(bundle, previous, others(), reframed);
   assert.notEqual((await stat(path.join(previous, revenue))).ino, before);
+});
+
+test('the previous build’s segments are read back, each compound’s own, only from the file it recorded', async () => {
+  const previous = path.join(root, 'read-back');
+  const index = writeDataFiles(bundle, previous, new Set()).segments ?? {};
+  const documents = index[SEARCH_DOCUMENTS_FILE];
+  assert.ok(documents);
+  const texts = previousSegmentTexts(previous, SEARCH_DOCUMENTS_FILE, documents);
+  assert.ok(texts);
+  for (const made of searchDocuments(bundle)) {
+    const slug = /\/c\/([^/]+)\/$/.exec(made.url)?.[1] as string;
+    assert.deepEqual(JSON.parse(texts(slug) ?? 'null'), made, slug);
+  }
+  assert.equal(texts('no-such-compound'), undefined);
+  assert.equal(previousSegmentTexts(previous, SEARCH_DOCUMENTS_FILE, undefined), undefined);
+  assert.equal(previousSegmentTexts(path.join(root, 'nowhere'), SEARCH_DOCUMENTS_FILE, documents), undefined);
+  // Not the size the build recorded: not the file it describes.
+  await writeFile(path.join(previous, SEARCH_DOCUMENTS_FILE), '[]\n');
+  assert.equal(previousSegmentTexts(previous, SEARCH_DOCUMENTS_FILE, documents), undefined);
 });

@@ -1,43 +1,76 @@
-/** One-shot worker threads: each posts one message, its result. */
+/** Worker threads that post their result as one message, and may post one message before it. */
 import { Worker } from 'node:worker_threads';
 
 /** A worker started: its result, and a way to send it what it needs later than its data. */
-export interface RunningWorker<T> {
-  /** Resolves with the one message it posts; rejects if it fails or exits without one. */
+export interface RunningWorker<T, E = never> {
+  /** Resolves with the message it posts last; rejects if it fails or exits without one. */
   result: Promise<T>;
+  /** Resolves with the message it posts first, when started with `early`; rejects like `result` until then. */
+  early: Promise<E>;
+  /** Sends it a message it needs before it can finish; the process waits for it from then on. */
   post(message: unknown): void;
+  /** Sends it a message on which more follow: until `post`, it still does not keep the process alive. */
+  send(message: unknown): void;
 }
 
-/** The one message a worker posts; a failure, or an exit without it, rejects. */
-function resultOf<T>(worker: Worker, file: string | URL): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    worker.once('message', (posted: T) => {
-      resolve(posted);
+/** What a worker posts: its result, and (with `early`) one message before it. */
+function messagesOf<T, E>(
+  worker: Worker,
+  file: string | URL,
+  early: boolean,
+): Pick<RunningWorker<T, E>, 'result' | 'early'> {
+  let settleEarly: { resolve: (message: E) => void; reject: (error: unknown) => void } | undefined;
+  const earlyMessage = new Promise<E>((resolve, reject) => {
+    settleEarly = { resolve, reject };
+  });
+  // Awaited only by those who asked for it; a failure reaches them, and `result`, all the same.
+  earlyMessage.catch(() => {});
+  let waitingForEarly = early;
+  const result = new Promise<T>((resolve, reject) => {
+    const fail = (error: unknown) => {
+      settleEarly?.reject(error);
+      reject(error);
+    };
+    worker.on('message', (posted: unknown) => {
+      if (waitingForEarly) {
+        waitingForEarly = false;
+        settleEarly?.resolve(posted as E);
+        return;
+      }
+      resolve(posted as T);
       void worker.terminate();
     });
-    worker.once('error', reject);
+    worker.once('error', fail);
     worker.once('exit', (code) => {
-      reject(new Error(`the worker ${file} stopped (exit code ${code}) before it posted its result`));
+      fail(new Error(`the worker ${file} stopped (exit code ${code}) before it posted its result`));
     });
   });
+  if (!early) settleEarly?.reject(new Error(`the worker ${file} was not started to post an early message`));
+  return { result, early: earlyMessage };
 }
 
 /**
- * Starts a worker that waits to be sent a message (`post`) before it works. Until then it does not keep
- * the process alive: if what should send it fails first, the process still ends.
+ * Starts a worker that waits to be sent a message (`post`) before it finishes. Until then it does not keep
+ * the process alive: if what should send it fails first, the process still ends. A worker started before
+ * its data is ready (to load its code meanwhile) is sent it with `send`. With `early`, the first
+ * message it posts is `early`, and the second its result.
  */
-export function startWorker<T>(file: string | URL, workerData: unknown): RunningWorker<T> {
+export function startWorker<T, E = never>(
+  file: string | URL,
+  workerData: unknown,
+  { early = false }: { early?: boolean } = {},
+): RunningWorker<T, E> {
   const worker = new Worker(file, { workerData });
-  const result = resultOf<T>(worker, file);
+  const messages = messagesOf<T, E>(worker, file, early);
   // After the listeners: listening for its message refs the worker again.
   worker.unref();
   const post = (message: unknown) => {
     worker.ref();
     worker.postMessage(message);
   };
-  return { result, post };
+  return { ...messages, post, send: (message) => worker.postMessage(message) };
 }
 
-/** Runs a worker that needs nothing but its data. */
+/** Runs a worker that needs nothing but its data, and posts one message, its result. */
 export const runWorker = <T>(file: string | URL, workerData: unknown): Promise<T> =>
-  resultOf<T>(new Worker(file, { workerData }), file);
+  messagesOf<T, never>(new Worker(file, { workerData }), file, false).result;

@@ -48,23 +48,63 @@ const ownEvaluations = memoize((record: CompoundRecord) =>
 );
 
 const SHARED = Symbol.for('gongshi.evaluations');
-const holder = globalThis as Record<symbol, typeof ownEvaluations | undefined>;
+
+/** The evaluations every module instance of this file uses in a build. */
+interface SharedEvaluations {
+  /** The memoized evaluations of the instance that shared them. */
+  own: typeof ownEvaluations;
+  /** Every compound's findings for one day, by slug, evaluated in another thread from the same content. */
+  given?: { today: string; bySlug: ReadonlyMap<string, readonly Finding[]> };
+  /** Settles when the findings promised from another thread are given, or could not be. */
+  arriving?: Promise<void>;
+}
+
+const holder = globalThis as Record<symbol, SharedEvaluations | undefined>;
 
 /**
- * In a build this module runs twice, from the same source: in the site's integration (the search
- * documents need every compound's findings before a page renders) and in Astro's bundle of the pages
- * (the lists and dashboards need them again). The build's integration calls this at its start, and
- * from then on both use its evaluations: at 10,000 compounds, 2.5 s of one thread not spent twice.
+ * In a build this module runs twice, from the same source: in the site's integration and in Astro's
+ * bundle of the pages. The build's integration calls this at its start, and from then on both use
+ * one set of evaluations: at 10,000 compounds, seconds of one thread not spent twice.
  * Never in `astro dev`, where an edit to a rule reloads the pages' copy, which must not use the old one.
  */
 export function shareEvaluationsInThisBuild(): void {
-  holder[SHARED] = ownEvaluations;
+  holder[SHARED] = { own: ownEvaluations };
 }
 
-const evaluated = (record: CompoundRecord) => (holder[SHARED] ?? ownEvaluations)(record);
+/**
+ * Every compound's findings for one day, evaluated by this code in another thread from the same
+ * validated content (the site-files worker, which needs them for the open data): the pages then use
+ * them instead of evaluating every compound again. Until they arrive, or if they never do, a
+ * compound is evaluated here, to the same findings.
+ */
+export function evaluationsFromElsewhere(
+  arriving: Promise<{ today: string; findings: Iterable<readonly [string, readonly Finding[]]> }>,
+): void {
+  const shared = holder[SHARED];
+  if (!shared) throw new Error('evaluationsFromElsewhere needs shareEvaluationsInThisBuild first');
+  shared.arriving = arriving.then(
+    ({ today, findings }) => {
+      shared.given = { today, bySlug: new Map(findings) };
+    },
+    () => {},
+  );
+}
+
+/** Resolves once the findings promised by evaluationsFromElsewhere are in use (or could not be given). */
+export async function evaluationsArrived(): Promise<void> {
+  await holder[SHARED]?.arriving;
+}
+
+/** This compound's findings as another thread evaluated them, for this day, if it did. */
+function givenFindings(record: CompoundRecord, today: string): readonly Finding[] | undefined {
+  const given = holder[SHARED]?.given;
+  return given?.today === today ? given.bySlug.get(record.slug) : undefined;
+}
+
+const evaluated = (record: CompoundRecord) => (holder[SHARED]?.own ?? ownEvaluations)(record);
 
 /** Every finding for one compound, in page order. */
 export function evaluateCompound(record: CompoundRecord, today: string): Finding[] {
   // Each caller gets its own array; the findings themselves are never changed.
-  return [...evaluated(record)(today)];
+  return [...(givenFindings(record, today) ?? evaluated(record)(today))];
 }

@@ -2,13 +2,17 @@
  * The site's one Astro integration. Its parts each keep to one job, and run
  * at every hook in this order, each awaited before the next:
  *
- * 1. render-pages   astro:build:start    wraps Astro's prerenderer: each page is finished as it is written;
+ * 1. render-pages   astro:build:start    wraps Astro's prerenderer: each page is finished as it is written,
+ *                                        once the site-files worker's findings are in use;
  *                   astro:build:done     counts the pages Astro reused from the previous build
- * 2. site-files     astro:build:start    starts the worker that writes the open data and the printed sheets;
+ * 2. search-index   astro:build:setup    makes the search documents, or reads back those the previous build
+ *                                        wrote and the site-files worker is about to write again, and
+ *                                        indexes them in Pagefind's process while the pages render;
+ *                   astro:build:done     waits for the index
+ * 3. site-files     astro:config:setup   starts the worker that writes the open data and the printed sheets;
+ *                   astro:build:start    sends it the content: it posts every compound's findings back;
  *                   astro:build:setup    tells it what the previous build left, once the output folder is ready;
  *                   astro:build:generated  prints what the worker has not, and collects its pages' entries
- * 3. search-index   astro:build:start    starts indexing in Pagefind's process, before any page renders;
- *                   astro:build:setup    writes the index while the pages render; build:done waits for it
  * 4. map-bundle     astro:build:done     bundles the map's script and styles
  * 5. sitemap        astro:build:done     writes the sitemap from every page finished, site files included
  * 6. security-headers  astro:build:start  empties the page registry; build:done writes _headers,
@@ -33,8 +37,8 @@ type AnyHook = (options: { logger?: AstroIntegrationLogger }) => unknown;
 export function gongshi(): AstroIntegration {
   const parts = [
     renderPages(),
-    siteFiles(),
     searchIndex(),
+    siteFiles(),
     mapBundle(),
     sitemap(),
     securityHeaders(),

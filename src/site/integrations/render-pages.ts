@@ -18,6 +18,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { programDigest } from '../../core/data/validation-cache.ts';
+import { evaluationsArrived } from '../../core/model/compliance.ts';
 import { setPageFinishingCode } from '../page-keys.ts';
 import { addPageEntry, finishPage, pageRegistry } from './page-registry.ts';
 import { previousPageEntry } from './previous-output.ts';
@@ -103,7 +104,12 @@ export function renderPages(): AstroIntegration {
       'astro:build:start': ({ setPrerenderer }) => {
         setPrerenderer((astro) => ({
           name: 'gongshi:finish-pages',
-          setup: async () => astro.setup?.(),
+          // Before the first page: the findings the site-files worker evaluated are in use, so that
+          // the pages do not evaluate every compound again while they wait (compliance.ts).
+          setup: async () => {
+            await evaluationsArrived();
+            await astro.setup?.();
+          },
           getStaticPaths: () => astro.getStaticPaths(),
           render: async (request, options) =>
             finished(await astro.render(request, options), placeOf(request, options.routeData)),

@@ -5,7 +5,7 @@
  *
  * Pagefind reads one small document per compound (src/outputs/search-document.ts),
  * made from the validated records, not the written pages: so the documents are
- * ready when the build starts, and the index is built and written in Pagefind's
+ * ready seconds into the build, and the index is built and written in Pagefind's
  * own process while Astro renders the pages.
  *
  * A large county's index is in parts (src/core/lib/search-parts.ts). Each part
@@ -23,10 +23,11 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { searchPartCount, searchPartFolder, searchPartMembers } from '../../core/lib/search-parts.ts';
-import { shareEvaluationsInThisBuild } from '../../core/model/compliance.ts';
 import { getOpenDataSource } from '../../outputs/open-data-source.ts';
-import { type SearchDocument, searchDocuments } from '../../outputs/search-document.ts';
-import { filesBelow, keptUnit, recordUnit } from './previous-output.ts';
+import { SEARCH_DOCUMENTS_FILE, type SearchDocument, searchDocumentMakers } from '../../outputs/search-document.ts';
+import { compoundPageKeys } from '../page-keys.ts';
+import { filesBelow, keptUnit, previousSegments, recordUnit } from './previous-output.ts';
+import { dataUnit, previousSegmentTexts } from './write-site-files.ts';
 
 /** The unit of previous-output.ts for each part: `search` for the first, then `search-2`, … */
 const unitOf = (part: number) => (part === 0 ? 'search' : `search-${part + 1}`);
@@ -48,6 +49,26 @@ function partsOf(documents: readonly SearchDocument[]): Part[] {
     for (const { url, html } of inPart) hash.update(`${url}\0${html}\0`);
     return { part, documents: inPart, key: hash.digest('base64url') };
   });
+}
+
+/**
+ * Every compound's search document, in the compounds' order. Over the previous output, a compound whose
+ * downloads are kept (its page's key is unchanged, site-files.ts) has the document that build wrote to
+ * search/documents.json, read back: making it would evaluate the compound, and this thread no longer
+ * evaluates every compound (the pages take their findings from the site-files worker).
+ */
+async function documentsOfThisBuild(outDir: string): Promise<{ documents: SearchDocument[]; readBack: number }> {
+  const [source, keys] = await Promise.all([getOpenDataSource(), compoundPageKeys()]);
+  const previous = previousSegmentTexts(outDir, SEARCH_DOCUMENTS_FILE, previousSegments()[SEARCH_DOCUMENTS_FILE]);
+  const documents: SearchDocument[] = [];
+  let readBack = 0;
+  for (const { slug, make } of searchDocumentMakers(source)) {
+    const key = keys.get(slug);
+    const kept = previous && key !== undefined && keptUnit(dataUnit(slug), key) ? previous(slug) : undefined;
+    documents.push(kept ? (JSON.parse(kept) as SearchDocument) : make());
+    if (kept) readBack += 1;
+  }
+  return { documents, readBack };
 }
 
 /**
@@ -79,46 +100,50 @@ async function writeParts(parts: readonly Part[], outDir: string): Promise<void>
 
 export function searchIndex(): AstroIntegration {
   let outDir = '';
-  let documents: SearchDocument[] = [];
-  let writing: Promise<{ parts: number; written: Part[] }> | undefined;
+  let writing: Promise<{ documents: number; readBack: number; parts: number; written: Part[] }> | undefined;
   return {
     name: 'gongshi-search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
       },
-      // Content sync has validated the data (bad content stopped the build there, with the full problem list).
-      'astro:build:start': async () => {
-        // The documents evaluate every compound first; the pages then use these evaluations.
-        shareEvaluationsInThisBuild();
-        documents = [...searchDocuments(await getOpenDataSource())];
-      },
-      // After previous-output.ts has kept or emptied the output folder: the parts are written while the pages render.
-      'astro:build:setup': () => {
+      // After previous-output.ts has kept or emptied the output folder, before the site-files worker
+      // writes search/documents.json again: the parts are written while the pages render.
+      'astro:build:setup': async () => {
         if (writing) return;
+        const { documents, readBack } = await documentsOfThisBuild(outDir);
         const parts = partsOf(documents);
         const changed = parts.filter(({ part, key }) => {
           const kept = keptUnit(unitOf(part), key);
           if (kept) recordUnit(unitOf(part), kept);
           return !kept;
         });
-        writing = writeParts(changed, outDir).then(() => ({ parts: parts.length, written: changed }));
+        writing = writeParts(changed, outDir).then(() => ({
+          documents: documents.length,
+          readBack,
+          parts: parts.length,
+          written: changed,
+        }));
         writing.catch(() => {});
       },
       'astro:build:done': async ({ logger }) => {
         if (!writing) throw new Error('the search index was never started');
         const waited = performance.now();
-        const { parts, written } = await writing;
+        const { documents, readBack, parts, written } = await writing;
         // What the index adds to the build: the pages are all written by now.
         const seconds = ((performance.now() - waited) / 1000).toFixed(1);
         const indexed = written.reduce((n, p) => n + p.documents.length, 0);
         const inParts = parts === 1 ? '' : ` (${written.length} of the index’s ${parts} parts)`;
+        if (readBack > 0) {
+          logger.info(
+            `${readBack} compounds’ search documents read back from the previous build, ${documents - readBack} made`,
+          );
+        }
         logger.info(
           written.length === 0
-            ? `${documents.length} compounds’ search documents unchanged: the index of the previous build kept`
+            ? `${documents} compounds’ search documents unchanged: the index of the previous build kept`
             : `${indexed} compounds indexed for search${inParts}; finishing the index took ${seconds} s`,
         );
-        documents = [];
       },
     },
   };

@@ -1,27 +1,46 @@
 /**
- * The worker thread of site-files.ts. Started with the validated content before the output folder is
- * ready, it makes what does not depend on the folder (the open-data source, every compound's findings);
- * told what the previous build left (the go), it writes the open data, then printed pages 社区 by 社区
- * until the shared counter runs out (passing over what the previous build wrote and is unchanged), and
- * reports what it wrote. Plain Node runs this file (type stripping), not Vite.
+ * The worker thread of site-files.ts. Started as the build starts, it loads its code while the main
+ * thread validates the content. Sent the validated content (the start), before the output folder is
+ * ready, it makes what does not depend on the folder (the open-data source, every compound's findings)
+ * and posts the findings at once, for the pages of the main thread. Told what the previous build left
+ * (the go), it writes the open data, then printed pages 社区 by 社区 until the shared counter runs out
+ * (passing over what the previous build wrote and is unchanged), and reports what it wrote. Plain Node
+ * runs this file (type stripping), not Vite.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort } from 'node:worker_threads';
 import { provideValidatedContent } from '../../core/data/content-bundle.ts';
+import { evaluateCompound } from '../../core/model/compliance.ts';
 import { dashboardOf } from '../../outputs/findings-data.ts';
 import { getOpenDataSource } from '../../outputs/open-data-source.ts';
 import { registryShare } from './page-registry.ts';
-import type { SiteFilesDone, SiteFilesGo, SiteFilesStart } from './site-files.ts';
+import type { SiteFilesDone, SiteFilesEvaluated, SiteFilesGo, SiteFilesStart } from './site-files.ts';
 import { writeDataFiles, writePrintUnits } from './write-site-files.ts';
 
 const port = parentPort;
 if (!port) throw new Error('site-files-worker.ts runs as a worker thread');
-const go = new Promise<SiteFilesGo>((resolve) => port.once('message', resolve));
-const start = workerData as SiteFilesStart;
+const [started, go] = nextMessages(port, 2) as [Promise<SiteFilesStart>, Promise<SiteFilesGo>];
+const start = await started;
 provideValidatedContent(start.content);
 const source = await getOpenDataSource();
+const evaluated: SiteFilesEvaluated = {
+  today: source.today,
+  findings: source.compounds.map((record) => [record.slug, evaluateCompound(record, source.today)]),
+};
+port.postMessage(evaluated);
 dashboardOf(source);
 const { stylesheet, next, kept, segments } = await go;
 const data = writeDataFiles(source, start.outDir, new Set(kept.data), segments);
 const printed = await writePrintUnits(start.outDir, stylesheet, new Int32Array(next), new Set(kept.print));
 const done: SiteFilesDone = { data, printed, registry: registryShare() };
 port.postMessage(done);
+
+/** The next `count` messages this worker is sent, in order. */
+function nextMessages(from: MessagePort, count: number): Promise<unknown>[] {
+  const waiting = Array.from({ length: count }, () => Promise.withResolvers<unknown>());
+  let received = 0;
+  from.on('message', (message: unknown) => {
+    waiting[received]?.resolve(message);
+    received += 1;
+  });
+  return waiting.map(({ promise }) => promise);
+}

@@ -4,9 +4,12 @@
  * compounds), the search's name directory and the printable pages (src/outputs/print/, 20,800 pages). `astro dev`
  * serves both from the same code.
  *
- * In a build, a worker thread (site-files-worker.ts) starts with the content as the
- * build starts, and makes what needs no output folder; once the folder is ready
- * (previous-output.ts) it is told what the previous build left, and writes the open data,
+ * In a build, a worker thread (site-files-worker.ts) starts with the build, loads its
+ * code while content sync validates, and is sent the validated content. It makes what
+ * needs no output folder, first every compound's findings, which it posts at once: the
+ * pages use them (src/core/model/compliance.ts) instead of evaluating every compound
+ * again. Once the folder is ready (previous-output.ts) it is told what the previous
+ * build left, and writes the open data,
  * which only it can (the county tables are written in order), then takes 社区 after 社区 of
  * printed pages. This thread joins in once Astro has written its pages: the
  * two take the next 社区 from one shared counter, so whichever is free works,
@@ -26,6 +29,7 @@ import type { AstroIntegration } from 'astro';
 import { validatedContent } from '../../core/data/content-bundle.ts';
 import { type RunningWorker, startWorker } from '../../core/lib/run-worker.ts';
 import { withoutBase } from '../../core/lib/site-path.ts';
+import { evaluationsFromElsewhere, type Finding, shareEvaluationsInThisBuild } from '../../core/model/compliance.ts';
 import { getDepartments } from '../../core/model/content.ts';
 import { dataFiles } from '../../outputs/data-files.ts';
 import { getOpenDataSource } from '../../outputs/open-data-source.ts';
@@ -44,10 +48,19 @@ import {
 } from './previous-output.ts';
 import { dataUnit, printUnit, type Written, writePrintUnits } from './write-site-files.ts';
 
-/** What the worker starts with. */
+/** What the worker is sent first, once content sync has validated the content. */
 export interface SiteFilesStart {
   content: Awaited<ReturnType<typeof validatedContent>>;
   outDir: string;
+}
+
+/**
+ * What the worker posts first, as soon as it has evaluated the content: every compound's findings,
+ * which the pages use instead of evaluating every compound again.
+ */
+export interface SiteFilesEvaluated {
+  today: string;
+  findings: [slug: string, findings: Finding[]][];
 }
 
 /** What the worker is sent once the output folder is ready. */
@@ -144,7 +157,7 @@ export function siteFiles(): AstroIntegration {
   let projectRoot = '';
   let outDir = '';
   let stylesheet: PrintStylesheet | undefined;
-  let worker: RunningWorker<SiteFilesDone> | undefined;
+  let worker: RunningWorker<SiteFilesDone, SiteFilesEvaluated> | undefined;
   let working: Promise<SiteFilesDone> | undefined;
   let next: Int32Array | undefined;
   let kept: SiteFilesGo['kept'] = { data: [], print: [] };
@@ -153,6 +166,17 @@ export function siteFiles(): AstroIntegration {
   return {
     name: 'gongshi-site-files',
     hooks: {
+      // The worker loads its code while content sync validates the content.
+      'astro:config:setup': ({ command }) => {
+        if (command !== 'build') return;
+        worker = startWorker<SiteFilesDone, SiteFilesEvaluated>(
+          new URL('./site-files-worker.ts', import.meta.url),
+          undefined,
+          { early: true },
+        );
+        // Bad content stops the build at content sync, before the worker is sent anything; any later failure is thrown below.
+        worker.result.catch(() => {});
+      },
       'astro:config:done': ({ config }) => {
         projectRoot = fileURLToPath(config.root);
         outDir = fileURLToPath(config.outDir);
@@ -192,10 +216,11 @@ export function siteFiles(): AstroIntegration {
       // Content sync has validated the content: the worker takes it now, while the other parts start.
       'astro:build:start': async () => {
         started = performance.now();
+        if (!worker) throw new Error('the site-files worker was never started');
         const start: SiteFilesStart = { content: await validatedContent(), outDir };
-        worker = startWorker<SiteFilesDone>(new URL('./site-files-worker.ts', import.meta.url), start);
-        // Bad content stops the build at content sync, before this; any later failure is thrown below.
-        worker.result.catch(() => {});
+        worker.send(start);
+        shareEvaluationsInThisBuild();
+        evaluationsFromElsewhere(worker.early);
       },
       // After previous-output.ts has kept or emptied the output folder (astro:build:start), before any page renders.
       'astro:build:setup': async () => {

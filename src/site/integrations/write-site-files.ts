@@ -284,6 +284,32 @@ function openPrevious(target: string, size: number): number | undefined {
 }
 
 /**
+ * The segments the previous build wrote to one of its segmented files (`file`, under `root`), each
+ * compound's as text; undefined when the file is not there as that build recorded it (`index`).
+ */
+export function previousSegmentTexts(
+  root: string,
+  file: string,
+  index: SegmentIndex | undefined,
+): ((owner: string) => string | undefined) | undefined {
+  const fd = index ? openPrevious(path.join(root, file), index.size) : undefined;
+  if (fd === undefined || index === undefined) return undefined;
+  const bytes = Buffer.allocUnsafe(index.size);
+  try {
+    if (readSync(fd, bytes, 0, index.size, 0) !== index.size) return undefined;
+  } finally {
+    closeSync(fd);
+  }
+  const positionOf = new Map(index.owners.map((owner, i) => [owner, i]));
+  return (owner) => {
+    const at = positionOf.get(owner);
+    if (at === undefined) return undefined;
+    const start = index.spans[2 * at] as number;
+    return bytes.toString('utf8', start, start + (index.spans[2 * at + 1] as number));
+  };
+}
+
+/**
  * Takes 社区 after 社区 from the shared counter and writes its printed pages,
  * finished like Astro's (page-registry.ts), until none is left; a 社区 in
  * `kept` is passed over, its pages being those of the previous build.
