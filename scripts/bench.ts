@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Page, type Request } from 'playwright-core';
 import { parse } from 'yaml';
 import { searchPartFoldersAmong } from '../src/core/lib/search-parts.ts';
 import { SITEMAP_LIMITS } from '../src/site/integrations/sitemap.ts';
@@ -177,18 +177,29 @@ function serve(site: string, port: string): Promise<ChildProcess> {
   });
 }
 
-/** The bytes (headers and body) of each response a page receives from now on, as they finish. */
-function transferSizes(page: Page): Promise<number>[] {
-  const sizes: Promise<number>[] = [];
-  page.on('requestfinished', (request) => {
-    sizes.push(
-      request
+/**
+ * Every request a page makes from now on, in order. What the first result cost is the requests made
+ * before it showed, each counted whole: counting only those finished by then made the figure depend on
+ * which response the browser was still reading at that moment.
+ */
+function requestsOf(page: Page): Request[] {
+  const made: Request[] = [];
+  page.on('request', (request) => made.push(request));
+  return made;
+}
+
+/** The bytes (headers and body) of these requests' responses, once each has finished. */
+async function responseBytes(requests: readonly Request[]): Promise<number> {
+  const sizes = await Promise.all(
+    requests.map(async (request) => {
+      await (await request.response())?.finished();
+      return request
         .sizes()
         .then((s) => s.responseBodySize + s.responseHeadersSize)
-        .catch(() => 0),
-    );
-  });
-  return sizes;
+        .catch(() => 0);
+    }),
+  );
+  return sizes.reduce((a, b) => a + b, 0);
 }
 
 /** The bytes of every part of the search index. */
@@ -222,16 +233,21 @@ async function searchBytes(
     const slowMs = Date.now() - slowStart;
     await slow.close();
     const page = await browser.newPage();
-    const sizes = transferSizes(page);
+    const requests = requestsOf(page);
     const started = Date.now();
     await page.goto(`http://127.0.0.1:${values.port}/search/?q=${encodeURIComponent(query)}`);
     await page.locator('.search-results a').first().waitFor({ timeout: 60_000 });
     const ms = Date.now() - started;
-    const sum = async (settled: Promise<number>[]) => (await Promise.all(settled)).reduce((a, b) => a + b, 0);
-    const first = [...sizes];
+    const first = [...requests];
     // The directory answers first; Pagefind's full results follow, and the list is busy until they are in.
     await page.locator('.search-results:not([aria-busy])').waitFor({ timeout: 60_000 });
-    return { bytes: await sum(first), requests: first.length, ms, slowMs, allBytes: await sum(sizes) };
+    return {
+      bytes: await responseBytes(first),
+      requests: first.length,
+      ms,
+      slowMs,
+      allBytes: await responseBytes(requests),
+    };
   } finally {
     await browser.close();
     server.kill();
@@ -610,13 +626,13 @@ async function provinceSearch(site: string, query: string): Promise<{ bytes: num
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await browser.newPage();
-    const sizes = transferSizes(page);
+    const requests = requestsOf(page);
     const started = Date.now();
     await page.goto(`http://127.0.0.1:${values.port}/search/?q=${encodeURIComponent(query)}`);
     await page.locator('#results a').first().waitFor({ timeout: 120_000 });
     const ms = Date.now() - started;
-    const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
-    return { bytes, requests: sizes.length, ms };
+    const first = [...requests];
+    return { bytes: await responseBytes(first), requests: first.length, ms };
   } finally {
     await browser.close();
     server.kill();

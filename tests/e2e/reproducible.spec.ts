@@ -76,11 +76,14 @@ test('a rebuild from the cache, over the previous output or into an empty folder
     // A county list keyed by what it shows (page-keys.ts, propsKey) that named the compound is made again.
     expect(await readFile(path.join(site, 'dashboard/stale/index.html'), 'utf8')).not.toContain(removed);
 
-    // A price changes in one compound: its page, its open data, its printed sheets, the county's tables.
+    // A price changes in one compound, and it charges a new item: its page, its open data, its printed
+    // sheets, the county's tables, its search document (which names its fee items).
     const fees = path.join(content, 'compounds/bogeda-xiaoqu/fees.csv');
     const priced = (await readFile(fees, 'utf8')).replace(',1.60,市场调节价,', ',1.80,市场调节价,');
     expect(priced).toContain(',1.80,市场调节价,');
-    await writeFile(fees, priced);
+    const newItem =
+      '地下车位管理费,车位业主,车位清洁与秩序维护,按合同约定,元/个·月,30.00,市场调节价,,,物业服务合同第七条,2024-06-01,2024-04-28\r\n';
+    await writeFile(fees, `${priced}${newItem}`);
     // Only a comment changes in another: its published compound.yaml is the committed file, comments included.
     await appendFile(path.join(content, 'compounds/jinshuiwan/compound.yaml'), '# 物业公司联系人已更换\n');
     const touched = new Set(await Promise.all(['bogeda-xiaoqu', 'jinshuiwan'].map(communityOf)));
@@ -106,33 +109,34 @@ test('a rebuild from the cache, over the previous output or into an empty folder
 
     const compounds = (await readdir(path.join(content, 'compounds'))).length;
     const files = await filesOf(clean);
-    // The county's pages keyed by what they show (the lists, the managers): neither change (a market
-    // price, a comment) shows in them. (Reused endpoints, the feeds and templates, are not counted as pages.)
+    // The county's pages keyed by what they show (the lists, the managers): none of the changes (a market
+    // price, a new item at a market price, a comment) shows in them. (Reused endpoints, the feeds and templates, are not counted as pages.)
     const keyedCounty = files.filter((f) => /^(?:dashboard|managers)\/[^/]+\/index\.html$/.test(f)).length;
     expect(keyedCounty).toBeGreaterThan(15);
     // Over the previous output: every other compound's validation, page, downloads and printed pages reused,
-    // the pages and printed pages of the other 社区, the county's keyed pages, and the search index, since no
-    // compound's document changed.
+    // the pages and printed pages of the other 社区, the county's keyed pages, and the parts of the search
+    // index without the compound whose document changed.
     const untouched = communities - touched.size;
     expect(touched.size).toBeLessThan(communities);
     expect(inPlace).toContain('building over the previous build’s output');
     expect(inPlace).toContain(`${compounds - 2} compound folders unchanged since the last build`);
     expect(inPlace).toContain(`${compounds - 2 + untouched + keyedCounty} pages reused from the previous build`);
-    // A segmented file the changes do not reach (the price is in the fee tables only) is left as it is;
-    // the others are written beside the old ones and renamed into place, so only theirs are new files.
+    // A segmented file the changes do not reach (fees are in the fee tables and the search documents only)
+    // is left as it is; the others are written beside the old ones and renamed into place, so only theirs
+    // are new files.
     expect(segmented.filter((file) => inodeOf(file) !== inodesBefore.get(file))).toEqual([
       'data/fees.csv',
       'data/fees.json',
+      'search/documents.json',
     ]);
     expect(inPlace).toContain(
-      `the downloads of ${compounds - 2} compounds, the printed pages of ${untouched} 社区, ${segmented.length - 2} county-wide files`,
-    );
-    expect(inPlace).toContain(
-      `${compounds} compounds’ search documents unchanged: the index of the previous build kept`,
+      `the downloads of ${compounds - 2} compounds, the printed pages of ${untouched} 社区, ${segmented.length - 3} county-wide files`,
     );
     // The documents of the compounds whose downloads are kept are read back from search/documents.json,
-    // not made again; were they read wrong, the index would differ from the clean build's below.
+    // the two changed compounds' made again: were a changed one read back, or any read wrong, the index
+    // would differ from the clean build's below. The new item is in the one part of the index that holds it.
     expect(inPlace).toContain(`${compounds - 2} compounds’ search documents read back from the previous build, 2 made`);
+    expect(inPlace).toMatch(/\d+ compounds indexed for search \(1 of the index’s 3 parts\)/);
     // Into an empty folder (as on a CI machine that restores the cache only), every page comes from the cache.
     expect(intoEmpty).not.toContain('building over the previous build’s output');
     expect(intoEmpty).toContain(`${compounds + communities + keyedCounty} pages reused from the previous build`);

@@ -36,15 +36,30 @@ describe('runWorker', () => {
     assert.equal(await running.result, 42);
   });
 
-  it('gives the first message as early and the second as the result, when started with early', async () => {
+  // A message lost would leave it waiting: fail instead.
+  it('passes a worker started before its data what it is sent; its first message is early, its second the result', {
+    timeout: 30_000,
+  }, async () => {
     const file = await worker(
-      'early.mjs',
-      "import { parentPort, workerData } from 'node:worker_threads'; parentPort.postMessage(workerData.n); parentPort.once('message', (m) => parentPort.postMessage(workerData.n + m));",
+      'sent-then-posted.mjs',
+      "import { parentPort } from 'node:worker_threads'; let data; parentPort.on('message', (m) => { if (data === undefined) { data = m; parentPort.postMessage(data * 2); } else parentPort.postMessage(data + m); });",
     );
-    const running = startWorker<number, number>(file, { n: 40 }, { early: true });
+    const running = startWorker<number, number>(file, undefined, { early: true });
+    running.send(20);
     assert.equal(await running.early, 40);
-    running.post(2);
+    running.post(22);
     assert.equal(await running.result, 42);
+  });
+
+  it('rejects the result, the early message kept, when the worker exits after it', async () => {
+    const file = await worker(
+      'early-only.mjs',
+      "import { parentPort } from 'node:worker_threads'; parentPort.postMessage('findings'); parentPort.close();",
+    );
+    const running = startWorker<string, string>(file, {}, { early: true });
+    running.post('go');
+    assert.equal(await running.early, 'findings');
+    await assert.rejects(running.result, /exit code 0/);
   });
 
   it('rejects early with the worker’s error when it fails before posting it', async () => {

@@ -19,34 +19,33 @@ function messagesOf<T, E>(
   file: string | URL,
   early: boolean,
 ): Pick<RunningWorker<T, E>, 'result' | 'early'> {
-  let settleEarly: { resolve: (message: E) => void; reject: (error: unknown) => void } | undefined;
-  const earlyMessage = new Promise<E>((resolve, reject) => {
-    settleEarly = { resolve, reject };
-  });
-  // Awaited only by those who asked for it; a failure reaches them, and `result`, all the same.
-  earlyMessage.catch(() => {});
+  const first = Promise.withResolvers<E>();
+  const last = Promise.withResolvers<T>();
+  // Each is awaited only by those who ask for it; a failure reaches them all the same.
+  first.promise.catch(() => {});
+  last.promise.catch(() => {});
+  if (!early) first.reject(new Error(`the worker ${file} was not started to post an early message`));
+  const fail = (error: unknown) => {
+    first.reject(error);
+    last.reject(error);
+  };
   let waitingForEarly = early;
-  const result = new Promise<T>((resolve, reject) => {
-    const fail = (error: unknown) => {
-      settleEarly?.reject(error);
-      reject(error);
-    };
-    worker.on('message', (posted: unknown) => {
-      if (waitingForEarly) {
-        waitingForEarly = false;
-        settleEarly?.resolve(posted as E);
-        return;
-      }
-      resolve(posted as T);
-      void worker.terminate();
-    });
-    worker.once('error', fail);
-    worker.once('exit', (code) => {
-      fail(new Error(`the worker ${file} stopped (exit code ${code}) before it posted its result`));
-    });
+  worker.on('message', (posted: unknown) => {
+    if (waitingForEarly) {
+      waitingForEarly = false;
+      first.resolve(posted as E);
+      return;
+    }
+    last.resolve(posted as T);
+    void worker.terminate();
   });
-  if (!early) settleEarly?.reject(new Error(`the worker ${file} was not started to post an early message`));
-  return { result, early: earlyMessage };
+  // A message that could not be read would otherwise be taken for the next one, or never end the wait.
+  worker.once('messageerror', fail);
+  worker.once('error', fail);
+  worker.once('exit', (code) => {
+    fail(new Error(`the worker ${file} stopped (exit code ${code}) before it posted its result`));
+  });
+  return { result: last.promise, early: first.promise };
 }
 
 /**

@@ -23,6 +23,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { searchPartCount, searchPartFolder, searchPartMembers } from '../../core/lib/search-parts.ts';
+import { sitePath } from '../../core/lib/site-path.ts';
+import { evaluationsArrived } from '../../core/model/compliance.ts';
 import { getOpenDataSource } from '../../outputs/open-data-source.ts';
 import { SEARCH_DOCUMENTS_FILE, type SearchDocument, searchDocumentMakers } from '../../outputs/search-document.ts';
 import { compoundPageKeys } from '../page-keys.ts';
@@ -51,24 +53,45 @@ function partsOf(documents: readonly SearchDocument[]): Part[] {
   });
 }
 
+/** The search documents the previous build wrote, by compound, when it left them in the output folder. */
+type PreviousDocuments = ReturnType<typeof previousSegmentTexts>;
+
 /**
  * Every compound's search document, in the compounds' order. Over the previous output, a compound whose
  * downloads are kept (its page's key is unchanged, site-files.ts) has the document that build wrote to
- * search/documents.json, read back: making it would evaluate the compound, and this thread no longer
- * evaluates every compound (the pages take their findings from the site-files worker).
+ * search/documents.json (`previous`), read back; only the changed compounds' are made, each evaluating its
+ * compound here. With nothing to read back (into an empty folder) every document is made, after the
+ * site-files worker's findings have arrived (compliance.ts): this thread then evaluates no compound,
+ * and holds one set of findings, not two. The index has every page's rendering to catch up.
  */
-async function documentsOfThisBuild(outDir: string): Promise<{ documents: SearchDocument[]; readBack: number }> {
-  const [source, keys] = await Promise.all([getOpenDataSource(), compoundPageKeys()]);
-  const previous = previousSegmentTexts(outDir, SEARCH_DOCUMENTS_FILE, previousSegments()[SEARCH_DOCUMENTS_FILE]);
+async function documentsOfThisBuild(
+  previous: PreviousDocuments,
+): Promise<{ documents: SearchDocument[]; readBack: number }> {
+  const source = await getOpenDataSource();
+  // Into an empty folder the keys are left for the end of the build.
+  const keys = previous ? await compoundPageKeys() : new Map<string, string>();
+  if (!previous) await evaluationsArrived();
   const documents: SearchDocument[] = [];
   let readBack = 0;
   for (const { slug, make } of searchDocumentMakers(source)) {
     const key = keys.get(slug);
-    const kept = previous && key !== undefined && keptUnit(dataUnit(slug), key) ? previous(slug) : undefined;
-    documents.push(kept ? (JSON.parse(kept) as SearchDocument) : make());
+    const kept =
+      previous && key !== undefined && keptUnit(dataUnit(slug), key) ? readDocument(previous(slug), slug) : undefined;
+    documents.push(kept ?? make());
     if (kept) readBack += 1;
   }
   return { documents, readBack };
+}
+
+/** A segment of search/documents.json as the document of the compound it should be; undefined when it is not. */
+function readDocument(text: string | undefined, slug: string): SearchDocument | undefined {
+  try {
+    const document = JSON.parse(text ?? '') as Partial<SearchDocument>;
+    const ours = document.url === sitePath(`/c/${slug}/`) && typeof document.html === 'string';
+    return ours ? (document as SearchDocument) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -109,21 +132,20 @@ export function searchIndex(): AstroIntegration {
       },
       // After previous-output.ts has kept or emptied the output folder, before the site-files worker
       // writes search/documents.json again: the parts are written while the pages render.
-      'astro:build:setup': async () => {
+      'astro:build:setup': () => {
         if (writing) return;
-        const { documents, readBack } = await documentsOfThisBuild(outDir);
-        const parts = partsOf(documents);
-        const changed = parts.filter(({ part, key }) => {
-          const kept = keptUnit(unitOf(part), key);
-          if (kept) recordUnit(unitOf(part), kept);
-          return !kept;
+        // Read now, before site-files.ts tells its worker to write the open data, this file among them.
+        const previous = previousSegmentTexts(outDir, SEARCH_DOCUMENTS_FILE, previousSegments()[SEARCH_DOCUMENTS_FILE]);
+        writing = documentsOfThisBuild(previous).then(async ({ documents, readBack }) => {
+          const parts = partsOf(documents);
+          const changed = parts.filter(({ part, key }) => {
+            const kept = keptUnit(unitOf(part), key);
+            if (kept) recordUnit(unitOf(part), kept);
+            return !kept;
+          });
+          await writeParts(changed, outDir);
+          return { documents: documents.length, readBack, parts: parts.length, written: changed };
         });
-        writing = writeParts(changed, outDir).then(() => ({
-          documents: documents.length,
-          readBack,
-          parts: parts.length,
-          written: changed,
-        }));
         writing.catch(() => {});
       },
       'astro:build:done': async ({ logger }) => {

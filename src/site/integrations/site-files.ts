@@ -222,7 +222,9 @@ export function siteFiles(): AstroIntegration {
         shareEvaluationsInThisBuild();
         evaluationsFromElsewhere(worker.early);
       },
-      // After previous-output.ts has kept or emptied the output folder (astro:build:start), before any page renders.
+      // After previous-output.ts has kept or emptied the output folder (astro:build:start), before any page
+      // renders, and after search-index.ts has read back the previous search documents, which the go lets
+      // the worker write again.
       'astro:build:setup': async () => {
         if (working) return;
         if (!worker) throw new Error('the site-files worker was never started');
