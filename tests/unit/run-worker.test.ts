@@ -13,6 +13,15 @@ describe('runWorker', () => {
     await writeFile(file, source);
     return file;
   };
+  /** Runs `code` (which may call startWorker) as a process of its own, and checks that it ends cleanly. */
+  const endsOnItsOwn = async (name: string, code: string) => {
+    const module = new URL('../../src/core/lib/run-worker.ts', import.meta.url).href;
+    const main = await worker(name, `import { startWorker } from ${JSON.stringify(module)}; ${code}`);
+    const ended = spawnSync(process.execPath, [main], { timeout: 30_000, encoding: 'utf8' });
+    assert.equal(ended.error, undefined);
+    assert.equal(ended.stderr, '');
+    assert.equal(ended.status, 0);
+  };
   before(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'gongshi-worker-'));
   });
@@ -85,19 +94,8 @@ describe('runWorker', () => {
       'waits-forever.mjs',
       "import { parentPort } from 'node:worker_threads'; parentPort.once('message', () => {});",
     );
-    const module = new URL('../../src/core/lib/run-worker.ts', import.meta.url).href;
     // Nothing is ever sent (as when the build fails before it would be): the process must still end.
-    const main = await worker(
-      'starts.mjs',
-      `import { startWorker } from ${JSON.stringify(module)}; startWorker(${JSON.stringify(waiting)}, {});`,
-    );
-    const ended = spawnSync(process.execPath, [main], {
-      timeout: 30_000,
-      encoding: 'utf8',
-    });
-    assert.equal(ended.error, undefined);
-    assert.equal(ended.stderr, '');
-    assert.equal(ended.status, 0);
+    await endsOnItsOwn('starts.mjs', `startWorker(${JSON.stringify(waiting)}, {});`);
   });
 
   it('does not keep the process alive for a message sent, until one is posted', async () => {
@@ -105,15 +103,7 @@ describe('runWorker', () => {
       'listens.mjs',
       "import { parentPort } from 'node:worker_threads'; parentPort.on('message', () => {});",
     );
-    const module = new URL('../../src/core/lib/run-worker.ts', import.meta.url).href;
-    const main = await worker(
-      'sends.mjs',
-      `import { startWorker } from ${JSON.stringify(module)}; startWorker(${JSON.stringify(listening)}, {}).send('the content');`,
-    );
-    const ended = spawnSync(process.execPath, [main], { timeout: 30_000, encoding: 'utf8' });
-    assert.equal(ended.error, undefined);
-    assert.equal(ended.stderr, '');
-    assert.equal(ended.status, 0);
+    await endsOnItsOwn('sends.mjs', `startWorker(${JSON.stringify(listening)}, {}).send('the content');`);
   });
 
   it('rejects with the error the worker throws', async () => {
