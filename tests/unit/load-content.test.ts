@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, it, test } from 'node:test';
-import { type LoadResult, loadContent } from '../../src/core/data/load-content.ts';
+import { type LoadResult, loadContent, readTree, validateShare } from '../../src/core/data/load-content.ts';
 import { ContentValidationError, formatProblem, type Problem } from '../../src/core/data/problems.ts';
 import { TABLES } from '../../src/core/data/tables.ts';
+import { planValidation, validateCompound } from '../../src/core/data/validate-content.ts';
+import { folderDigest } from '../../src/core/data/validation-cache.ts';
 import { t } from '../../src/core/i18n/t.ts';
 import { type ContentCopy, copyMinimal, MINIMAL, MINIMAL_TODAY, PROJECT_ROOT, UNIT_FIXTURES } from './helpers.ts';
 
@@ -795,12 +797,12 @@ describe('loadContent: a fixture with mistakes in many files', () => {
   });
 });
 
-describe('loadContent on several threads', () => {
-  // The build spreads the compound folders over the cores once there are hundreds; here the threads are forced.
-  const load = (contentDir: string, threads: number) =>
-    loadContent({ contentDir, projectRoot: PROJECT_ROOT, today: '2026-11-20', threads });
+describe('loadContent in several processes', () => {
+  // The build spreads the compound folders over the cores once there are hundreds; here the processes are forced.
+  const load = (contentDir: string, processes: number) =>
+    loadContent({ contentDir, projectRoot: PROJECT_ROOT, today: '2026-11-20', processes });
 
-  it('gives the sample data the very same bundle as one thread, compounds in the same order', async () => {
+  it('gives the sample data the very same bundle as one process, compounds in the same order', async () => {
     const content = path.join(PROJECT_ROOT, 'content');
     const [one, two, three] = await Promise.all([load(content, 1), load(content, 2), load(content, 3)]);
     assert.ok(one.bundle && one.bundle.compounds.length > 3);
@@ -808,11 +810,24 @@ describe('loadContent on several threads', () => {
     assert.deepEqual(three, one);
   });
 
-  it('reports every problem of a broken set in the same order as one thread', async () => {
+  it('reports every problem of a broken set in the same order as one process', async () => {
     const broken = path.join(UNIT_FIXTURES, 'broken');
     const [one, two] = await Promise.all([load(broken, 1), load(broken, 2)]);
     assert.ok(one.problems.filter((p) => p.file.includes('/compounds/')).length > 1);
     assert.equal(two.bundle, undefined);
     assert.deepEqual(two.problems, one.problems);
+  });
+
+  it('validates in a process the files as it reads them, and keys them by what it read', () => {
+    const content = path.join(PROJECT_ROOT, 'content');
+    const plan = planValidation(readTree(content), { today: '2026-11-20', mode: 'tree' });
+    const job = plan.compounds[0];
+    assert.ok(job);
+    // Bytes that are not on disk (as if the file changed after it was first read) must not be what is validated.
+    const stale = { ...job, files: job.files.map(([name, file]) => [name, { ...file, bytes: new Uint8Array([1]) }]) };
+    const [validated] = validateShare({ jobs: [stale as typeof job], context: plan.context, contentDir: content });
+    assert.equal(validated?.digest, folderDigest(job));
+    assert.deepEqual(validated?.result, validateCompound(job, plan.context));
+    assert.ok(validated?.result.record);
   });
 });

@@ -4,9 +4,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runWorker, startWorker } from '../../src/core/lib/run-worker.ts';
+import { startWorker } from '../../src/core/lib/run-worker.ts';
 
-describe('runWorker', () => {
+describe('startWorker', () => {
   let dir = '';
   const worker = async (name: string, source: string) => {
     const file = path.join(dir, name);
@@ -26,14 +26,6 @@ describe('runWorker', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'gongshi-worker-'));
   });
   after(() => rm(dir, { recursive: true, force: true }));
-
-  it('resolves with what the worker posts, given its data', async () => {
-    const file = await worker(
-      'double.mjs',
-      "import { parentPort, workerData } from 'node:worker_threads'; parentPort.postMessage(workerData.n * 2);",
-    );
-    assert.equal(await runWorker<number>(file, { n: 21 }), 42);
-  });
 
   it('passes a worker what it is sent after its start', async () => {
     const file = await worker(
@@ -108,11 +100,15 @@ describe('runWorker', () => {
 
   it('rejects with the error the worker throws', async () => {
     const file = await worker('throws.mjs', "throw new Error('bad row');");
-    await assert.rejects(runWorker(file, {}), /bad row/);
+    const running = startWorker<number>(file, {});
+    running.post('go');
+    await assert.rejects(running.result, /bad row/);
   });
 
   it('rejects when the worker exits without posting', async () => {
     const file = await worker('silent.mjs', 'process.exit(0);');
-    await assert.rejects(runWorker(file, {}), /exit code 0/);
+    const running = startWorker<number>(file, {});
+    running.post('go');
+    await assert.rejects(running.result, /exit code 0/);
   });
 });

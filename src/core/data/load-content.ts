@@ -18,7 +18,7 @@ import {
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { t } from '../i18n/t.ts';
-import { runWorker } from '../lib/run-worker.ts';
+import { runProcess } from '../lib/run-process.ts';
 import { readReceived } from './git-received.ts';
 import type { CompoundRecord } from './records.ts';
 import type { LoadScope } from './scope.ts';
@@ -46,8 +46,11 @@ export interface LoadOptions {
   projectRoot: string;
   /** The build's today, YYYY-MM-DD. */
   today: string;
-  /** Threads for the compound folders; by default one per core once there are enough compounds to pay for them. */
-  threads?: number;
+  /**
+   * Processes the compound folders are validated in (1: this one); by default one per core once there
+   * are enough compounds to pay for them.
+   */
+  processes?: number;
   /** false: do not read git for the days rows were received (every typed date then stands, labelled). */
   history?: boolean;
   /** Where validation results are kept between runs (validation-cache.ts); none: every folder is validated. */
@@ -110,14 +113,14 @@ function readEntry(dir: string, relative: string, entry: Dirent): SourceFile[] {
 }
 
 /**
- * Below this many compounds the folders are validated on this thread alone:
- * starting a worker (its modules, its schemas) costs about as much as a few
+ * Below this many compounds the folders are validated in this process alone:
+ * starting a process (its modules, its schemas) costs about as much as a few
  * hundred compounds.
  */
 const PARALLEL_FROM = 500;
 
-/** The worker's source file: run by Node itself, so found from the project root, not from a bundle. */
-const workerFile = (projectRoot: string) => path.join(projectRoot, 'src', 'core', 'data', 'compound-worker.ts');
+/** The validation process's source file: run by Node itself, so found from the project root, not from a bundle. */
+const processFile = (projectRoot: string) => path.join(projectRoot, 'src', 'core', 'data', 'validation-process.ts');
 
 /** Splits the jobs into `parts` runs of about equal bytes, in order. */
 function shares(jobs: CompoundJob[], parts: number): CompoundJob[][] {
@@ -134,25 +137,70 @@ function shares(jobs: CompoundJob[], parts: number): CompoundJob[][] {
   return result;
 }
 
+/** What validating one folder gave. */
+interface Validated {
+  result: CompoundResult;
+  /** The digest of its files as they were read again to validate them, in a validation process. */
+  digest?: string;
+}
+
+/** What a validation process is sent: its share of the jobs, their files named but not their bytes. */
+export interface ValidationShare {
+  jobs: CompoundJob[];
+  context: CompoundContext;
+  /** Where the files' paths lead from. */
+  contentDir: string;
+}
+
+const NO_BYTES = new Uint8Array();
+
+/** The job with its files named, their bytes left behind: the process reads them itself rather than be sent them. */
+const withoutBytes = (job: CompoundJob): CompoundJob => ({
+  ...job,
+  files: job.files.map(([name, file]) => [name, { ...file, bytes: NO_BYTES }]),
+});
+
+/** The job's files read again from the content folder; a path that is not a plain file stays refused. */
+const readAgain = (job: CompoundJob, contentDir: string): CompoundJob => ({
+  ...job,
+  files: job.files.map(([name, file]) => [
+    name,
+    file.special ? file : readSourceFile(path.join(contentDir, file.path), file.path),
+  ]),
+});
+
+/** Validates a share in the process it was sent to (validation-process.ts), in order. */
+export function validateShare({ jobs, context, contentDir }: ValidationShare): Validated[] {
+  return jobs.map((sent) => {
+    if (sent.brief) return { result: validateCompound(sent, context) };
+    const job = readAgain(sent, contentDir);
+    return { result: validateCompound(job, context), digest: folderDigest(job) };
+  });
+}
+
 /**
- * Validates the compound folders on every core: this thread takes the first
- * share while workers take the others. The results come back in the jobs'
- * order, so problems and compounds are listed exactly as on one thread.
+ * Validates the compound folders on every core: in a process per core once
+ * there are enough of them, each reading and validating a share of the
+ * folders (by bytes), while this one waits. The results come back in the
+ * jobs' order, so problems and compounds are listed exactly as in one process.
  */
 async function validateCompounds(
   jobs: CompoundJob[],
   context: CompoundContext,
-  projectRoot: string,
+  { projectRoot, contentDir, processes }: LoadOptions,
+): Promise<Validated[]> {
   // A brief job (a scoped check's compound outside the scope) costs nothing: only full ones count.
-  threads = Math.min(availableParallelism(), Math.ceil(jobs.filter((job) => !job.brief).length / PARALLEL_FROM)),
-): Promise<CompoundResult[]> {
-  if (threads <= 1 || jobs.length < 2) return jobs.map((job) => validateCompound(job, context));
-  const [own = [], ...others] = shares(jobs, threads);
-  const elsewhere = others.map((share) =>
-    runWorker<CompoundResult[]>(workerFile(projectRoot), { jobs: share, context }),
+  const wanted = Math.ceil(jobs.filter((job) => !job.brief).length / PARALLEL_FROM);
+  const count = processes ?? Math.min(availableParallelism(), wanted);
+  if (count <= 1 || jobs.length < 2) return jobs.map((job) => ({ result: validateCompound(job, context) }));
+  const answers = shares(jobs, count).map((share) =>
+    runProcess<Validated[]>(processFile(projectRoot), {
+      jobs: share.map(withoutBytes),
+      context,
+      contentDir,
+    } satisfies ValidationShare),
   );
-  const here = own.map((job) => validateCompound(job, context));
-  return [here, ...(await Promise.all(elsewhere))].flat();
+  return (await Promise.all(answers)).flat();
 }
 
 /**
@@ -165,24 +213,24 @@ async function validateWithCache(
   context: CompoundContext,
   options: LoadOptions,
 ): Promise<{ results: CompoundResult[]; hits: number; digests: Map<string, string> }> {
-  const { projectRoot, threads } = options;
   if (options.scope) {
-    return { results: await validateCompounds(jobs, context, projectRoot, threads), hits: 0, digests: new Map() };
+    const validated = await validateCompounds(jobs, context, options);
+    return { results: validated.map(({ result }) => result), hits: 0, digests: new Map() };
   }
-  const digests = new Map<string, string>();
-  if (!options.cacheDir) {
-    for (const job of jobs) digests.set(job.slug, folderDigest(job));
-    return { results: await validateCompounds(jobs, context, projectRoot, threads), hits: 0, digests };
-  }
-  const cache = openValidationCache(options.cacheDir, context, programDigest(projectRoot));
-  const cached = jobs.map((job) => cache.get(job));
+  const cache = options.cacheDir
+    ? openValidationCache(options.cacheDir, context, programDigest(options.projectRoot))
+    : undefined;
+  const cached = jobs.map((job) => cache?.get(job));
   const missing = jobs.filter((_, i) => cached[i] === undefined);
-  const fresh = await validateCompounds(missing, context, projectRoot, threads);
+  const fresh = await validateCompounds(missing, context, options);
+  // A folder read again to be validated is known by what was read: a file changed in between
+  // must not leave its new result under the digest of its old bytes.
+  const readAs = new Map(missing.map((job, i) => [job, fresh[i]?.digest]));
+  const keyOf = (job: CompoundJob) => readAs.get(job) ?? cache?.keyOf(job) ?? folderDigest(job);
   let next = 0;
-  const results = cached.map((result) => result ?? (fresh[next++] as CompoundResult));
-  if (missing.length > 0) cache.save(jobs, results);
-  for (const job of jobs) digests.set(job.slug, cache.keyOf(job));
-  return { results, hits: cache.hits, digests };
+  const results = cached.map((result) => result ?? (fresh[next++] as Validated).result);
+  if (cache && missing.length > 0) cache.save(jobs, results, keyOf);
+  return { results, hits: cache?.hits ?? 0, digests: new Map(jobs.map((job) => [job.slug, keyOf(job)])) };
 }
 
 export async function loadContent(options: LoadOptions): Promise<LoadResult> {

@@ -1,4 +1,4 @@
-/** Worker threads that post their result as one message, and may post one message before it. */
+/** A worker thread that posts its result as one message, and may post one message before it. */
 import { Worker } from 'node:worker_threads';
 
 /** A worker started: its result, and a way to send it what it needs later than its data. */
@@ -69,7 +69,3 @@ export function startWorker<T, E = never>(
   };
   return { ...messages, post, send: (message) => worker.postMessage(message) };
 }
-
-/** Runs a worker that needs nothing but its data, and posts one message, its result. */
-export const runWorker = <T>(file: string | URL, workerData: unknown): Promise<T> =>
-  messagesOf<T, never>(new Worker(file, { workerData }), file, false).result;

@@ -1,0 +1,9 @@
+/**
+ * A process of load-content.ts: validates its share of the compound folders,
+ * reading their files itself, and answers with the results in order. Plain
+ * Node runs this file (type stripping), not Vite.
+ */
+import { answerParent } from '../lib/run-process.ts';
+import { validateShare } from './load-content.ts';
+
+answerParent(validateShare);

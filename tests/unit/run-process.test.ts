@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { runProcess } from '../../src/core/lib/run-process.ts';
+
+const MODULE = JSON.stringify(new URL('../../src/core/lib/run-process.ts', import.meta.url).href);
+
+describe('runProcess', () => {
+  let dir = '';
+  /** A module that answers with `answer`, a function of what it is sent. */
+  const child = async (name: string, answer: string) => {
+    const file = path.join(dir, name);
+    await writeFile(file, `import { answerParent } from ${MODULE}; answerParent(${answer});`);
+    return file;
+  };
+  before(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'gongshi-process-'));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  it('resolves with the answer to what it sends; Maps, Sets and bytes pass whole', async () => {
+    const file = await child(
+      'answers.mjs',
+      '(data) => ({ pid: process.pid, sum: data.n + data.bytes[0], slugs: [...data.known], byName: data.byName })',
+    );
+    const sent = { n: 40, bytes: new Uint8Array([2]), known: new Set(['a', 'b']), byName: new Map([['x', 1]]) };
+    const answer = await runProcess<{ pid: number; sum: number; slugs: string[]; byName: Map<string, number> }>(
+      file,
+      sent,
+    );
+    assert.notEqual(answer.pid, process.pid);
+    assert.equal(answer.sum, 42);
+    assert.deepEqual(answer.slugs, ['a', 'b']);
+    assert.deepEqual(answer.byName, new Map([['x', 1]]));
+  });
+
+  it('does not pass on the flags of this process', async () => {
+    const file = await child('flags.mjs', '() => process.execArgv');
+    assert.deepEqual(await runProcess<string[]>(file, {}), []);
+  });
+
+  it('rejects with the error the process throws, naming its file', async () => {
+    const file = await child('throws.mjs', "() => { throw new Error('bad row'); }");
+    await assert.rejects(runProcess(file, {}), (error: Error) => {
+      assert.match(error.message, /throws\.mjs: Error: bad row/);
+      return true;
+    });
+  });
+
+  it('rejects when the process exits without answering', async () => {
+    const file = path.join(dir, 'silent.mjs');
+    await writeFile(file, 'process.exit(3);');
+    await assert.rejects(runProcess(file, {}), /silent\.mjs stopped \(exit code 3\) before it answered/);
+  });
+
+  it('lets both processes end once it has answered', async () => {
+    const file = await child('once.mjs', '(n) => n + 1');
+    const main = path.join(dir, 'main.mjs');
+    await writeFile(
+      main,
+      `import { runProcess } from ${MODULE}; console.log(await runProcess(${JSON.stringify(file)}, 41));`,
+    );
+    // A process left connected would keep this one waiting: the timeout fails the test instead.
+    const ended = spawnSync(process.execPath, [main], { timeout: 30_000, encoding: 'utf8' });
+    assert.equal(ended.error, undefined);
+    assert.equal(ended.stderr, '');
+    assert.equal(ended.stdout, '42\n');
+    assert.equal(ended.status, 0);
+  });
+});
