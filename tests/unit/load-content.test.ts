@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { before, describe, it, test } from 'node:test';
 import { type LoadResult, loadContent, readTree, validateShare } from '../../src/core/data/load-content.ts';
@@ -816,6 +817,21 @@ describe('loadContent in several processes', () => {
     assert.ok(one.problems.filter((p) => p.file.includes('/compounds/')).length > 1);
     assert.equal(two.bundle, undefined);
     assert.deepEqual(two.problems, one.problems);
+  });
+
+  it('keeps what the processes validated under the keys a later run looks for', async () => {
+    const content = path.join(PROJECT_ROOT, 'content');
+    const cacheDir = await mkdtemp(path.join(tmpdir(), 'gongshi-processes-'));
+    try {
+      const options = { contentDir: content, projectRoot: PROJECT_ROOT, today: '2026-11-20', cacheDir };
+      const first = await loadContent({ ...options, processes: 2 });
+      const again = await loadContent({ ...options, processes: 2 });
+      assert.equal(first.cachedCompounds, undefined);
+      assert.equal(again.cachedCompounds, again.bundle?.compounds.length);
+      assert.deepEqual(again, { ...first, cachedCompounds: again.cachedCompounds });
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
   });
 
   it('validates in a process the files as it reads them, and keys them by what it read', () => {
