@@ -28,7 +28,8 @@ export function runProcess<T>(file: string, data: Serializable): Promise<T> {
     else resolve(message.result);
   });
   child.once('error', reject);
-  child.once('exit', (code) => {
+  // 'close', not 'exit': at 'exit' the channel may still hold the answer, unread.
+  child.once('close', (code) => {
     if (!answered) reject(new Error(`the process ${file} stopped (exit code ${code}) before it answered`));
   });
   child.send(data);
