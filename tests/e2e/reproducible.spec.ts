@@ -139,6 +139,7 @@ test('a rebuild from the cache, over the previous output or into an empty folder
     expect(inPlace).toMatch(/\d+ compounds indexed for search \(1 of the index’s 3 parts\)/);
     // Into an empty folder (as on a CI machine that restores the cache only), every page comes from the cache.
     expect(intoEmpty).not.toContain('building over the previous build’s output');
+    expect(intoEmpty).toContain(`the output folder is emptied: the last build wrote to another folder (${site})`);
     expect(intoEmpty).toContain(`${compounds + communities + keyedCounty} pages reused from the previous build`);
     expect(intoEmpty).toContain(`${compounds} compounds indexed for search (3 of the index’s 3 parts)`);
     expect(intoEmpty).not.toContain('search documents read back');

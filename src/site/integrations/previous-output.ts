@@ -68,7 +68,7 @@ export interface SegmentIndex {
   frame: string;
 }
 
-interface OutputRecord {
+export interface OutputRecord {
   version: number;
   /** The output folder the record describes. */
   outDir: string;
@@ -164,6 +164,29 @@ function sealOf(outDir: string): Seal | undefined {
 
 const sameSeal = (a: Seal | undefined, b: Seal | undefined) =>
   a !== undefined && b !== undefined && a.size === b.size && a.mtime === b.mtime;
+
+/** What this build is, to compare with the record of the last one. */
+interface ThisBuild {
+  outDir: string;
+  program: string;
+  seal: Seal | undefined;
+}
+
+/**
+ * Why the output folder cannot be built upon, or undefined when it can. Said in the log: a rebuild that
+ * writes every file again after a one-line change is otherwise a mystery (most often the program changed,
+ * which changes every page's key too: src/site/page-keys.ts).
+ */
+export function whyNotBuiltUpon(record: OutputRecord | undefined, current: ThisBuild): string | undefined {
+  if (!record) return 'no finished build is recorded in the cache (a first build, or the last one stopped)';
+  if (record.version !== VERSION) return 'the last build was recorded by another version of this part';
+  if (record.outDir !== current.outDir) return `the last build wrote to another folder (${record.outDir})`;
+  if (record.program !== current.program) {
+    return 'the program changed since the last build (src/, astro.config.mjs or the lockfile)';
+  }
+  if (!sameSeal(record.seal, current.seal)) return 'the folder is not as the last build left it (its _headers differs)';
+  return undefined;
+}
 
 /**
  * Empties the output folder as Astro does (a `.git` in it stays). Removing 120,000 files took 18 s of
@@ -279,15 +302,12 @@ export function previousOutput(): AstroIntegration {
         const recordFile = path.join(cacheDir, RECORD);
         const record = readJson<OutputRecord>(recordFile);
         rmSync(recordFile, { force: true });
-        const usable =
-          record?.version === VERSION &&
-          record.outDir === outDir &&
-          record.program === program &&
-          sameSeal(record.seal, sealOf(outDir));
+        const why = whyNotBuiltUpon(record, { outDir, program, seal: sealOf(outDir) });
+        const usable = why === undefined;
         const emptying = usable ? undefined : emptyFolder(outDir, cacheDir);
         // Awaited at build:done; a failure is thrown there.
         emptying?.catch(() => {});
-        if (usable) logger.info('building over the previous build’s output');
+        logger.info(usable ? 'building over the previous build’s output' : `the output folder is emptied: ${why}`);
         // The time of a file made now, on the same clock as the files this build writes.
         const marker = path.join(cacheDir, 'gongshi-build-started');
         closeSync(openSync(marker, 'w'));
