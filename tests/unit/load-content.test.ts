@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { before, describe, it, test } from 'node:test';
+import { after, before, describe, it, test } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
 import { type LoadResult, loadContent, readTree, validateShare } from '../../src/core/data/load-content.ts';
 import { ContentValidationError, formatProblem, type Problem } from '../../src/core/data/problems.ts';
 import { TABLES } from '../../src/core/data/tables.ts';
@@ -834,16 +835,130 @@ describe('loadContent in several processes', () => {
     }
   });
 
-  it('validates in a process the files as it reads them, and keys them by what it read', () => {
+  it('validates in a process the files it reads from disk, when they are those first read', () => {
     const content = path.join(PROJECT_ROOT, 'content');
     const plan = planValidation(readTree(content), { today: '2026-11-20', mode: 'tree' });
     const job = plan.compounds[0];
     assert.ok(job);
-    // Bytes that are not on disk (as if the file changed after it was first read) must not be what is validated.
-    const stale = { ...job, files: job.files.map(([name, file]) => [name, { ...file, bytes: new Uint8Array([1]) }]) };
-    const [validated] = validateShare({ jobs: [stale as typeof job], context: plan.context, contentDir: content });
-    assert.equal(validated?.digest, folderDigest(job));
-    assert.deepEqual(validated?.result, validateCompound(job, plan.context));
-    assert.ok(validated?.result.record);
+    // The process is sent names, not bytes: what it validates is what it reads.
+    const named = { ...job, files: job.files.map(([name, file]) => [name, { ...file, bytes: new Uint8Array() }]) };
+    const share = {
+      jobs: [named as typeof job],
+      digests: [folderDigest(job)],
+      context: plan.context,
+      contentDir: content,
+    };
+    const [answer] = validateShare(share);
+    assert.ok(answer && 'result' in answer && answer.result.record);
+    assert.deepEqual(answer.result, validateCompound(job, plan.context));
+  });
+
+  it('leaves a folder changed, gone or turned into a link since it was read to the process that read it', async () => {
+    const copy = await copyMinimal();
+    try {
+      const plan = planValidation(readTree(copy.contentDir), { today: MINIMAL_TODAY, mode: 'tree' });
+      const job = plan.compounds.find((j) => j.slug === 'ceshi-xiaoqu');
+      assert.ok(job);
+      const share = { jobs: [job], digests: [folderDigest(job)], context: plan.context, contentDir: copy.contentDir };
+      assert.ok('result' in (validateShare(share)[0] ?? {}));
+      await copy.write(FEES, `${await readFile(path.join(copy.contentDir, FEES), 'utf8')}\n`);
+      assert.deepEqual(validateShare(share), [{ changed: true }]);
+      await copy.remove(FEES);
+      assert.deepEqual(validateShare(share), [{ changed: true }]);
+      await symlink(path.join(copy.root, 'elsewhere.csv'), path.join(copy.contentDir, FEES));
+      assert.deepEqual(validateShare(share), [{ changed: true }]);
+    } finally {
+      await copy.dispose();
+    }
   });
 });
+
+describe('loadContent when a validation process does not do its part', () => {
+  const content = path.join(PROJECT_ROOT, 'content');
+  let root = '';
+  /** A project root whose validation process answers with `answer`, a function of the share it is sent. */
+  const projectWith = async (name: string, answer: string) => {
+    const project = path.join(root, name);
+    await mkdir(path.join(project, 'src/core/data'), { recursive: true });
+    await writeFile(path.join(project, 'package.json'), '{ "type": "module" }');
+    const runProcess = JSON.stringify(new URL('../../src/core/lib/run-process.ts', import.meta.url).href);
+    await writeFile(
+      path.join(project, 'src/core/data/validation-process.ts'),
+      `import { answerParent } from ${runProcess}; answerParent(${answer});`,
+    );
+    return project;
+  };
+  const load = (projectRoot: string, processes: number) =>
+    loadContent({ contentDir: content, projectRoot, today: '2026-11-20', processes });
+  before(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'gongshi-process-roots-'));
+  });
+  after(() => rm(root, { recursive: true, force: true }));
+
+  it('validates here, from what it read, every folder a process says has changed', async () => {
+    const project = await projectWith('all-changed', '({ jobs }) => jobs.map(() => ({ changed: true }))');
+    const [one, two] = await Promise.all([load(project, 1), load(project, 2)]);
+    assert.ok(one.bundle && one.bundle.compounds.length > 3);
+    assert.deepEqual(two, one);
+  });
+
+  it('fails in Chinese, naming the folders and the cause, when a process is killed', async () => {
+    const project = await projectWith('killed', "() => process.kill(process.pid, 'SIGKILL')");
+    await assert.rejects(load(project, 2), (error: Error) => {
+      assert.match(error.message, /^校验 compounds\/\S+ … compounds\/\S+ 这些小区文件夹的进程没有完成/);
+      assert.match(
+        error.message,
+        /was killed \(SIGKILL; most often by the system, short of memory\) before it answered/,
+      );
+      return true;
+    });
+  });
+
+  it('fails when a process answers for fewer folders than it was sent', async () => {
+    const project = await projectWith('short', '({ jobs }) => jobs.slice(1).map(() => ({ changed: true }))');
+    await assert.rejects(load(project, 2), /the validation process answered for \d+ of \d+ compound folders/);
+  });
+
+  it('stops the other processes once one has failed', async () => {
+    const lock = path.join(root, 'first');
+    const pidFile = path.join(root, 'waiting-pid');
+    // The process that takes the lock says who it is and waits (ten minutes, were it not stopped); the
+    // other fails once it knows that, so the waiting one is always there to be stopped.
+    const project = await projectWith(
+      'one-fails',
+      `() => {
+        const fs = process.getBuiltinModule('node:fs');
+        const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+        try {
+          fs.mkdirSync(${JSON.stringify(lock)});
+        } catch {
+          while (!fs.existsSync(${JSON.stringify(pidFile)})) sleep(10);
+          throw new Error('bad share');
+        }
+        fs.writeFileSync(${JSON.stringify(`${pidFile}.partial`)}, String(process.pid));
+        fs.renameSync(${JSON.stringify(`${pidFile}.partial`)}, ${JSON.stringify(pidFile)});
+        sleep(600_000);
+      }`,
+    );
+    await assert.rejects(load(project, 2), /bad share/);
+    const pid = Number(await readFile(pidFile, 'utf8'));
+    assert.ok(pid > 0);
+    await waitUntil(() => !isRunning(pid));
+  });
+});
+
+/** Resolves once `done()` is true; checked every 50 ms, failing after 30 s. */
+async function waitUntil(done: () => boolean): Promise<void> {
+  for (const started = Date.now(); !done(); await delay(50)) {
+    if (Date.now() - started > 30_000) throw new Error('waited 30 s in vain');
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -56,6 +56,27 @@ describe('runProcess', () => {
     await assert.rejects(runProcess(file, {}), /silent\.mjs stopped \(exit code 3\) before it answered/);
   });
 
+  it('takes the first answer and rejects with the signal when the process is stopped by one', async () => {
+    const twice = path.join(dir, 'twice.mjs');
+    await writeFile(
+      twice,
+      "process.once('message', () => { process.send({ result: 1 }); process.send({ result: 2 }); });",
+    );
+    assert.equal(await runProcess<number>(twice, {}), 1);
+    const stopped = path.join(dir, 'stopped.mjs');
+    await writeFile(stopped, "process.once('message', () => process.kill(process.pid, 'SIGTERM'));");
+    await assert.rejects(runProcess(stopped, {}), /stopped\.mjs was stopped by SIGTERM before it answered/);
+  });
+
+  it('kills the process when told its answer is no longer wanted', async () => {
+    const waits = path.join(dir, 'waits.mjs');
+    await writeFile(waits, 'setInterval(() => {}, 1000);');
+    const stop = new AbortController();
+    const running = runProcess(waits, {}, { signal: stop.signal });
+    stop.abort();
+    await assert.rejects(running, /abort/i);
+  });
+
   it('lets both processes end once it has answered', async () => {
     const file = await child('once.mjs', '(n) => n + 1');
     const main = path.join(dir, 'main.mjs');

@@ -122,7 +122,7 @@ const PARALLEL_FROM = 500;
 /** The validation process's source file: run by Node itself, so found from the project root, not from a bundle. */
 const processFile = (projectRoot: string) => path.join(projectRoot, 'src', 'core', 'data', 'validation-process.ts');
 
-/** Splits the jobs into `parts` runs of about equal bytes, in order. */
+/** Splits the jobs into at most `parts` runs of about equal bytes, in order. */
 function shares(jobs: CompoundJob[], parts: number): CompoundJob[][] {
   const size = (job: CompoundJob) => job.files.reduce((sum, [, file]) => sum + file.bytes.length, 0);
   const total = jobs.reduce((sum, job) => sum + size(job), 0);
@@ -130,23 +130,25 @@ function shares(jobs: CompoundJob[], parts: number): CompoundJob[][] {
   let done = 0;
   for (const job of jobs) {
     const current = result[result.length - 1] as CompoundJob[];
-    if (current.length > 0 && done >= (total * result.length) / parts) result.push([job]);
+    const full = current.length > 0 && result.length < parts && done >= (total * result.length) / parts;
+    if (full) result.push([job]);
     else current.push(job);
     done += size(job);
   }
   return result;
 }
 
-/** What validating one folder gave. */
-interface Validated {
-  result: CompoundResult;
-  /** The digest of its files as they were read again to validate them, in a validation process. */
-  digest?: string;
-}
+/**
+ * What a validation process answers for one folder: its result, or that its files are no longer the
+ * ones this process read (changed, gone, or a link now), when this process validates its own reading.
+ */
+type Answered = { result: CompoundResult } | { changed: true };
 
 /** What a validation process is sent: its share of the jobs, their files named but not their bytes. */
 export interface ValidationShare {
   jobs: CompoundJob[];
+  /** Each job's folderDigest as this process read it, in the jobs' order (none for a brief job). */
+  digests: (string | undefined)[];
   context: CompoundContext;
   /** Where the files' paths lead from. */
   contentDir: string;
@@ -160,22 +162,69 @@ const withoutBytes = (job: CompoundJob): CompoundJob => ({
   files: job.files.map(([name, file]) => [name, { ...file, bytes: NO_BYTES }]),
 });
 
-/** The job's files read again from the content folder; a path that is not a plain file stays refused. */
-const readAgain = (job: CompoundJob, contentDir: string): CompoundJob => ({
-  ...job,
-  files: job.files.map(([name, file]) => [
-    name,
-    file.special ? file : readSourceFile(path.join(contentDir, file.path), file.path),
-  ]),
-});
+/** The job's files read again from the content folder; undefined if one can no longer be read as a plain file. */
+function readAgain(job: CompoundJob, contentDir: string): CompoundJob | undefined {
+  const files: CompoundJob['files'] = [];
+  for (const [name, file] of job.files) {
+    let again: SourceFile;
+    try {
+      again = readSourceFile(path.join(contentDir, file.path), file.path);
+    } catch {
+      return undefined;
+    }
+    if (again.special) return undefined;
+    files.push([name, again]);
+  }
+  return { ...job, files };
+}
 
-/** Validates a share in the process it was sent to (validation-process.ts), in order. */
-export function validateShare({ jobs, context, contentDir }: ValidationShare): Validated[] {
-  return jobs.map((sent) => {
+/**
+ * Validates a share in the process it was sent to (validation-process.ts), in order. A folder whose files
+ * are not the bytes the sending process read is not validated here: that process validates its own reading,
+ * so that a run in several processes finds exactly what one process would.
+ */
+export function validateShare({ jobs, digests, context, contentDir }: ValidationShare): Answered[] {
+  return jobs.map((sent, i): Answered => {
     if (sent.brief) return { result: validateCompound(sent, context) };
     const job = readAgain(sent, contentDir);
-    return { result: validateCompound(job, context), digest: folderDigest(job) };
+    if (!job || folderDigest(job) !== digests[i]) return { changed: true };
+    return { result: validateCompound(job, context) };
   });
+}
+
+/** The compounds a share holds, for a message about it: `compounds/a … compounds/z`. */
+const shareName = (share: readonly CompoundJob[]) =>
+  share.length === 1
+    ? `compounds/${share[0]?.slug}`
+    : `compounds/${share[0]?.slug} … compounds/${share[share.length - 1]?.slug}`;
+
+/** One share validated in a process of its own; a folder changed since it was read here is validated here. */
+async function validateInProcess(
+  share: CompoundJob[],
+  context: CompoundContext,
+  { projectRoot, contentDir }: LoadOptions,
+  digestOf: (job: CompoundJob) => string,
+  signal: AbortSignal,
+): Promise<CompoundResult[]> {
+  const sent: ValidationShare = {
+    jobs: share.map(withoutBytes),
+    digests: share.map((job) => (job.brief ? undefined : digestOf(job))),
+    context,
+    contentDir,
+  };
+  let answers: Answered[];
+  try {
+    answers = await runProcess<Answered[]>(processFile(projectRoot), sent, { signal });
+  } catch (error) {
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new Error(t('load.processFailed', { folders: shareName(share), cause }));
+  }
+  if (answers.length !== share.length) {
+    throw new Error(`the validation process answered for ${answers.length} of ${share.length} compound folders`);
+  }
+  return answers.map((answer, i) =>
+    'changed' in answer ? validateCompound(share[i] as CompoundJob, context) : answer.result,
+  );
 }
 
 /**
@@ -183,24 +232,39 @@ export function validateShare({ jobs, context, contentDir }: ValidationShare): V
  * there are enough of them, each reading and validating a share of the
  * folders (by bytes), while this one waits. The results come back in the
  * jobs' order, so problems and compounds are listed exactly as in one process.
+ * If one process fails, the others are stopped.
  */
 async function validateCompounds(
   jobs: CompoundJob[],
   context: CompoundContext,
-  { projectRoot, contentDir, processes }: LoadOptions,
-): Promise<Validated[]> {
+  options: LoadOptions,
+  digestOf: (job: CompoundJob) => string,
+): Promise<CompoundResult[]> {
   // A brief job (a scoped check's compound outside the scope) costs nothing: only full ones count.
   const wanted = Math.ceil(jobs.filter((job) => !job.brief).length / PARALLEL_FROM);
-  const count = processes ?? Math.min(availableParallelism(), wanted);
-  if (count <= 1 || jobs.length < 2) return jobs.map((job) => ({ result: validateCompound(job, context) }));
-  const answers = shares(jobs, count).map((share) =>
-    runProcess<Validated[]>(processFile(projectRoot), {
-      jobs: share.map(withoutBytes),
-      context,
-      contentDir,
-    } satisfies ValidationShare),
-  );
-  return (await Promise.all(answers)).flat();
+  const count = options.processes ?? Math.min(availableParallelism(), wanted);
+  if (count <= 1 || jobs.length < 2) return jobs.map((job) => validateCompound(job, context));
+  const stop = new AbortController();
+  const answers = shares(jobs, count).map((share) => validateInProcess(share, context, options, digestOf, stop.signal));
+  try {
+    return (await Promise.all(answers)).flat();
+  } catch (error) {
+    stop.abort();
+    throw error;
+  }
+}
+
+/** folderDigest, computed once per job. */
+function digestOnce(): (job: CompoundJob) => string {
+  const digests = new Map<CompoundJob, string>();
+  return (job) => {
+    let digest = digests.get(job);
+    if (digest === undefined) {
+      digest = folderDigest(job);
+      digests.set(job, digest);
+    }
+    return digest;
+  };
 }
 
 /**
@@ -214,22 +278,19 @@ async function validateWithCache(
   options: LoadOptions,
 ): Promise<{ results: CompoundResult[]; hits: number; digests: Map<string, string> }> {
   if (options.scope) {
-    const validated = await validateCompounds(jobs, context, options);
-    return { results: validated.map(({ result }) => result), hits: 0, digests: new Map() };
+    const results = await validateCompounds(jobs, context, options, digestOnce());
+    return { results, hits: 0, digests: new Map() };
   }
   const cache = options.cacheDir
     ? openValidationCache(options.cacheDir, context, programDigest(options.projectRoot))
     : undefined;
+  const keyOf = cache?.keyOf ?? digestOnce();
   const cached = jobs.map((job) => cache?.get(job));
   const missing = jobs.filter((_, i) => cached[i] === undefined);
-  const fresh = await validateCompounds(missing, context, options);
-  // A folder read again to be validated is known by what was read: a file changed in between
-  // must not leave its new result under the digest of its old bytes.
-  const readAs = new Map(missing.map((job, i) => [job, fresh[i]?.digest]));
-  const keyOf = (job: CompoundJob) => readAs.get(job) ?? cache?.keyOf(job) ?? folderDigest(job);
+  const fresh = await validateCompounds(missing, context, options, keyOf);
   let next = 0;
-  const results = cached.map((result) => result ?? (fresh[next++] as Validated).result);
-  if (cache && missing.length > 0) cache.save(jobs, results, keyOf);
+  const results = cached.map((result) => result ?? (fresh[next++] as CompoundResult));
+  if (cache && missing.length > 0) cache.save(jobs, results);
   return { results, hits: cache?.hits ?? 0, digests: new Map(jobs.map((job) => [job.slug, keyOf(job)])) };
 }
 

@@ -32,11 +32,8 @@ interface Stored {
 export interface ValidationCache {
   /** The stored result of a job, if its files and context are unchanged. */
   get(job: CompoundJob): CompoundResult | undefined;
-  /**
-   * Replaces the stored results with these, one per job, in the jobs' order, each under `keyOf` its job
-   * (by default its folder's digest); rewrites only the files that change.
-   */
-  save(jobs: readonly CompoundJob[], results: readonly CompoundResult[], keyOf?: (job: CompoundJob) => string): void;
+  /** Replaces the stored results with these, one per job, in the jobs' order; rewrites only the files that change. */
+  save(jobs: readonly CompoundJob[], results: readonly CompoundResult[]): void;
   /** Jobs answered from the cache in this run. */
   hits: number;
   /** The digest of a job's folder (folderDigest), computed once. */
@@ -131,10 +128,10 @@ export function openValidationCache(dir: string, context: CompoundContext, progr
       cache.hits += 1;
       return entry.result;
     },
-    save(jobs, results, keyFor = keyOf) {
+    save(jobs, results) {
       const next = Array.from({ length: SHARDS }, (): Stored['entries'] => []);
       jobs.forEach((job, i) => {
-        next[shardOf(job.slug)]?.push([job.slug, keyFor(job), results[i] as CompoundResult]);
+        next[shardOf(job.slug)]?.push([job.slug, keyOf(job), results[i] as CompoundResult]);
       });
       next.forEach((entries, shard) => {
         const file = path.join(folder, `${shard}.v8`);
