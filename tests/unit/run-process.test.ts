@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runProcess } from '../../src/core/lib/run-process.ts';
+import { runProcess, startProcess } from '../../src/core/lib/run-process.ts';
 
 const MODULE = JSON.stringify(new URL('../../src/core/lib/run-process.ts', import.meta.url).href);
 
@@ -35,6 +35,19 @@ describe('runProcess', () => {
     assert.equal(answer.sum, 42);
     assert.deepEqual(answer.slugs, ['a', 'b']);
     assert.deepEqual(answer.byName, new Map([['x', 1]]));
+  });
+
+  it('answers one question after another, in order, until it is let go', async () => {
+    const file = await child('doubles.mjs', '(n) => ({ n: n * 2, pid: process.pid })');
+    const asked = startProcess<{ n: number; pid: number }>(file);
+    const answers = await Promise.all([1, 2, 3].map((n) => asked.ask(n)));
+    asked.end();
+    assert.deepEqual(
+      answers.map(({ n }) => n),
+      [2, 4, 6],
+    );
+    assert.equal(new Set(answers.map(({ pid }) => pid)).size, 1);
+    await assert.rejects(asked.ask(4), /doubles\.mjs was asked after it was let go/);
   });
 
   it('does not pass on the flags of this process', async () => {

@@ -18,7 +18,7 @@ import {
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { t } from '../i18n/t.ts';
-import { runProcess } from '../lib/run-process.ts';
+import { type AskedProcess, startProcess } from '../lib/run-process.ts';
 import { readReceived } from './git-received.ts';
 import type { CompoundRecord } from './records.ts';
 import type { LoadScope } from './scope.ts';
@@ -198,13 +198,13 @@ const shareName = (share: readonly CompoundJob[]) =>
     ? `compounds/${share[0]?.slug}`
     : `compounds/${share[0]?.slug} … compounds/${share[share.length - 1]?.slug}`;
 
-/** One share validated in a process of its own; a folder changed since it was read here is validated here. */
-async function validateInProcess(
+/** One share validated by a process of its own; a folder changed since it was read here is validated here. */
+async function validateShareIn(
+  validator: AskedProcess<Answered[]>,
   share: CompoundJob[],
   context: CompoundContext,
-  { projectRoot, contentDir }: LoadOptions,
+  contentDir: string,
   digestOf: (job: CompoundJob) => string,
-  signal: AbortSignal,
 ): Promise<CompoundResult[]> {
   const sent: ValidationShare = {
     jobs: share.map(withoutBytes),
@@ -214,7 +214,7 @@ async function validateInProcess(
   };
   let answers: Answered[];
   try {
-    answers = await runProcess<Answered[]>(processFile(projectRoot), sent, { signal });
+    answers = await validator.ask(sent);
   } catch (error) {
     const cause = error instanceof Error ? error.message : String(error);
     throw new Error(t('load.processFailed', { folders: shareName(share), cause }));
@@ -228,30 +228,49 @@ async function validateInProcess(
 }
 
 /**
+ * Shares per process: a process that is done takes the next share, so that one slower on its folders
+ * does not keep the others waiting (two equal halves by bytes differed by 1.3 s at 10,000 compounds).
+ */
+const SHARES_PER_PROCESS = 8;
+
+/**
  * Validates the compound folders on every core: in a process per core once
- * there are enough of them, each reading and validating a share of the
- * folders (by bytes), while this one waits. The results come back in the
- * jobs' order, so problems and compounds are listed exactly as in one process.
- * If one process fails, the others are stopped.
+ * there are enough of them, each taking share after share of the folders
+ * (by bytes) until none is left, while this one waits. The results are put
+ * back in the jobs' order, so problems and compounds are listed exactly as in
+ * one process. If one process fails, the others are stopped.
  */
 async function validateCompounds(
   jobs: CompoundJob[],
   context: CompoundContext,
-  options: LoadOptions,
+  { projectRoot, contentDir, processes }: LoadOptions,
   digestOf: (job: CompoundJob) => string,
 ): Promise<CompoundResult[]> {
   // A brief job (a scoped check's compound outside the scope) costs nothing: only full ones count.
   const wanted = Math.ceil(jobs.filter((job) => !job.brief).length / PARALLEL_FROM);
-  const count = options.processes ?? Math.min(availableParallelism(), wanted);
+  const count = processes ?? Math.min(availableParallelism(), wanted);
   if (count <= 1 || jobs.length < 2) return jobs.map((job) => validateCompound(job, context));
   const stop = new AbortController();
-  const answers = shares(jobs, count).map((share) => validateInProcess(share, context, options, digestOf, stop.signal));
+  const parts = shares(jobs, count * SHARES_PER_PROCESS);
+  const results: CompoundResult[][] = [];
+  let next = 0;
+  const validators = Array.from({ length: Math.min(count, parts.length) }, async () => {
+    const validator = startProcess<Answered[]>(processFile(projectRoot), { signal: stop.signal });
+    try {
+      for (let i = next++; i < parts.length; i = next++) {
+        results[i] = await validateShareIn(validator, parts[i] as CompoundJob[], context, contentDir, digestOf);
+      }
+    } finally {
+      validator.end();
+    }
+  });
   try {
-    return (await Promise.all(answers)).flat();
+    await Promise.all(validators);
   } catch (error) {
     stop.abort();
     throw error;
   }
+  return results.flat();
 }
 
 /** folderDigest, computed once per job. */

@@ -1,5 +1,5 @@
 /**
- * Work done in a Node process of its own, for one message and one answer.
+ * Work done in a Node process of its own: one question after another, each answered in order.
  *
  * Why a process, not a worker thread: memory. A thread's garbage (the parsed
  * text of thousands of files) stays with the process after the thread ends:
@@ -19,44 +19,83 @@ function endOf(code: number | null, signal: NodeJS.Signals | null): string {
   return `stopped (exit code ${code})`;
 }
 
-/**
- * Runs `file` (a module that calls answerParent) as a Node process of its own, sends it `data`, and
- * resolves with its answer; rejects with its error, or if it exits without answering. Maps, Sets and
- * typed arrays pass as they do to a worker thread. Aborting `signal` kills the process: the caller
- * no longer needs its answer (another process failed).
- */
-export function runProcess<T>(file: string, data: Serializable, { signal }: { signal?: AbortSignal } = {}): Promise<T> {
-  const { promise, resolve, reject } = Promise.withResolvers<T>();
-  // No execArgv: a flag of this process (a test runner's `--test`) must not change what the file does.
-  const child = fork(file, [], { serialization: 'advanced', execArgv: [], ...(signal ? { signal } : {}) });
-  let answered = false;
-  child.once('message', (message: Answer<T>) => {
-    answered = true;
-    if ('error' in message) reject(new Error(`${file}: ${message.error}`));
-    else resolve(message.result);
-  });
-  // 'on', not 'once': a failed start can be followed by a failed send, and an unheard 'error' would end this process.
-  child.on('error', reject);
-  // 'close', not 'exit': at 'exit' the channel may still hold the answer, unread.
-  child.once('close', (code, ended) => {
-    if (!answered) reject(new Error(`the process ${file} ${endOf(code, ended)} before it answered`));
-  });
-  child.send(data);
-  return promise;
+/** A process started by startProcess: ask it one thing after another, then let it end. */
+export interface AskedProcess<T> {
+  /** Resolves with its answer to `data`; rejects with its error, or if it ends without answering. */
+  ask(data: Serializable): Promise<T>;
+  /** Lets it end once it has answered what it was asked. */
+  end(): void;
 }
 
 /**
- * In a process started by runProcess: answers the one message it is sent with what `answer`
- * makes of it, or with the error it throws, and then lets the process end.
+ * Starts `file` (a module that calls answerParent) as a Node process of its own, to be asked one thing
+ * after another: it answers in order. Maps, Sets and typed arrays pass as they do to a worker thread.
+ * Aborting `signal` kills the process: the caller no longer needs its answers (another process failed).
+ */
+export function startProcess<T>(file: string, { signal }: { signal?: AbortSignal } = {}): AskedProcess<T> {
+  // No execArgv: a flag of this process (a test runner's `--test`) must not change what the file does.
+  const child = fork(file, [], { serialization: 'advanced', execArgv: [], ...(signal ? { signal } : {}) });
+  const waiting: PromiseWithResolvers<T>[] = [];
+  let failure: Error | undefined;
+  const failAll = (error: Error) => {
+    failure ??= error;
+    for (const asked of waiting.splice(0)) asked.reject(failure);
+  };
+  child.on('message', (message: Answer<T>) => {
+    const asked = waiting.shift();
+    if (!asked) return;
+    if ('error' in message) asked.reject(new Error(`${file}: ${message.error}`));
+    else asked.resolve(message.result);
+  });
+  // 'on', not 'once': a failed start can be followed by a failed send, and an unheard 'error' would end this process.
+  child.on('error', failAll);
+  // 'close', not 'exit': at 'exit' the channel may still hold an answer, unread.
+  child.once('close', (code, ended) =>
+    failAll(new Error(`the process ${file} ${endOf(code, ended)} before it answered`)),
+  );
+  return {
+    ask(data) {
+      const asked = Promise.withResolvers<T>();
+      if (failure) asked.reject(failure);
+      else if (!child.connected) asked.reject(new Error(`the process ${file} was asked after it was let go`));
+      else {
+        waiting.push(asked);
+        child.send(data);
+      }
+      return asked.promise;
+    },
+    end() {
+      if (child.connected) child.disconnect();
+    },
+  };
+}
+
+/** Runs `file` in a process of its own (startProcess), asks it `data` once, and lets it end. */
+export async function runProcess<T>(
+  file: string,
+  data: Serializable,
+  options: { signal?: AbortSignal } = {},
+): Promise<T> {
+  const child = startProcess<T>(file, options);
+  try {
+    return await child.ask(data);
+  } finally {
+    child.end();
+  }
+}
+
+/**
+ * In a process started by startProcess: answers each message it is sent, in order, with what `answer`
+ * makes of it, or with the error it throws. The process ends when its parent lets it (or is gone).
  */
 export function answerParent<D, T>(answer: (data: D) => T): void {
-  process.once('message', (data: D) => {
+  process.on('message', (data: D) => {
     let reply: Answer<T>;
     try {
       reply = { result: answer(data) };
     } catch (error) {
       reply = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     }
-    process.send?.(reply, () => process.disconnect());
+    process.send?.(reply);
   });
 }
