@@ -881,10 +881,10 @@ describe('loadContent when a validation process does not do its part', () => {
     const project = path.join(root, name);
     await mkdir(path.join(project, 'src/core/data'), { recursive: true });
     await writeFile(path.join(project, 'package.json'), '{ "type": "module" }');
-    const runProcess = JSON.stringify(new URL('../../src/core/lib/run-process.ts', import.meta.url).href);
+    const module = JSON.stringify(new URL('../../src/core/lib/run-process.ts', import.meta.url).href);
     await writeFile(
       path.join(project, 'src/core/data/validation-process.ts'),
-      `import { answerParent } from ${runProcess}; answerParent(${answer});`,
+      `import { answerParent } from ${module}; answerParent(${answer});`,
     );
     return project;
   };

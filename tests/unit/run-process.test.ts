@@ -1,14 +1,24 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { type Serializable, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runProcess, startProcess } from '../../src/core/lib/run-process.ts';
+import { startProcess } from '../../src/core/lib/run-process.ts';
 
 const MODULE = JSON.stringify(new URL('../../src/core/lib/run-process.ts', import.meta.url).href);
 
-describe('runProcess', () => {
+/** Asks a process started from `file` one question, then lets it end. */
+async function askOnce<T>(file: string, data: Serializable, options: { signal?: AbortSignal } = {}): Promise<T> {
+  const asked = startProcess<T>(file, options);
+  try {
+    return await asked.ask(data);
+  } finally {
+    asked.end();
+  }
+}
+
+describe('startProcess', () => {
   let dir = '';
   /** A module that answers with `answer`, a function of what it is sent. */
   const child = async (name: string, answer: string) => {
@@ -27,7 +37,7 @@ describe('runProcess', () => {
       '(data) => ({ pid: process.pid, sum: data.n + data.bytes[0], slugs: [...data.known], byName: data.byName })',
     );
     const sent = { n: 40, bytes: new Uint8Array([2]), known: new Set(['a', 'b']), byName: new Map([['x', 1]]) };
-    const answer = await runProcess<{ pid: number; sum: number; slugs: string[]; byName: Map<string, number> }>(
+    const answer = await askOnce<{ pid: number; sum: number; slugs: string[]; byName: Map<string, number> }>(
       file,
       sent,
     );
@@ -52,12 +62,12 @@ describe('runProcess', () => {
 
   it('does not pass on the flags of this process', async () => {
     const file = await child('flags.mjs', '() => process.execArgv');
-    assert.deepEqual(await runProcess<string[]>(file, {}), []);
+    assert.deepEqual(await askOnce<string[]>(file, {}), []);
   });
 
   it('rejects with the error the process throws, naming its file', async () => {
     const file = await child('throws.mjs', "() => { throw new Error('bad row'); }");
-    await assert.rejects(runProcess(file, {}), (error: Error) => {
+    await assert.rejects(askOnce(file, {}), (error: Error) => {
       assert.match(error.message, /throws\.mjs: Error: bad row/);
       return true;
     });
@@ -66,7 +76,7 @@ describe('runProcess', () => {
   it('rejects when the process exits without answering', async () => {
     const file = path.join(dir, 'silent.mjs');
     await writeFile(file, 'process.exit(3);');
-    await assert.rejects(runProcess(file, {}), /silent\.mjs stopped \(exit code 3\) before it answered/);
+    await assert.rejects(askOnce(file, {}), /silent\.mjs stopped \(exit code 3\) before it answered/);
   });
 
   it('takes the first answer and rejects with the signal when the process is stopped by one', async () => {
@@ -75,17 +85,17 @@ describe('runProcess', () => {
       twice,
       "process.once('message', () => { process.send({ result: 1 }); process.send({ result: 2 }); });",
     );
-    assert.equal(await runProcess<number>(twice, {}), 1);
+    assert.equal(await askOnce<number>(twice, {}), 1);
     const stopped = path.join(dir, 'stopped.mjs');
     await writeFile(stopped, "process.once('message', () => process.kill(process.pid, 'SIGTERM'));");
-    await assert.rejects(runProcess(stopped, {}), /stopped\.mjs was stopped by SIGTERM before it answered/);
+    await assert.rejects(askOnce(stopped, {}), /stopped\.mjs was stopped by SIGTERM before it answered/);
   });
 
   it('kills the process when told its answer is no longer wanted', async () => {
     const waits = path.join(dir, 'waits.mjs');
     await writeFile(waits, 'setInterval(() => {}, 1000);');
     const stop = new AbortController();
-    const running = runProcess(waits, {}, { signal: stop.signal });
+    const running = askOnce(waits, {}, { signal: stop.signal });
     stop.abort();
     await assert.rejects(running, /abort/i);
   });
@@ -95,7 +105,7 @@ describe('runProcess', () => {
     const main = path.join(dir, 'main.mjs');
     await writeFile(
       main,
-      `import { runProcess } from ${MODULE}; console.log(await runProcess(${JSON.stringify(file)}, 41));`,
+      `import { startProcess } from ${MODULE}; const asked = startProcess(${JSON.stringify(file)}); console.log(await asked.ask(41)); asked.end();`,
     );
     // A process left connected would keep this one waiting: the timeout fails the test instead.
     const ended = spawnSync(process.execPath, [main], { timeout: 30_000, encoding: 'utf8' });

@@ -18,6 +18,7 @@ import {
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { t } from '../i18n/t.ts';
+import { memoize } from '../lib/memo.ts';
 import { type AskedProcess, startProcess } from '../lib/run-process.ts';
 import { readReceived } from './git-received.ts';
 import type { CompoundRecord } from './records.ts';
@@ -273,19 +274,6 @@ async function validateCompounds(
   return results.flat();
 }
 
-/** folderDigest, computed once per job. */
-function digestOnce(): (job: CompoundJob) => string {
-  const digests = new Map<CompoundJob, string>();
-  return (job) => {
-    let digest = digests.get(job);
-    if (digest === undefined) {
-      digest = folderDigest(job);
-      digests.set(job, digest);
-    }
-    return digest;
-  };
-}
-
 /**
  * validateCompounds, with the folders unchanged since the last run answered from the cache; each result
  * comes with its folder's digest (a scoped check, which keeps no cache, has none).
@@ -297,13 +285,13 @@ async function validateWithCache(
   options: LoadOptions,
 ): Promise<{ results: CompoundResult[]; hits: number; digests: Map<string, string> }> {
   if (options.scope) {
-    const results = await validateCompounds(jobs, context, options, digestOnce());
+    const results = await validateCompounds(jobs, context, options, memoize(folderDigest));
     return { results, hits: 0, digests: new Map() };
   }
   const cache = options.cacheDir
     ? openValidationCache(options.cacheDir, context, programDigest(options.projectRoot))
     : undefined;
-  const keyOf = cache?.keyOf ?? digestOnce();
+  const keyOf = cache?.keyOf ?? memoize(folderDigest);
   const cached = jobs.map((job) => cache?.get(job));
   const missing = jobs.filter((_, i) => cached[i] === undefined);
   const fresh = await validateCompounds(missing, context, options, keyOf);

@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { memoize } from '../lib/memo.ts';
 import { readKept, writeKept } from './kept-file.ts';
 import type { CompoundContext, CompoundJob, CompoundResult } from './validate-content.ts';
 
@@ -110,15 +111,7 @@ export function openValidationCache(dir: string, context: CompoundContext, progr
   const folder = path.join(dir, FOLDER);
   const digest = contextDigest(context, program);
   const shards = readShards(folder, digest);
-  const keys = new Map<CompoundJob, string>();
-  const keyOf = (job: CompoundJob) => {
-    let key = keys.get(job);
-    if (!key) {
-      key = folderDigest(job);
-      keys.set(job, key);
-    }
-    return key;
-  };
+  const keyOf = memoize(folderDigest);
   const cache: ValidationCache = {
     hits: 0,
     keyOf,

@@ -9,7 +9,7 @@
  */
 import { fork, type Serializable } from 'node:child_process';
 
-/** What a process started by runProcess answers: its result, or why it has none. */
+/** What a process started by startProcess answers: its result, or why it has none. */
 type Answer<T> = { result: T } | { error: string };
 
 /** How a process ended, in words: a process killed outright has no exit code, only the signal. */
@@ -68,20 +68,6 @@ export function startProcess<T>(file: string, { signal }: { signal?: AbortSignal
       if (child.connected) child.disconnect();
     },
   };
-}
-
-/** Runs `file` in a process of its own (startProcess), asks it `data` once, and lets it end. */
-export async function runProcess<T>(
-  file: string,
-  data: Serializable,
-  options: { signal?: AbortSignal } = {},
-): Promise<T> {
-  const child = startProcess<T>(file, options);
-  try {
-    return await child.ask(data);
-  } finally {
-    child.end();
-  }
 }
 
 /**
