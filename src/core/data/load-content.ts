@@ -18,6 +18,7 @@ import {
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { t } from '../i18n/t.ts';
+import { internStrings } from '../lib/intern.ts';
 import { memoize } from '../lib/memo.ts';
 import { type AskedProcess, startProcess } from '../lib/run-process.ts';
 import { readReceived } from './git-received.ts';
@@ -206,6 +207,7 @@ async function validateShareIn(
   context: CompoundContext,
   contentDir: string,
   digestOf: (job: CompoundJob) => string,
+  known: Map<string, string>,
 ): Promise<CompoundResult[]> {
   const sent: ValidationShare = {
     jobs: share.map(withoutBytes),
@@ -223,6 +225,8 @@ async function validateShareIn(
   if (answers.length !== share.length) {
     throw new Error(`the validation process answered for ${answers.length} of ${share.length} compound folders`);
   }
+  // Each answer is a copy with its own strings: shared out as it arrives, the copies of the shares do not pile up.
+  internStrings(answers, known);
   return answers.map((answer, i) =>
     'changed' in answer ? validateCompound(share[i] as CompoundJob, context) : answer.result,
   );
@@ -254,12 +258,13 @@ async function validateCompounds(
   const stop = new AbortController();
   const parts = shares(jobs, count * SHARES_PER_PROCESS);
   const results: CompoundResult[][] = [];
+  const known = new Map<string, string>();
   let next = 0;
   const validators = Array.from({ length: Math.min(count, parts.length) }, async () => {
     const validator = startProcess<Answered[]>(processFile(projectRoot), { signal: stop.signal });
     try {
       for (let i = next++; i < parts.length; i = next++) {
-        results[i] = await validateShareIn(validator, parts[i] as CompoundJob[], context, contentDir, digestOf);
+        results[i] = await validateShareIn(validator, parts[i] as CompoundJob[], context, contentDir, digestOf, known);
       }
     } finally {
       validator.end();
