@@ -1,5 +1,5 @@
 /** A worker thread that posts its result as one message, and may post one message before it. */
-import { Worker } from 'node:worker_threads';
+import { type MessagePort, Worker } from 'node:worker_threads';
 
 /** A worker started: its result, and a way to send it what it needs later than its data. */
 export interface RunningWorker<T, E = never> {
@@ -68,4 +68,26 @@ export function startWorker<T, E = never>(
     worker.postMessage(message);
   };
   return { ...messages, post, send: (message) => worker.postMessage(message) };
+}
+
+/**
+ * The messages a worker is sent (its `parentPort`), one after the other, in order: a message that
+ * arrives before it is asked for waits for `next`, so none is lost while the worker is busy.
+ */
+export function inboxOf(port: MessagePort): { next: () => Promise<unknown> } {
+  const arrived: unknown[] = [];
+  const waiting: PromiseWithResolvers<unknown>[] = [];
+  port.on('message', (message: unknown) => {
+    const waiter = waiting.shift();
+    if (waiter) waiter.resolve(message);
+    else arrived.push(message);
+  });
+  return {
+    next: () => {
+      if (arrived.length > 0) return Promise.resolve(arrived.shift());
+      const waiter = Promise.withResolvers<unknown>();
+      waiting.push(waiter);
+      return waiter.promise;
+    },
+  };
 }

@@ -7,8 +7,10 @@
  * (passing over what the previous build wrote and is unchanged), and reports what it wrote. Plain Node
  * runs this file (type stripping), not Vite.
  */
-import { type MessagePort, parentPort } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { provideValidatedContent } from '../../core/data/content-bundle.ts';
+import { contentFromMessages } from '../../core/data/content-messages.ts';
+import { inboxOf } from '../../core/lib/run-worker.ts';
 import { evaluateCompound } from '../../core/model/compliance.ts';
 import { dashboardOf } from '../../outputs/findings-data.ts';
 import { getOpenDataSource } from '../../outputs/open-data-source.ts';
@@ -18,9 +20,9 @@ import { writeDataFiles, writePrintUnits } from './write-site-files.ts';
 
 const port = parentPort;
 if (!port) throw new Error('site-files-worker.ts runs as a worker thread');
-const [started, go] = nextMessages(port, 2) as [Promise<SiteFilesStart>, Promise<SiteFilesGo>];
-const start = await started;
-provideValidatedContent(start.content);
+const inbox = inboxOf(port);
+const start = (await inbox.next()) as SiteFilesStart;
+provideValidatedContent(await contentFromMessages(start.content, inbox.next));
 const source = await getOpenDataSource();
 const evaluated: SiteFilesEvaluated = {
   today: source.today,
@@ -28,19 +30,8 @@ const evaluated: SiteFilesEvaluated = {
 };
 port.postMessage(evaluated);
 dashboardOf(source);
-const { stylesheet, next, kept, segments } = await go;
+const { stylesheet, next, kept, segments } = (await inbox.next()) as SiteFilesGo;
 const data = writeDataFiles(source, start.outDir, new Set(kept.data), segments);
 const printed = await writePrintUnits(start.outDir, stylesheet, new Int32Array(next), new Set(kept.print));
 const done: SiteFilesDone = { data, printed, registry: registryShare() };
 port.postMessage(done);
-
-/** The next `count` messages this worker is sent, in order. */
-function nextMessages(from: MessagePort, count: number): Promise<unknown>[] {
-  const waiting = Array.from({ length: count }, () => Promise.withResolvers<unknown>());
-  let received = 0;
-  from.on('message', (message: unknown) => {
-    waiting[received]?.resolve(message);
-    received += 1;
-  });
-  return waiting.map(({ promise }) => promise);
-}
