@@ -95,11 +95,11 @@ function readDocument(text: string | undefined, slug: string): SearchDocument | 
 }
 
 /**
- * Indexes each part in Pagefind's process and writes it into its folder of `outDir`, one part after
- * the other: Pagefind's memory is that of one part. Records each part's files.
+ * Indexes each part in a Pagefind process of its own and writes it into its folder of `outDir`, one
+ * part after the other: Pagefind's memory is that of one part. (One process for all the parts kept
+ * what each had freed: 420 MB for four parts of 2,500 compounds, against 340 for one.) Records each part's files.
  */
 async function writeParts(parts: readonly Part[], outDir: string): Promise<void> {
-  if (parts.length === 0) return;
   for (const { part, documents, key } of parts) {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -116,9 +116,9 @@ async function writeParts(parts: readonly Part[], outDir: string): Promise<void>
     const written = await index.writeFiles({ outputPath: path.join(outDir, folder) });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
     await index.deleteIndex();
+    await pagefind.close();
     recordUnit(unitOf(part), { key, files: (await filesBelow(outDir, folder)).sort() });
   }
-  await pagefind.close();
 }
 
 export function searchIndex(): AstroIntegration {
