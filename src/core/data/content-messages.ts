@@ -8,10 +8,15 @@
  * compounds. Sent a part at a time, each part's strings are made the ones
  * already received as it arrives, and the receiving thread never holds more
  * than one part's own copies.
+ *
+ * A message is copied on its own, so what several compounds share (their
+ * company's ratings, the county's evaluation rows) would be copied into every
+ * part. The parts leave it out, and the receiver attaches it again from the
+ * oversight data of the head, as validation did: shared, as in the sender.
  */
 import { internStrings } from '../lib/intern.ts';
 import type { CompoundRecord } from './records.ts';
-import type { LoadResult } from './validate-content.ts';
+import { attachOversight, type LoadResult, OVERSIGHT_FIELDS } from './validate-content.ts';
 
 /** Compounds per message: 20 messages at 10,000 compounds, each some 16 MB of copies before it is shared out. */
 export const COMPOUNDS_PER_MESSAGE = 500;
@@ -22,6 +27,13 @@ export interface ContentHead {
   parts: number;
 }
 
+/** A compound's record without what attachOversight gives it. */
+function ownPart(record: CompoundRecord): CompoundRecord {
+  const own = { ...record };
+  for (const field of OVERSIGHT_FIELDS) delete own[field];
+  return own;
+}
+
 /** The content as its head, then its compounds in order, at most `perMessage` to a message. */
 export function contentMessages(
   content: LoadResult,
@@ -29,7 +41,9 @@ export function contentMessages(
 ): [ContentHead, ...CompoundRecord[][]] {
   const compounds = content.bundle?.compounds ?? [];
   const parts: CompoundRecord[][] = [];
-  for (let at = 0; at < compounds.length; at += perMessage) parts.push(compounds.slice(at, at + perMessage));
+  for (let at = 0; at < compounds.length; at += perMessage) {
+    parts.push(compounds.slice(at, at + perMessage).map(ownPart));
+  }
   const bundle = content.bundle && { ...content.bundle, compounds: [] };
   return [{ content: { ...content, bundle }, parts: parts.length }, ...parts];
 }
@@ -38,12 +52,17 @@ export function contentMessages(
  * The content again, from its head and the messages of compounds that `next` gives in order, each
  * part's strings shared with those received before it as it arrives.
  */
-export async function contentFromMessages(head: ContentHead, next: () => Promise<unknown>): Promise<LoadResult> {
-  const known = new Map<string, string>();
+export async function contentFromMessages(
+  head: ContentHead,
+  next: () => Promise<unknown>,
+  known = new Map<string, string>(),
+): Promise<LoadResult> {
   const content = internStrings(head.content, known);
   const compounds: CompoundRecord[] = [];
   for (let part = 0; part < head.parts; part++) {
     compounds.push(...internStrings((await next()) as CompoundRecord[], known));
   }
-  return content.bundle ? { ...content, bundle: { ...content.bundle, compounds } } : content;
+  if (!content.bundle) return content;
+  attachOversight(compounds, content.bundle.oversight);
+  return { ...content, bundle: { ...content.bundle, compounds } };
 }

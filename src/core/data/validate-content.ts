@@ -297,7 +297,8 @@ export function validateCompound(job: CompoundJob, context: CompoundContext): Co
 export interface ValidationPlan {
   compounds: CompoundJob[];
   context: CompoundContext;
-  finish: (results: readonly CompoundResult[]) => LoadResult;
+  /** `known`: the strings already shared out by value (intern.ts), as the results arrived. */
+  finish: (results: readonly CompoundResult[], known?: Map<string, string>) => LoadResult;
 }
 
 export function validateContent(files: readonly SourceFile[], options: ValidateOptions): LoadResult {
@@ -438,7 +439,7 @@ export function planValidation(files: readonly SourceFile[], options: ValidateOp
 
   return { compounds: jobs, context, finish };
 
-  function finish(results: readonly CompoundResult[]): LoadResult {
+  function finish(results: readonly CompoundResult[], known = new Map<string, string>()): LoadResult {
     const compounds: CompoundRecord[] = [];
     const briefs: CompoundReferences[] = [];
     for (const result of results) {
@@ -461,35 +462,47 @@ export function planValidation(files: readonly SourceFile[], options: ValidateOp
       managerFilings: tree ? managerFilingsOf(compounds, briefs) : undefined,
     });
     problems.push(...oversight.problems);
-    const { evaluations, workOrders } = oversight.data;
-    if (evaluations) {
-      const bySlug = groupBy(evaluations, (e) => e.compound);
-      for (const record of compounds) {
-        record.evaluations = [...(bySlug.get(record.slug) ?? [])].sort((a, b) => a.period.localeCompare(b.period));
-      }
-    }
-    if (workOrders) {
-      const bySlug = groupBy(workOrders, (w) => w.compound);
-      for (const record of compounds) {
-        record.workOrders = [...(bySlug.get(record.slug) ?? [])].sort((a, b) => a.quarter.localeCompare(b.quarter));
-      }
-    }
-    const byCompany = companyOversight(oversight.data);
-    for (const record of compounds) {
-      const company = record.compound.company;
-      if (company) record.companyOversight = byCompany.get(company);
-    }
+    attachOversight(compounds, oversight.data);
 
     const hasErrors = problems.some((p) => p.severity === 'error');
     // A scoped check has not read every compound: it has no bundle to give.
     const partial = briefs.length > 0;
     if (hasErrors || partial || !site || !departmentList || !tree) return { bundle: undefined, problems };
     // The bundle lives as long as the build: one copy of each repeated value, not millions.
-    internStrings(compounds);
+    internStrings(compounds, known);
     return {
       bundle: { site, today: options.today, communities, companies, compounds, departments, oversight: oversight.data },
       problems,
     };
+  }
+}
+
+/** The record fields that attachOversight sets: parts of the county's oversight data, not of the compound's folder. */
+export const OVERSIGHT_FIELDS = ['evaluations', 'workOrders', 'companyOversight'] as const;
+
+/**
+ * Gives each compound its part of the county's oversight data: its evaluations, its 12345 work
+ * orders, and its company's ratings, listings and actions (one object per company, which all its
+ * compounds share). The rows are those of `data`, not copies.
+ */
+export function attachOversight(compounds: readonly CompoundRecord[], data: OversightData): void {
+  const { evaluations, workOrders } = data;
+  if (evaluations) {
+    const bySlug = groupBy(evaluations, (e) => e.compound);
+    for (const record of compounds) {
+      record.evaluations = [...(bySlug.get(record.slug) ?? [])].sort((a, b) => a.period.localeCompare(b.period));
+    }
+  }
+  if (workOrders) {
+    const bySlug = groupBy(workOrders, (w) => w.compound);
+    for (const record of compounds) {
+      record.workOrders = [...(bySlug.get(record.slug) ?? [])].sort((a, b) => a.quarter.localeCompare(b.quarter));
+    }
+  }
+  const byCompany = companyOversight(data);
+  for (const record of compounds) {
+    const company = record.compound.company;
+    if (company) record.companyOversight = byCompany.get(company);
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * The worker thread of site-files.ts. Started as the build starts, it loads its code while the main
- * thread validates the content. Sent the validated content (the start), before the output folder is
- * ready, it makes what does not depend on the folder (the open-data source, every compound's findings)
+ * thread validates the content. Sent the validated content (the start, its compounds following in
+ * parts: content-messages.ts), before the output folder is ready, it makes what does not depend on the folder (the open-data source, every compound's findings)
  * and posts the findings at once, for the pages of the main thread. Told what the previous build left
  * (the go), it writes the open data, then printed pages 社区 by 社区 until the shared counter runs out
  * (passing over what the previous build wrote and is unchanged), and reports what it wrote. Plain Node
