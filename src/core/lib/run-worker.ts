@@ -1,4 +1,7 @@
-/** A worker thread that posts its result as one message, and may post one message before it. */
+/**
+ * A worker thread that posts its result as one message, and may post one message before it; and, on the
+ * worker's side, the messages it is sent (inboxOf).
+ */
 import { type MessagePort, Worker } from 'node:worker_threads';
 
 /** A worker started: its result, and a way to send it what it needs later than its data. */
@@ -72,19 +75,29 @@ export function startWorker<T, E = never>(
 
 /**
  * The messages a worker is sent (its `parentPort`), one after the other, in order: a message that
- * arrives before it is asked for waits for `next`, so none is lost while the worker is busy.
+ * arrives before it is asked for waits for `next`, so none is lost while the worker is busy. A message
+ * that cannot be read rejects what is asked from then on: taking the next one for it would be wrong,
+ * and waiting for it would never end.
  */
 export function inboxOf(port: MessagePort): { next: () => Promise<unknown> } {
   const arrived: unknown[] = [];
   const waiting: PromiseWithResolvers<unknown>[] = [];
+  let unreadable: Error | undefined;
   port.on('message', (message: unknown) => {
+    // After one that could not be read, the next is not the one asked for.
+    if (unreadable) return;
     const waiter = waiting.shift();
     if (waiter) waiter.resolve(message);
     else arrived.push(message);
   });
+  port.on('messageerror', (error: Error) => {
+    unreadable ??= error;
+    for (const waiter of waiting.splice(0)) waiter.reject(unreadable);
+  });
   return {
     next: () => {
       if (arrived.length > 0) return Promise.resolve(arrived.shift());
+      if (unreadable) return Promise.reject(unreadable);
       const waiter = Promise.withResolvers<unknown>();
       waiting.push(waiter);
       return waiter.promise;
