@@ -250,6 +250,7 @@ async function validateCompounds(
   context: CompoundContext,
   { projectRoot, contentDir, processes }: LoadOptions,
   digestOf: (job: CompoundJob) => string,
+  known: Map<string, string>,
 ): Promise<CompoundResult[]> {
   // A brief job (a scoped check's compound outside the scope) costs nothing: only full ones count.
   const wanted = Math.ceil(jobs.filter((job) => !job.brief).length / PARALLEL_FROM);
@@ -258,7 +259,6 @@ async function validateCompounds(
   const stop = new AbortController();
   const parts = shares(jobs, count * SHARES_PER_PROCESS);
   const results: CompoundResult[][] = [];
-  const known = new Map<string, string>();
   let next = 0;
   const validators = Array.from({ length: Math.min(count, parts.length) }, async () => {
     const validator = startProcess<Answered[]>(processFile(projectRoot), { signal: stop.signal });
@@ -288,9 +288,10 @@ async function validateWithCache(
   jobs: CompoundJob[],
   context: CompoundContext,
   options: LoadOptions,
+  known: Map<string, string>,
 ): Promise<{ results: CompoundResult[]; hits: number; digests: Map<string, string> }> {
   if (options.scope) {
-    const results = await validateCompounds(jobs, context, options, memoize(folderDigest));
+    const results = await validateCompounds(jobs, context, options, memoize(folderDigest), known);
     return { results, hits: 0, digests: new Map() };
   }
   const cache = options.cacheDir
@@ -299,7 +300,7 @@ async function validateWithCache(
   const keyOf = cache?.keyOf ?? memoize(folderDigest);
   const cached = jobs.map((job) => cache?.get(job));
   const missing = jobs.filter((_, i) => cached[i] === undefined);
-  const fresh = await validateCompounds(missing, context, options, keyOf);
+  const fresh = await validateCompounds(missing, context, options, keyOf, known);
   let next = 0;
   const results = cached.map((result) => result ?? (fresh[next++] as CompoundResult));
   if (cache && missing.length > 0) cache.save(jobs, results);
@@ -329,8 +330,11 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     mode: 'tree',
   });
   const jobs = scoped ? plan.compounds.map((job) => withBrief(job, scoped.briefs.get(job.slug))) : plan.compounds;
-  const validated = await validateWithCache(jobs, plan.context, options);
-  const result = plan.finish(validated.results);
+  // One copy of each string for the whole run: the answers of the validation processes share theirs out as
+  // they arrive, and the bundle is then made of them (validate-content.ts).
+  const known = new Map<string, string>();
+  const validated = await validateWithCache(jobs, plan.context, options, known);
+  const result = plan.finish(validated.results, known);
   if (validated.hits > 0) result.cachedCompounds = validated.hits;
   if (result.bundle) {
     attachReceived(result.bundle.compounds, options);
