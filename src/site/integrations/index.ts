@@ -7,7 +7,7 @@
  *                   astro:build:done     counts the pages Astro reused from the previous build
  * 2. search-index   astro:build:setup    makes the search documents, or reads back those the previous build
  *                                        wrote and the site-files worker is about to write again, and
- *                                        indexes them in Pagefind's process while the pages render;
+ *                                        indexes them in Pagefind (a process per part) while the pages render;
  *                   astro:build:done     waits for the index
  * 3. site-files     astro:config:setup   starts the worker that writes the open data and the printed sheets;
  *                   astro:build:start    sends it the content: it posts every compound's findings back;

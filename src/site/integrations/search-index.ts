@@ -6,7 +6,7 @@
  * Pagefind reads one small document per compound (src/outputs/search-document.ts),
  * made from the validated records, not the written pages: so the documents are
  * ready seconds into the build, and the index is built and written in Pagefind's
- * own process while Astro renders the pages.
+ * own processes (one per part, below) while Astro renders the pages.
  *
  * A large county's index is in parts (src/core/lib/search-parts.ts). Each part
  * is a function of its documents alone (Pagefind's version and its settings
@@ -101,24 +101,32 @@ function readDocument(text: string | undefined, slug: string): SearchDocument | 
  */
 async function writeParts(parts: readonly Part[], outDir: string): Promise<void> {
   for (const { part, documents, key } of parts) {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    await Promise.all(
-      documents.map(async ({ url, html }) => {
-        const result = await index.addHTMLFile({ url, content: html });
-        if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${result.errors.join('; ')}`);
-      }),
-    );
-    // Over the previous output the folder holds the part's last index: Pagefind does not write a file
-    // that is already there, so a part is always written into an empty folder.
     const folder = searchPartFolder(part);
-    await rm(path.join(outDir, folder), { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: path.join(outDir, folder) });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
-    await index.deleteIndex();
-    await pagefind.close();
+    try {
+      await writePart(documents, path.join(outDir, folder));
+    } finally {
+      // Ends the part's process, failed or not: the index goes with it.
+      await pagefind.close();
+    }
     recordUnit(unitOf(part), { key, files: (await filesBelow(outDir, folder)).sort() });
   }
+}
+
+/** Indexes one part's documents in a new Pagefind process and writes the index into `folder`. */
+async function writePart(documents: readonly SearchDocument[], folder: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  await Promise.all(
+    documents.map(async ({ url, html }) => {
+      const result = await index.addHTMLFile({ url, content: html });
+      if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${result.errors.join('; ')}`);
+    }),
+  );
+  // Over the previous output the folder holds the part's last index: Pagefind does not write a file
+  // that is already there, so a part is always written into an empty folder.
+  await rm(folder, { recursive: true, force: true });
+  const written = await index.writeFiles({ outputPath: folder });
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
 }
 
 export function searchIndex(): AstroIntegration {
