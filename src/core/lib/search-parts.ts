@@ -7,10 +7,11 @@
  * parts whose documents changed, one part at a time, and the browser merges
  * the parts (Pagefind's mergeIndex).
  *
- * Each merged part costs a phone its own metadata (about 16 KB for 2,500
+ * Each merged part costs a phone its own metadata (about 13 KB for 2,000
  * compounds) and its own chunks of the index for each search: at 10,000
- * compounds, four parts fetch 331 KB for a full search where one index
- * fetched 205 KB. So a county of a few hundred or a couple of thousand
+ * compounds, a full search for one name fetched 364 KB from five parts,
+ * 331 KB from four and 205 KB from one index; the first results, from the
+ * name directory, 32 KB in each case. So a county of a few hundred or a couple of thousand
  * compounds, any real one, has one part: /pagefind/, as before.
  * A compound's part is a hash of its page's address, so that it stays in
  * its part while others are added or removed, until the number of parts
@@ -20,11 +21,12 @@
 import { fingerprint } from './fingerprint.ts';
 
 /**
- * About this many compounds in one part, at most: on a two-core machine Pagefind indexes
- * and writes 2,500 in about 2 s, within 0.4 GB. GONGSHI_SEARCH_PART_SIZE
- * overrides it, so that the tests can split the sample's few compounds.
+ * About this many compounds in one part, at most. Pagefind's process holds some 140 KB per compound
+ * while it writes a part (100: 27 MB, 1,250: 196 MB, 2,500: 361 MB), beside the build's own process:
+ * at 2,000 it peaked at 281–288 MB, and the build's process tree stayed within 2 GB at 10,000
+ * compounds. GONGSHI_SEARCH_PART_SIZE overrides it, so that the tests can split the sample's few compounds.
  */
-export const PART_SIZE = 2500;
+export const PART_SIZE = 2000;
 
 function partSize(): number {
   const raw = typeof process === 'undefined' ? undefined : process.env.GONGSHI_SEARCH_PART_SIZE;
