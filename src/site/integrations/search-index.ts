@@ -13,7 +13,7 @@
  * here being part of the program previous-output.ts checks). Over the previous
  * output, a part none of whose documents changed — a price, a phone number, a
  * new quarter's accounts change none — is kept (the unit `search`, `search-2`, …)
- * instead of being made again: at 10,000 compounds in four parts, a new fee
+ * instead of being made again: at 10,000 compounds in five parts, a new fee
  * item indexes 2,000 compounds again, not 10,000.
  */
 import { createHash } from 'node:crypto';
