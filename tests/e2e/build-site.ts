@@ -6,9 +6,21 @@
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { TEST_ENV } from './test-env.ts';
 
-export function buildSite(content: string, out: string, cache: string): SpawnSyncReturns<string> {
+export function buildSite(
+  content: string,
+  out: string,
+  cache: string,
+  env: Record<string, string> = {},
+): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
     encoding: 'utf8',
-    env: { ...process.env, ...TEST_ENV, GONGSHI_CONTENT_DIR: content, GONGSHI_OUT_DIR: out, GONGSHI_CACHE_DIR: cache },
+    env: {
+      ...process.env,
+      ...TEST_ENV,
+      GONGSHI_CONTENT_DIR: content,
+      GONGSHI_OUT_DIR: out,
+      GONGSHI_CACHE_DIR: cache,
+      ...env,
+    },
   });
 }

@@ -22,9 +22,16 @@ async function filesOf(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** Builds `content` into `out` with its caches in `cache`; returns the build's log. */
+let started = 0;
+
+/**
+ * Builds `content` into `out` with its caches in `cache`; returns the build's log. Each build is
+ * started as if from another shell command (the environment's `_`): Astro once baked that variable
+ * into a page module's code, and a build started another way rendered every page again.
+ */
 function build(content: string, out: string, cache: string): string {
-  const result = buildSite(content, out, cache);
+  started += 1;
+  const result = buildSite(content, out, cache, { _: `/started/another/way/${started}` });
   expect(result.status, result.stderr).toBe(0);
   return result.stdout;
 }

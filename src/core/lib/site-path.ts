@@ -8,12 +8,27 @@
 let known: { raw: string | undefined; base: string } | undefined;
 
 /**
+ * The base as Vite gives it (pages, browser scripts); undefined in plain Node (the worker threads, the
+ * command line, the unit tests), where import.meta has no env. Written as the one key, never as the
+ * object: Astro fills in a module that reads the whole object with every environment variable whose
+ * name its text contains, `_` among them (the shell's last command). Its value then changed with how
+ * the build was started, and with it the code digest of every page, which Astro's incremental build
+ * compares: all pages were rendered again.
+ */
+function baseFromVite(): string | undefined {
+  try {
+    return import.meta.env.BASE_URL;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * `/` or `/<path>/`. Read at each call, not when this module loads: astro.config.mjs sets
  * GONGSHI_BASE after its integrations, and with them this module, are imported.
  */
 export function siteBase(): string {
-  const fromVite = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL;
-  const raw = fromVite ?? (typeof process === 'undefined' ? undefined : process.env.GONGSHI_BASE);
+  const raw = baseFromVite() ?? (typeof process === 'undefined' ? undefined : process.env.GONGSHI_BASE);
   if (known && known.raw === raw) return known.base;
   const trimmed = (raw ?? '/').replace(/^\/+|\/+$/g, '');
   known = { raw, base: trimmed ? `/${trimmed}/` : '/' };
