@@ -962,3 +962,29 @@ function isRunning(pid: number): boolean {
     return false;
   }
 }
+
+test('readTree reads every file whole, small ones into shared slabs and large ones on their own', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'gongshi-slabs-'));
+  try {
+    // Each file's bytes tell it from the others: a slab handed out twice, or past a file's end, shows.
+    const bytesOf = (name: string, size: number) =>
+      Buffer.from(Array.from({ length: size }, (_, i) => (i * 7 + name.length * 13 + name.charCodeAt(0)) % 251));
+    // 20 files of 1.9 MB fill more than one 32 MB slab; the 3 MB file is read on its own.
+    const sizes: [string, number][] = [
+      ['empty.csv', 0],
+      ['a.csv', 1],
+      ['big.csv', 3 * 1024 * 1024],
+      ...Array.from({ length: 20 }, (_, i): [string, number] => [`part-${String(i).padStart(2, '0')}.csv`, 1_900_000]),
+    ];
+    for (const [name, size] of sizes) await writeFile(path.join(dir, name), bytesOf(name, size));
+    const read = new Map(readTree(dir).map((file) => [file.path, file]));
+    assert.equal(read.size, sizes.length);
+    for (const [name, size] of sizes) {
+      const file = read.get(name);
+      assert.equal(file?.bytes.length, size, name);
+      assert.ok(Buffer.from(file.bytes).equals(bytesOf(name, size)), name);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
