@@ -966,9 +966,13 @@ function isRunning(pid: number): boolean {
 test('readTree reads every file whole, small ones into shared slabs and large ones on their own', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'gongshi-slabs-'));
   try {
-    // Each file's bytes tell it from the others: a slab handed out twice, or past a file's end, shows.
-    const bytesOf = (name: string, size: number) =>
-      Buffer.from(Array.from({ length: size }, (_, i) => (i * 7 + name.length * 13 + name.charCodeAt(0)) % 251));
+    // Each file's bytes tell it from the others: a part of a slab handed out twice, or past a file's end, shows.
+    const seeds = new Map<string, number>();
+    const bytesOf = (name: string, size: number) => {
+      if (!seeds.has(name)) seeds.set(name, seeds.size + 1);
+      const seed = seeds.get(name) ?? 0;
+      return Buffer.from(Array.from({ length: size }, (_, i) => (i * 7 + seed * 31) % 251));
+    };
     // 20 files of 1.9 MB fill more than one 32 MB slab; the 3 MB file is read on its own.
     const sizes: [string, number][] = [
       ['empty.csv', 0],
@@ -983,6 +987,9 @@ test('readTree reads every file whole, small ones into shared slabs and large on
       const file = read.get(name);
       assert.equal(file?.bytes.length, size, name);
       assert.ok(Buffer.from(file.bytes).equals(bytesOf(name, size)), name);
+      // Small files share slabs; the large one, and the empty one, have buffers of their own.
+      const inSlab = file.bytes.buffer.byteLength === 32 * 1024 * 1024;
+      assert.equal(inSlab, size > 0 && size < 2 * 1024 * 1024, name);
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -80,10 +80,15 @@ class FileSlabs {
   private slab = Buffer.alloc(0);
   private used = 0;
 
-  /** The `size` bytes of the open file `fd` from its start (fewer if it shrank since its size was read). */
+  /**
+   * The bytes of the open file `fd`, whose size was `size`: never more (fewer if it shrank since). A file
+   * that grows meanwhile is read as it was; validation-process.ts then finds another digest, and this
+   * process validates what it read.
+   */
   read(fd: number, size: number): Uint8Array {
-    // A large file is read on its own: it would leave most of a slab empty.
-    if (size > SLAB_BYTES / 16) return readFileSync(fd);
+    // A large file is read on its own: it would leave most of a slab empty. A size of 0 may be a file
+    // whose size the system does not know (procfs, some FUSE): read to its end.
+    if (size === 0 || size > SLAB_BYTES / 16) return readFileSync(fd);
     if (this.used + size > this.slab.length) {
       this.slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
       this.used = 0;
@@ -413,13 +418,13 @@ function readScopedTree(
       }
       const yamlPath = `${relative}/${COMPOUND_FILE}`;
       const yaml = lstatSync(path.join(contentDir, yamlPath), { throwIfNoEntry: false });
-      const file = yaml ? readSourceFile(path.join(contentDir, yamlPath), yamlPath, yaml) : undefined;
+      const file = yaml ? readSourceFile(path.join(contentDir, yamlPath), yamlPath, yaml, slabs) : undefined;
       const references = file && !file.special ? compoundReferences(file.bytes) : {};
       const named =
         (references.community !== undefined && scope.communities.has(references.community)) ||
         (references.company !== undefined && scope.companies.has(references.company));
       if (named) {
-        files.push(...readTree(contentDir, relative));
+        files.push(...readTree(contentDir, relative, slabs));
         continue;
       }
       files.push(file ?? { path: `${relative}/`, bytes: new Uint8Array() });

@@ -39,6 +39,7 @@ import { check, labelFor } from './zod-issues.ts';
  */
 export interface SourceFile {
   path: string;
+  /** A view into a slab shared with other files when read by readTree (load-content.ts): never use its `.buffer`, or transfer it. */
   bytes: Uint8Array;
   /**
    * Set when the path is not a plain file: a symbolic link (which could point out of the
