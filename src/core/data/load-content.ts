@@ -342,7 +342,7 @@ async function validateWithCache(
     return { results, hits: 0, digests: new Map() };
   }
   const cache = options.cacheDir
-    ? openValidationCache(options.cacheDir, context, programDigest(options.projectRoot))
+    ? openValidationCache(options.cacheDir, context, programDigest(options.projectRoot), known)
     : undefined;
   const keyOf = cache?.keyOf ?? memoize(folderDigest);
   const cached = jobs.map((job) => cache?.get(job));

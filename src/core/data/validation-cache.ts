@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { internStrings } from '../lib/intern.ts';
 import { memoize } from '../lib/memo.ts';
 import { readKept, writeKept } from './kept-file.ts';
 import type { CompoundContext, CompoundJob, CompoundResult } from './validate-content.ts';
@@ -90,13 +91,18 @@ const shardOf = (slug: string) => (createHash('sha1').update(slug).digest()[0] a
 
 type Entry = { key: string; result: CompoundResult };
 
-/** What each file holds for this context, by slug (an empty map: no file, or one of another context). */
-function readShards(folder: string, context: string): Map<string, Entry>[] {
+/**
+ * What each file holds for this context, by slug (an empty map: no file, or one of another context).
+ * Each file's strings are shared out (`known`, intern.ts) as it is read: a file read back has its own
+ * copy of every string, and all of them together were the content twice over.
+ */
+function readShards(folder: string, context: string, known: Map<string, string>): Map<string, Entry>[] {
   return Array.from({ length: SHARDS }, (_, shard) => {
     const entries = new Map<string, Entry>();
     // No file yet, one this program cannot read, or one of another context: its folders are validated.
     const stored = readKept<Stored>(path.join(folder, `${shard}.v8`));
     if (stored?.version === VERSION && stored.context === context) {
+      internStrings(stored.entries, known);
       for (const [slug, key, result] of stored.entries) entries.set(slug, { key, result });
     }
     return entries;
@@ -107,10 +113,15 @@ function readShards(folder: string, context: string): Map<string, Entry>[] {
 const sameEntries = (stored: Map<string, Entry>, next: Stored['entries']) =>
   stored.size === next.length && next.every(([slug, key]) => stored.get(slug)?.key === key);
 
-export function openValidationCache(dir: string, context: CompoundContext, program: string): ValidationCache {
+export function openValidationCache(
+  dir: string,
+  context: CompoundContext,
+  program: string,
+  known = new Map<string, string>(),
+): ValidationCache {
   const folder = path.join(dir, FOLDER);
   const digest = contextDigest(context, program);
-  const shards = readShards(folder, digest);
+  const shards = readShards(folder, digest, known);
   const keyOf = memoize(folderDigest);
   const cache: ValidationCache = {
     hits: 0,
