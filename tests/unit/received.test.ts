@@ -11,7 +11,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { readReceived } from '../../src/core/data/git-received.ts';
+import { readReceived, readReceivedApart } from '../../src/core/data/git-received.ts';
 import { loadContent } from '../../src/core/data/load-content.ts';
 import { publicationDate, showsBothDates } from '../../src/core/data/received.ts';
 import type { CompoundRecord } from '../../src/core/data/records.ts';
@@ -200,5 +200,16 @@ describe('received dates, read on from the last build', () => {
 
     const otherProgram = readReceived(contentDir(), '2026-10-25', { dir: cacheDir, program: 'another' });
     assert.equal(otherProgram?.resumed, false);
+  });
+
+  it('reads the same in a process of its own, and keeps its checkpoint for the next build', async () => {
+    const apartCache = { dir: path.join(path.dirname(cacheDir), 'cache-apart'), program };
+    const apart = await readReceivedApart(contentDir(), '2026-10-25', apartCache, process.cwd());
+    assert.deepEqual([apart?.resumed, apart?.commitsRead], [false, 3]);
+    assert.deepEqual(apart?.received, fromScratch('2026-10-25'));
+    // The process kept the state at HEAD: the next read takes it from the cache, without a process.
+    const kept = await readReceivedApart(contentDir(), '2026-10-25', apartCache, path.join(repo, 'no-project-here'));
+    assert.deepEqual([kept?.resumed, kept?.commitsRead], [true, 0]);
+    assert.deepEqual(kept?.received, apart?.received);
   });
 });

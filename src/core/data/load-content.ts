@@ -22,7 +22,7 @@ import { t } from '../i18n/t.ts';
 import { internStrings } from '../lib/intern.ts';
 import { memoize } from '../lib/memo.ts';
 import { type AskedProcess, startProcess } from '../lib/run-process.ts';
-import { readReceived } from './git-received.ts';
+import { readReceived, readReceivedApart } from './git-received.ts';
 import type { CompoundRecord } from './records.ts';
 import type { LoadScope } from './scope.ts';
 import { COMPOUND_FILE } from './tables.ts';
@@ -50,8 +50,8 @@ export interface LoadOptions {
   /** The build's today, YYYY-MM-DD. */
   today: string;
   /**
-   * Processes the compound folders are validated in (1: this one); by default one per core once there
-   * are enough compounds to pay for them.
+   * Processes the compound folders are validated in (1: this one, and git's history read in it too); by
+   * default one per core once there are enough compounds to pay for them.
    */
   processes?: number;
   /** false: do not read git for the days rows were received (every typed date then stands, labelled). */
@@ -384,7 +384,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const result = plan.finish(validated.results, known);
   if (validated.hits > 0) result.cachedCompounds = validated.hits;
   if (result.bundle) {
-    attachReceived(result.bundle.compounds, options);
+    await attachReceived(result.bundle.compounds, options);
     for (const record of result.bundle.compounds) record.digest = validated.digests.get(record.slug);
   }
   return result;
@@ -435,10 +435,17 @@ function readScopedTree(
 }
 
 /** Gives each compound the days its dated rows reached the repository, or says that there is no history. */
-function attachReceived(compounds: CompoundRecord[], options: LoadOptions): void {
+async function attachReceived(compounds: CompoundRecord[], options: LoadOptions): Promise<void> {
   const cache = options.cacheDir ? { dir: options.cacheDir, program: programDigest(options.projectRoot) } : undefined;
-  const received =
-    options.history === false ? undefined : readReceived(options.contentDir, options.today, cache)?.received;
+  const { contentDir, today, projectRoot } = options;
+  // As the validation: in a process of its own once there are enough compounds to pay for one.
+  const read =
+    options.history === false
+      ? undefined
+      : options.processes !== 1 && compounds.length >= PARALLEL_FROM
+        ? await readReceivedApart(contentDir, today, cache, projectRoot)
+        : readReceived(contentDir, today, cache);
+  const received = read?.received;
   for (const record of compounds) {
     record.received = received
       ? (received.get(record.slug) ?? { source: 'git', rows: {} })
