@@ -14,7 +14,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -82,6 +82,8 @@ function treeMemory(pid: number): { pid: number; rss: number; peak: number }[] {
 function measure(command: string, args: string[], env: Record<string, string>): Promise<Measured> {
   // The previous step wrote or deleted gigabytes: let the disk finish that first, or this step pays for it.
   execFileSync('sync');
+  const recent = emptied + RECENTLY_DELETED_MS - performance.now();
+  if (recent > 0) execFileSync('sleep', [String(Math.ceil(recent / 1000))]);
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, {
@@ -337,12 +339,36 @@ const git = (cwd: string, ...args: string[]) =>
     env: { ...process.env, GIT_AUTHOR_DATE: COMMITTED, GIT_COMMITTER_DATE: COMMITTED },
   });
 
+/**
+ * Where the trees a step is done with go until the next data set is generated: out of the way at once, deleted
+ * while nothing is measured. On ext4, a file created soon after many were deleted costs the kernel a scan past
+ * each recently deleted inode (a profile of a build right after deleting a previous output: 8 % of its samples
+ * in find_inode_bit and recently_deleted), which grows with both counts; a build on a fresh CI machine pays
+ * none of it. Deleting the 20,000-compound Hugo output just before the build made it 2.2× the 10,000 one.
+ */
+let trash = '';
+let trashed = 0;
+async function discard(dir: string): Promise<void> {
+  if (!existsSync(dir)) return;
+  await mkdir(trash, { recursive: true });
+  await rename(dir, path.join(trash, String(trashed++)));
+}
+/** Deletes what was discarded, before a data set is generated; measure() waits until those inodes are no longer recent. */
+async function emptyTrash(): Promise<void> {
+  await rm(trash, { recursive: true, force: true });
+  execFileSync('sync');
+  emptied = performance.now();
+}
+let emptied = Number.NEGATIVE_INFINITY;
+/** ext4 counts an inode as recently deleted for a minute once its table is written (five more while it is not). */
+const RECENTLY_DELETED_MS = 61_000;
+
 /** Times Debian's hugo on the bare site of the same data (scripts/lib/hugo-floor.ts). */
 async function hugoSeconds(hugoDir: string, tmp: string): Promise<number> {
   const out = path.join(tmp, 'hugo-out');
   await rm(out, { recursive: true, force: true });
   const { seconds } = await measure('hugo', ['--quiet', '-s', hugoDir, '-d', out], {});
-  await rm(out, { recursive: true, force: true });
+  await discard(out);
   return seconds;
 }
 
@@ -403,8 +429,8 @@ async function incrementalBuilds(contentDir: string, out: string, cache: string,
   } finally {
     await writeFile(file, before);
     await writeFile(priced, pricedBefore);
-    await rm(emptyOut, { recursive: true, force: true });
-    await rm(cacheCopy, { recursive: true, force: true });
+    await discard(emptyOut);
+    await discard(cacheCopy);
   }
 }
 
@@ -444,7 +470,7 @@ async function run(label: string, contentDir: string, compounds: number, tmp: st
   const build = await buildSite(contentDir, out, cache);
   if (hugoDir) {
     hugo.push(await hugoSeconds(hugoDir, tmp));
-    await rm(hugoDir, { recursive: true, force: true });
+    await discard(hugoDir);
   }
   const indexed = /finishing the index took ([\d.]+) s/.exec(build.output);
   const first = (await readdir(path.join(contentDir, 'compounds'))).sort()[0] as string;
@@ -472,8 +498,8 @@ async function run(label: string, contentDir: string, compounds: number, tmp: st
     row.scoped = await scopedValidation(contentDir);
     row.incremental = await incrementalBuilds(contentDir, out, cache, tmp);
   }
-  await rm(cache, { recursive: true, force: true });
-  if (!values.keep) await rm(out, { recursive: true, force: true });
+  await discard(cache);
+  if (!values.keep) await discard(out);
   return row;
 }
 
@@ -593,7 +619,7 @@ async function province(compounds: number, tmp: string): Promise<string> {
     );
     const build = await buildSite(content, path.join(tmp, `province-site-${slug}`), path.join(tmp, `cache-${slug}`));
     builds.push({ slug, build });
-    await rm(content, { recursive: true, force: true });
+    await discard(content);
   }
   /** Joins the county sites found in `from` into `portal`, searching one way; times the join and a search. */
   const joined = async (portal: string, search: 'merge' | 'index', from: (slug: string) => string) => {
@@ -621,7 +647,7 @@ async function province(compounds: number, tmp: string): Promise<string> {
   const merge = await joined(merged, 'merge', (slug) => path.join(tmp, `province-site-${slug}`));
   // The same county sites again, moved into a portal with one index of all of them.
   const index = await joined(indexed, 'index', (slug) => path.join(merged, slug));
-  for (const portal of [merged, indexed]) if (!values.keep) await rm(portal, { recursive: true, force: true });
+  for (const portal of [merged, indexed]) if (!values.keep) await discard(portal);
   const slowest = Math.max(...builds.map((b) => b.build.seconds));
   const kb = (n: number) => (n / 1000).toFixed(0);
   return `\n- three counties of ${compounds.toLocaleString('en')} compounds, each built on its own: ${builds.map((b) => `${b.slug} ${b.build.seconds.toFixed(1)} s (${b.build.treePeakMiB.toFixed(0)} MiB)`).join(', ')}; as parallel CI jobs the slowest, ${slowest.toFixed(1)} s, is the wait. Joining them into one portal (moving the ${(merge.bytes / 2 ** 20).toFixed(0)} MiB of county sites under one folder, reading their open data and writing the root pages): ${merge.join.seconds.toFixed(1)} s. Search across the three from the portal's root, to the first result: Pagefind's multisite merge of the counties' indexes ${kb(merge.search.bytes)} KB in ${merge.search.requests} requests, ${(merge.search.ms / 1000).toFixed(1)} s on this machine; one province index built from the counties' search documents (join ${index.join.seconds.toFixed(1)} s with the index) ${kb(index.search.bytes)} KB in ${index.search.requests} requests, ${(index.search.ms / 1000).toFixed(1)} s.\n`;
@@ -655,6 +681,7 @@ async function main(): Promise<void> {
   // The search measurement opens the built site in Debian's Chromium.
   execFileSync('bash', [path.join(root, 'scripts', 'ensure-browser.sh')], { stdio: 'inherit' });
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'gongshi-bench-'));
+  trash = path.join(tmp, 'discarded');
   execFileSync('bash', [path.join(root, 'scripts', 'ensure-hugo.sh')], { stdio: 'inherit' });
   const rows: Row[] = [];
   let provinceLines = '';
@@ -662,6 +689,7 @@ async function main(): Promise<void> {
     const sample = await readdir(path.join(root, 'content', 'compounds'));
     rows.push(await run('sample', path.join(root, 'content'), sample.length, tmp));
     for (const n of sizes) {
+      await emptyTrash();
       const dir = path.join(tmp, `repo-${n}`, 'content');
       console.error(`— ${n}: generating`);
       execFileSync(process.execPath, ['scripts/generate-synthetic.ts', '--compounds', String(n), '--out', dir], {
@@ -672,7 +700,7 @@ async function main(): Promise<void> {
       git(path.dirname(dir), 'add', '.');
       git(path.dirname(dir), 'commit', '-q', '-m', 'synthetic');
       rows.push(await run(`synthetic ${n.toLocaleString('en')}`, dir, n, tmp, true));
-      if (!values.keep) await rm(path.dirname(dir), { recursive: true, force: true });
+      if (!values.keep) await discard(path.dirname(dir));
     }
     if (Number(values.province) > 0) provinceLines = await province(Number(values.province), tmp);
   } finally {
