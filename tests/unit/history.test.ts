@@ -194,23 +194,34 @@ describe('no history', () => {
   });
 });
 
+/**
+ * A clone of the test repository with a cache folder beside it, for one test: `commit` adds a fee row to the
+ * compound and commits it on the day given; `done` removes it all.
+ */
+async function scratchClone(prefix: string) {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), prefix));
+  const repo = path.join(scratch, 'repo');
+  execFileSync('git', ['clone', '-q', `file://${root}`, repo], { stdio: 'ignore' });
+  return {
+    contentDir: path.join(repo, 'content'),
+    cacheDir: path.join(scratch, 'cache'),
+    async commit(message: string, when: string, amend = false) {
+      await appendFile(
+        path.join(repo, COMPOUND, 'fees.csv'),
+        `${message},全体业主,x,按户,元/月,1,市场调节价,,,x,2026-05-01,\n`,
+      );
+      const env = { ...process.env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when };
+      const args = ['-c', 'user.name=测试', '-c', 'user.email=test@example.cn', 'commit', '-q', '-am', message];
+      execFileSync('git', amend ? [...args, '--amend'] : args, { cwd: repo, stdio: 'ignore', env });
+    },
+    done: () => rm(scratch, { recursive: true, force: true }),
+  };
+}
+
 describe('read on from the last build', () => {
   it('asks git only for the commits since the kept head, and tells what a read from scratch tells', async () => {
-    const scratch = await mkdtemp(path.join(os.tmpdir(), 'gongshi-history-on-'));
+    const { contentDir, cacheDir, commit, done } = await scratchClone('gongshi-history-on-');
     try {
-      const repo = path.join(scratch, 'repo');
-      const cacheDir = path.join(scratch, 'cache');
-      execFileSync('git', ['clone', '-q', `file://${root}`, repo], { stdio: 'ignore' });
-      const contentDir = path.join(repo, 'content');
-      const commit = async (message: string, when: string, amend = false) => {
-        await appendFile(
-          path.join(repo, COMPOUND, 'fees.csv'),
-          `${message},全体业主,x,按户,元/月,1,市场调节价,,,x,2026-05-01,\n`,
-        );
-        const env = { ...process.env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when };
-        const args = ['-c', 'user.name=测试', '-c', 'user.email=test@example.cn', 'commit', '-q', '-am', message];
-        execFileSync('git', amend ? [...args, '--amend'] : args, { cwd: repo, stdio: 'ignore', env });
-      };
       const fresh = () => readHistory({ contentDir });
       const readOn = () => readHistory({ contentDir, cacheDir });
       const dates = (history: History) => compound(history).entries.map((e) => e.date);
@@ -233,7 +244,54 @@ describe('read on from the last build', () => {
       assert.deepEqual(readOn(), fresh());
       assert.ok(dates(readOn()).length > 2);
     } finally {
-      await rm(scratch, { recursive: true, force: true });
+      await done();
+    }
+  });
+
+  it('keeps the sentences of each comparison, and makes only the new ones again', async () => {
+    const { contentDir, cacheDir, commit, done } = await scratchClone('gongshi-history-said-');
+    try {
+      const fresh = () => readHistory({ contentDir });
+      const kept = (program = 'program-1', names = {}) => readHistory({ contentDir, cacheDir, program, names });
+      const said = (history: History) => compound(history).entries.map((e) => e.changes.map((c) => c.text));
+
+      assert.deepEqual(kept(), fresh());
+      // Mark every kept comparison: a build that reuses them tells the marks, one that compares again does not.
+      const file = path.join(cacheDir, 'history-changes.v8');
+      const stored = deserialize(readFileSync(file)) as { seal: string; changes: Map<string, unknown[]> };
+      assert.ok(stored.changes.size >= 3, 'every commit after the first was compared');
+      const MARK = '（沿用）';
+      const markKept = () =>
+        writeFileSync(
+          file,
+          serialize({
+            ...stored,
+            changes: new Map([...stored.changes.keys()].map((k) => [k, [{ section: 'facts', text: MARK }]])),
+          }),
+        );
+      markKept();
+      const reused = said(kept());
+      assert.deepEqual(
+        reused.slice(0, -1),
+        reused.slice(0, -1).map(() => [MARK]),
+      );
+      assert.deepEqual(reused.at(-1), said(fresh()).at(-1), 'the first commit is a creation, never compared');
+
+      // Another program, or other names for 社区 and companies, say the changes again.
+      assert.deepEqual(kept('program-2'), fresh());
+      markKept();
+      const names = { communities: new Map([['ceshi-shequ', '改名社区']]) };
+      assert.deepEqual(said(kept('program-1', names)), said(readHistory({ contentDir, names })));
+
+      // A new commit: its comparison is made, the others are taken as kept.
+      markKept();
+      await commit('电梯运行费', '2026-05-05T10:00:00+08:00');
+      const next = said(kept());
+      assert.deepEqual(next[0], said(fresh())[0]);
+      assert.notDeepEqual(next[0], [MARK]);
+      assert.deepEqual(next[1], [MARK]);
+    } finally {
+      await done();
     }
   });
 });

@@ -7,6 +7,7 @@ import { sharedPerValidationPass } from '../data/content-bundle.ts';
 import { type CompoundHistory, type History, type HistoryEntry, readHistory } from '../data/history.ts';
 import { defaultLoadOptions } from '../data/options.ts';
 import type { CompoundRecord } from '../data/records.ts';
+import { programDigest } from '../data/validation-cache.ts';
 import { getCommunities, getCompanies, getCompounds, getSite } from './content.ts';
 
 /**
@@ -17,10 +18,11 @@ export const siteHistory: () => Promise<History> = sharedPerValidationPass('site
 
 async function readSiteHistory(): Promise<History> {
   const site = await getSite();
-  const { contentDir, cacheDir } = defaultLoadOptions();
+  const { contentDir, cacheDir, projectRoot } = defaultLoadOptions();
   return readHistory({
     contentDir,
     cacheDir,
+    program: programDigest(projectRoot),
     repositoryUrl: site.repository_url,
     names: {
       communities: new Map((await getCommunities()).map((c) => [c.slug, c.name])),
