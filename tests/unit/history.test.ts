@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -203,12 +203,13 @@ async function scratchClone(prefix: string) {
   const repo = path.join(scratch, 'repo');
   execFileSync('git', ['clone', '-q', `file://${root}`, repo], { stdio: 'ignore' });
   return {
+    repo,
     contentDir: path.join(repo, 'content'),
     cacheDir: path.join(scratch, 'cache'),
     async commit(message: string, when: string, amend = false) {
       await appendFile(
         path.join(repo, COMPOUND, 'fees.csv'),
-        `${message},全体业主,x,按户,元/月,1,市场调节价,,,x,2026-05-01,\n`,
+        `${message},全体业主,电梯运行与维护,按户,元/月,1,市场调节价,,,业主大会决议,2026-05-01,2026-04-25\n`,
       );
       const env = { ...process.env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when };
       const args = ['-c', 'user.name=测试', '-c', 'user.email=test@example.cn', 'commit', '-q', '-am', message];
@@ -290,6 +291,28 @@ describe('read on from the last build', () => {
       assert.deepEqual(next[0], said(fresh())[0]);
       assert.notDeepEqual(next[0], [MARK]);
       assert.deepEqual(next[1], [MARK]);
+    } finally {
+      await done();
+    }
+  });
+
+  it('does not keep a comparison made without a blob git could not give', async () => {
+    const { repo, contentDir, cacheDir, commit, done } = await scratchClone('gongshi-history-missing-');
+    try {
+      const kept = () => readHistory({ contentDir, cacheDir, program: 'program-1' });
+      await commit('电梯运行费', '2026-05-02T10:00:00+08:00');
+      // The new fees.csv is a loose object of the clone: move it away, as a partial clone offline lacks it.
+      const id = execFileSync('git', ['rev-parse', `HEAD:${COMPOUND}/fees.csv`], {
+        cwd: repo,
+        encoding: 'utf8',
+      }).trim();
+      const object = path.join(repo, '.git', 'objects', id.slice(0, 2), id.slice(2));
+      const aside = `${object}.aside`;
+      await rename(object, aside);
+      const without = kept();
+      await rename(aside, object);
+      assert.notDeepEqual(without, readHistory({ contentDir }), 'the missing blob changed what was said');
+      assert.deepEqual(kept(), readHistory({ contentDir }));
     } finally {
       await done();
     }

@@ -740,19 +740,24 @@ export function readHistory(options: HistoryOptions): History {
     createHash('sha256')
       .update(FILES.map((file) => `${step.before.get(file) ?? ''}:${step.after.get(file) ?? ''}`).join('|'))
       .digest('base64url');
-  // The blobs a comparison reads: the files a commit changed, and both revenue files when either changed.
+  /** The blobs a comparison reads: the files a commit changed, and both revenue files when either changed. */
+  const blobsCompared = (step: Step) => {
+    const ids: string[] = [];
+    const revenueChanged = REVENUE_FILES.some((f) => step.before.get(f) !== step.after.get(f));
+    for (const file of FILES) {
+      const [a, b] = [step.before.get(file), step.after.get(file)];
+      if (a === b && !(revenueChanged && REVENUE_FILES.includes(file as (typeof REVENUE_FILES)[number]))) continue;
+      if (a) ids.push(a);
+      if (b) ids.push(b);
+    }
+    return ids;
+  };
   const wanted = new Set<string>();
   const compared = (step: Step) => step.after.has(COMPOUND_FILE) && step.before.has(COMPOUND_FILE);
   for (const { steps } of bySlug.values()) {
     for (const step of steps) {
       if (!compared(step) || shallow.has(step.commit.hash) || said.before.has(comparisonKey(step))) continue;
-      const revenueChanged = REVENUE_FILES.some((f) => step.before.get(f) !== step.after.get(f));
-      for (const file of FILES) {
-        const [a, b] = [step.before.get(file), step.after.get(file)];
-        if (a === b && !(revenueChanged && REVENUE_FILES.includes(file as (typeof REVENUE_FILES)[number]))) continue;
-        if (a) wanted.add(a);
-        if (b) wanted.add(b);
-      }
+      for (const id of blobsCompared(step)) wanted.add(id);
     }
   }
   const blobs = readBlobs(cwd, [...wanted]);
@@ -772,8 +777,14 @@ export function readHistory(options: HistoryOptions): History {
 
   const compare = (step: Step) => {
     const key = comparisonKey(step);
-    const changes = said.before.get(key) ?? diffVersions(version(step.before), version(step.after), names);
-    said.now.set(key, changes);
+    const kept = said.before.get(key);
+    if (kept) {
+      said.now.set(key, kept);
+      return kept;
+    }
+    const changes = diffVersions(version(step.before), version(step.after), names);
+    // A blob git could not give (a partial clone offline) was compared as empty: said for this build, never kept.
+    if (blobsCompared(step).every((id) => blobs.has(id))) said.now.set(key, changes);
     return changes;
   };
   const compounds = new Map<string, CompoundHistory>();
