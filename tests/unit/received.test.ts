@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -211,5 +211,18 @@ describe('received dates, read on from the last build', () => {
     const kept = await readReceivedApart(contentDir(), '2026-10-25', apartCache, path.join(repo, 'no-project-here'));
     assert.deepEqual([kept?.resumed, kept?.commitsRead], [true, 0]);
     assert.deepEqual(kept?.received, apart?.received);
+
+    // A new commit: the kept head (received.head) no longer matches, and a process reads on from the checkpoint.
+    await cp(path.join(repo, COMPOUND), path.join(repo, `${COMPOUND}-3`), { recursive: true });
+    git(['add', '-A'], '2026-10-24T09:00:00+08:00', repo);
+    git(['commit', '-q', '-m', 'A third compound'], '2026-10-24T09:00:00+08:00', repo);
+    // A project whose received-process.ts ends at once: the read rejects only if it starts a process.
+    const elsewhere = path.join(path.dirname(cacheDir), 'quiet-project');
+    await mkdir(path.join(elsewhere, 'src/core/data'), { recursive: true });
+    await writeFile(path.join(elsewhere, 'src/core/data/received-process.ts'), 'process.exit(3);\n');
+    await assert.rejects(readReceivedApart(contentDir(), '2026-10-25', apartCache, elsewhere), /exit code 3/);
+    const on = await readReceivedApart(contentDir(), '2026-10-25', apartCache, process.cwd());
+    assert.deepEqual([on?.resumed, on?.commitsRead], [true, 1]);
+    assert.deepEqual(on?.received, fromScratch('2026-10-25'));
   });
 });
