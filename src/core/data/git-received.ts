@@ -256,7 +256,8 @@ function readCommits(
 }
 
 /**
- * Versions whose blobs one `git cat-file` reads: all at once, git's whole answer and a copy of every blob in it
- * were held together (at 10,000 compounds, a county's first build: the read peaked at 446 MB, now 412 MB).
+ * Versions whose blobs one `git cat-file` reads. All at once, git's whole answer and a copy of every blob in it
+ * were held together (at 10,000 compounds, a county's first build: the read peaked at 446 MB, now 412 MB), and
+ * a county's history of many years would one day outgrow readBlobs' 1 GiB limit on one answer.
  */
 const VERSIONS_PER_READ = 2000;
