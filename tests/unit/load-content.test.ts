@@ -876,8 +876,11 @@ describe('loadContent in several processes', () => {
 describe('loadContent when a validation process does not do its part', () => {
   const content = path.join(PROJECT_ROOT, 'content');
   let root = '';
-  /** A project root whose validation process answers with `answer`, a function of the share it is sent. */
-  const projectWith = async (name: string, answer: string) => {
+  /**
+   * A project root whose validation process answers with `answer`, a function of the share it is sent,
+   * and whose process that reads the received dates is the real one, after `beforeReceived` has run.
+   */
+  const projectWith = async (name: string, answer: string, beforeReceived = '') => {
     const project = path.join(root, name);
     await mkdir(path.join(project, 'src/core/data'), { recursive: true });
     await writeFile(path.join(project, 'package.json'), '{ "type": "module" }');
@@ -885,6 +888,13 @@ describe('loadContent when a validation process does not do its part', () => {
     await writeFile(
       path.join(project, 'src/core/data/validation-process.ts'),
       `import { answerParent } from ${module}; answerParent(${answer});`,
+    );
+    // Imported first, so it runs before the real process listens.
+    await writeFile(path.join(project, 'src/core/data/before-received.mjs'), beforeReceived);
+    const received = JSON.stringify(new URL('../../src/core/data/received-process.ts', import.meta.url).href);
+    await writeFile(
+      path.join(project, 'src/core/data/received-process.ts'),
+      `import './before-received.mjs'; import ${received};`,
     );
     return project;
   };
@@ -899,6 +909,33 @@ describe('loadContent when a validation process does not do its part', () => {
     const project = await projectWith('all-changed', '({ jobs }) => jobs.map(() => ({ changed: true }))');
     const [one, two] = await Promise.all([load(project, 1), load(project, 2)]);
     assert.ok(one.bundle && one.bundle.compounds.length > 3);
+    assert.deepEqual(two, one);
+  });
+
+  it('reads the received dates once a process has run out of folders, while another still validates', async () => {
+    const lock = path.join(root, 'overlap-first');
+    const started = path.join(root, 'received-started');
+    // The process that takes the lock answers only once the read has started: left until every folder
+    // is validated, the read would never start, and the process fails after 20 s.
+    const project = await projectWith(
+      'overlap',
+      `({ jobs }) => {
+        const fs = process.getBuiltinModule('node:fs');
+        const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+        try {
+          fs.mkdirSync(${JSON.stringify(lock)});
+        } catch {
+          return jobs.map(() => ({ changed: true }));
+        }
+        for (const until = Date.now() + 20_000; !fs.existsSync(${JSON.stringify(started)}); sleep(10)) {
+          if (Date.now() > until) throw new Error('the received dates were not read while this process worked');
+        }
+        return jobs.map(() => ({ changed: true }));
+      }`,
+      `import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(started)}, '');`,
+    );
+    const [one, two] = await Promise.all([load(project, 1), load(project, 2)]);
+    assert.ok(one.bundle?.compounds.every((record) => record.received?.source === 'git'));
     assert.deepEqual(two, one);
   });
 

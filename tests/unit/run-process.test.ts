@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { type Serializable, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -58,6 +59,18 @@ describe('startProcess', () => {
     );
     assert.equal(new Set(answers.map(({ pid }) => pid)).size, 1);
     await assert.rejects(asked.ask(4), /doubles\.mjs was asked after it was let go/);
+  });
+
+  it('stops a process that owes no answer at once, without waiting for this thread to be free', async () => {
+    const file = await child('idle.mjs', '() => process.pid');
+    const asked = startProcess<number>(file);
+    const pid = await asked.ask(0);
+    asked.end();
+    // This thread stays busy: a channel let go of closes only when its event loop turns, a kill does not
+    // wait. Ended, the process is a zombie ('Z') until this thread's loop reaps it.
+    const stateOf = () => readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '')[0];
+    for (const until = Date.now() + 10_000; stateOf() !== 'Z' && Date.now() < until; ) spawnSync('sleep', ['0.01']);
+    assert.equal(stateOf(), 'Z');
   });
 
   it('does not pass on the flags of this process', async () => {

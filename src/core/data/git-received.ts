@@ -152,16 +152,18 @@ const processFile = (projectRoot: string) => path.join(projectRoot, 'src', 'core
  * dated table: at 10,000 compounds, a county's first build, that is 2 s and 300–400 MB of garbage, which a
  * process gives back when it ends and the build's own process would carry to its peak. When the cache
  * already holds the state at HEAD (every later build without new commits), no process is started.
+ * Aborting `signal` stops the process.
  */
 export async function readReceivedApart(
   contentDir: string,
   today: string,
   cache: ReceivedCache | undefined,
   projectRoot: string,
+  signal?: AbortSignal,
 ): Promise<ReceivedRead | undefined> {
   const kept = receivedRead(contentDir, today, cache, true);
   if (kept !== 'unread') return kept;
-  const reader = startProcess<ReceivedRead | undefined>(processFile(projectRoot));
+  const reader = startProcess<ReceivedRead | undefined>(processFile(projectRoot), signal ? { signal } : {});
   try {
     return await reader.ask({ contentDir, today, cache } satisfies ReceivedQuestion);
   } finally {

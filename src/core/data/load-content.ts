@@ -22,7 +22,7 @@ import { t } from '../i18n/t.ts';
 import { internStrings } from '../lib/intern.ts';
 import { memoize } from '../lib/memo.ts';
 import { type AskedProcess, startProcess } from '../lib/run-process.ts';
-import { readReceived, readReceivedApart } from './git-received.ts';
+import { type ReceivedRead, readReceived, readReceivedApart } from './git-received.ts';
 import type { CompoundRecord } from './records.ts';
 import type { LoadScope } from './scope.ts';
 import { COMPOUND_FILE } from './tables.ts';
@@ -285,12 +285,20 @@ async function validateShareIn(
  */
 const SHARES_PER_PROCESS = 8;
 
+/** How many processes `jobs` are worth: one per core once there are enough, unless told. */
+function processCount(jobs: CompoundJob[], processes: number | undefined): number {
+  // A brief job (a scoped check's compound outside the scope) costs nothing: only full ones count.
+  const wanted = Math.ceil(jobs.filter((job) => !job.brief).length / PARALLEL_FROM);
+  return processes ?? Math.min(availableParallelism(), wanted);
+}
+
 /**
  * Validates the compound folders on every core: in a process per core once
  * there are enough of them, each taking share after share of the folders
  * (by bytes) until none is left, while this one waits. The results are put
  * back in the jobs' order, so problems and compounds are listed exactly as in
- * one process. If one process fails, the others are stopped.
+ * one process. If one process fails, the others are stopped. `coreFree` is called
+ * as each process, out of shares, has ended.
  */
 async function validateCompounds(
   jobs: CompoundJob[],
@@ -298,10 +306,9 @@ async function validateCompounds(
   { projectRoot, contentDir, processes }: LoadOptions,
   digestOf: (job: CompoundJob) => string,
   known: Map<string, string>,
+  coreFree: () => void,
 ): Promise<CompoundResult[]> {
-  // A brief job (a scoped check's compound outside the scope) costs nothing: only full ones count.
-  const wanted = Math.ceil(jobs.filter((job) => !job.brief).length / PARALLEL_FROM);
-  const count = processes ?? Math.min(availableParallelism(), wanted);
+  const count = processCount(jobs, processes);
   if (count <= 1 || jobs.length < 2) return jobs.map((job) => validateCompound(job, context));
   const stop = new AbortController();
   const parts = shares(jobs, count * SHARES_PER_PROCESS);
@@ -316,6 +323,7 @@ async function validateCompounds(
     } finally {
       validator.end();
     }
+    coreFree();
   });
   try {
     await Promise.all(validators);
@@ -336,9 +344,10 @@ async function validateWithCache(
   context: CompoundContext,
   options: LoadOptions,
   known: Map<string, string>,
+  coreFree: () => void,
 ): Promise<{ results: CompoundResult[]; hits: number; digests: Map<string, string> }> {
   if (options.scope) {
-    const results = await validateCompounds(jobs, context, options, memoize(folderDigest), known);
+    const results = await validateCompounds(jobs, context, options, memoize(folderDigest), known, coreFree);
     return { results, hits: 0, digests: new Map() };
   }
   const cache = options.cacheDir
@@ -347,7 +356,7 @@ async function validateWithCache(
   const keyOf = cache?.keyOf ?? memoize(folderDigest);
   const cached = jobs.map((job) => cache?.get(job));
   const missing = jobs.filter((_, i) => cached[i] === undefined);
-  const fresh = await validateCompounds(missing, context, options, keyOf, known);
+  const fresh = await validateCompounds(missing, context, options, keyOf, known, coreFree);
   let next = 0;
   const results = cached.map((result) => result ?? (fresh[next++] as CompoundResult));
   if (cache && missing.length > 0) cache.save(jobs, results);
@@ -380,14 +389,24 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   // One copy of each string for the whole run: the answers of the validation processes share theirs out as
   // they arrive, and the bundle is then made of them (validate-content.ts).
   const known = new Map<string, string>();
-  const validated = await validateWithCache(jobs, plan.context, options, known);
-  const result = plan.finish(validated.results, known);
-  if (validated.hits > 0) result.cachedCompounds = validated.hits;
-  if (result.bundle) {
-    await attachReceived(result.bundle.compounds, options);
-    for (const record of result.bundle.compounds) record.digest = validated.digests.get(record.slug);
+  const coreFree = Promise.withResolvers<void>();
+  const validating = validateWithCache(jobs, plan.context, options, known, coreFree.resolve);
+  const stop = new AbortController();
+  const apart = processCount(jobs, options.processes) > 1;
+  const receiving = readReceivedOnce(Promise.race([coreFree.promise, validating]), apart, options, stop.signal);
+  try {
+    const validated = await validating;
+    const result = plan.finish(validated.results, known);
+    if (validated.hits > 0) result.cachedCompounds = validated.hits;
+    if (result.bundle) {
+      attachReceived(result.bundle.compounds, await receiving);
+      for (const record of result.bundle.compounds) record.digest = validated.digests.get(record.slug);
+    }
+    return result;
+  } finally {
+    // Content with errors has no use for the days: a read still going on is stopped.
+    stop.abort();
   }
-  return result;
 }
 
 const withBrief = (job: CompoundJob, brief: CompoundReferences | undefined): CompoundJob =>
@@ -434,17 +453,35 @@ function readScopedTree(
   return { files, briefs };
 }
 
+/**
+ * The days the dated rows reached the repository, read once `ready` settles (`apart`: in a process of
+ * its own, as the validation is when there are enough compounds to pay for one): when a validation
+ * process runs out of folders (the read needs no validation, and takes the core it leaves; started
+ * earlier, it would add its 300–400 MB to the validation's peak), or when the validation is over.
+ * Undefined when there is no history to read. A failure surfaces only where the read is awaited.
+ */
+function readReceivedOnce(
+  ready: Promise<unknown>,
+  apart: boolean,
+  options: LoadOptions,
+  signal: AbortSignal,
+): Promise<ReceivedRead | undefined> {
+  const read = async () => {
+    await ready.catch(() => {});
+    if (options.history === false || signal.aborted) return undefined;
+    const { contentDir, today, projectRoot } = options;
+    const cache = options.cacheDir ? { dir: options.cacheDir, program: programDigest(projectRoot) } : undefined;
+    return apart
+      ? await readReceivedApart(contentDir, today, cache, projectRoot, signal)
+      : readReceived(contentDir, today, cache);
+  };
+  const reading = read();
+  reading.catch(() => {});
+  return reading;
+}
+
 /** Gives each compound the days its dated rows reached the repository, or says that there is no history. */
-async function attachReceived(compounds: CompoundRecord[], options: LoadOptions): Promise<void> {
-  const cache = options.cacheDir ? { dir: options.cacheDir, program: programDigest(options.projectRoot) } : undefined;
-  const { contentDir, today, projectRoot } = options;
-  // As the validation: in a process of its own once there are enough compounds to pay for one.
-  const read =
-    options.history === false
-      ? undefined
-      : options.processes !== 1 && compounds.length >= PARALLEL_FROM
-        ? await readReceivedApart(contentDir, today, cache, projectRoot)
-        : readReceived(contentDir, today, cache);
+function attachReceived(compounds: CompoundRecord[], read: ReceivedRead | undefined): void {
   const received = read?.received;
   for (const record of compounds) {
     record.received = received
