@@ -11,6 +11,7 @@ import { parentPort } from 'node:worker_threads';
 import { provideValidatedContent } from '../../core/data/content-bundle.ts';
 import { contentFromMessages } from '../../core/data/content-messages.ts';
 import { inboxOf } from '../../core/lib/run-worker.ts';
+import { yieldToOtherThreads } from '../../core/lib/thread-priority.ts';
 import { evaluateCompound } from '../../core/model/compliance.ts';
 import { dashboardOf } from '../../outputs/findings-data.ts';
 import { getOpenDataSource } from '../../outputs/open-data-source.ts';
@@ -20,6 +21,10 @@ import { writeDataFiles, writePrintUnits } from './write-site-files.ts';
 
 const port = parentPort;
 if (!port) throw new Error('site-files-worker.ts runs as a worker thread');
+// The build ends when the main thread has rendered its pages, and on two cores it shares them with this
+// thread, the garbage collector's and Pagefind's: given way to, it finishes sooner, and so does this
+// thread (10,000 compounds, four builds each: 46.3–48.0 s, 49.2–51.5 s at the same priority).
+yieldToOtherThreads();
 const inbox = inboxOf(port);
 const start = (await inbox.next()) as SiteFilesStart;
 provideValidatedContent(await contentFromMessages(start.content, inbox.next));
