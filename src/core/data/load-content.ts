@@ -393,7 +393,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const validating = validateWithCache(jobs, plan.context, options, known, coreFree.resolve);
   const stop = new AbortController();
   const apart = processCount(jobs, options.processes) > 1;
-  const receiving = readReceivedOnce(Promise.race([coreFree.promise, validating]), apart, options, stop.signal);
+  const receiving = readReceivedOnceReady(Promise.race([coreFree.promise, validating]), apart, options, stop.signal);
   try {
     const validated = await validating;
     const result = plan.finish(validated.results, known);
@@ -460,7 +460,7 @@ function readScopedTree(
  * earlier, it would add its 300–400 MB to the validation's peak), or when the validation is over.
  * Undefined when there is no history to read. A failure surfaces only where the read is awaited.
  */
-function readReceivedOnce(
+function readReceivedOnceReady(
   ready: Promise<unknown>,
   apart: boolean,
   options: LoadOptions,
