@@ -19,6 +19,7 @@ import strings from '../i18n/zh-CN.json' with { type: 'json' };
 import { dateFromEpochSeconds } from '../lib/calendar.ts';
 import { formatDate, formatMonth, formatQuarter, formatScaled } from '../lib/format.ts';
 import { groupBy } from '../lib/group.ts';
+import { memoize } from '../lib/memo.ts';
 import { formatYuan } from '../lib/money.ts';
 import { PART_YAML_KEYS, type SectionId, YAML_SECTIONS } from '../model/sections.ts';
 import { type Compound, compoundSchema } from '../schemas/compound.ts';
@@ -736,10 +737,12 @@ export function readHistory(options: HistoryOptions): History {
   }
 
   const said = keptChanges(options, names);
-  const comparisonKey = (step: Step) =>
+  // Memoized: asked once to choose the blobs to read, again to compare.
+  const comparisonKey = memoize((step: Step) =>
     createHash('sha256')
       .update(FILES.map((file) => `${step.before.get(file) ?? ''}:${step.after.get(file) ?? ''}`).join('|'))
-      .digest('base64url');
+      .digest('base64url'),
+  );
   /** The blobs a comparison reads: the files a commit changed, and both revenue files when either changed. */
   const blobsCompared = (step: Step) => {
     const ids: string[] = [];

@@ -345,14 +345,14 @@ async function validateWithCache(
   options: LoadOptions,
   known: Map<string, string>,
   coreFree: () => void,
+  program: string | undefined,
 ): Promise<{ results: CompoundResult[]; hits: number; digests: Map<string, string> }> {
   if (options.scope) {
     const results = await validateCompounds(jobs, context, options, memoize(folderDigest), known, coreFree);
     return { results, hits: 0, digests: new Map() };
   }
-  const cache = options.cacheDir
-    ? openValidationCache(options.cacheDir, context, programDigest(options.projectRoot), known)
-    : undefined;
+  const cache =
+    options.cacheDir && program ? openValidationCache(options.cacheDir, context, program, known) : undefined;
   const keyOf = cache?.keyOf ?? memoize(folderDigest);
   const cached = jobs.map((job) => cache?.get(job));
   const missing = jobs.filter((_, i) => cached[i] === undefined);
@@ -390,10 +390,13 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   // they arrive, and the bundle is then made of them (validate-content.ts).
   const known = new Map<string, string>();
   const coreFree = Promise.withResolvers<void>();
-  const validating = validateWithCache(jobs, plan.context, options, known, coreFree.resolve);
+  // The code's digest, which the validation cache and the received dates' checkpoint are both kept under.
+  const program = options.cacheDir ? programDigest(options.projectRoot) : undefined;
+  const validating = validateWithCache(jobs, plan.context, options, known, coreFree.resolve, program);
   const stop = new AbortController();
   const apart = processCount(jobs, options.processes) > 1;
-  const receiving = readReceivedOnceReady(Promise.race([coreFree.promise, validating]), apart, options, stop.signal);
+  const ready = Promise.race([coreFree.promise, validating]);
+  const receiving = readReceivedOnceReady(ready, apart, options, program, stop.signal);
   try {
     const validated = await validating;
     const result = plan.finish(validated.results, known);
@@ -464,13 +467,14 @@ function readReceivedOnceReady(
   ready: Promise<unknown>,
   apart: boolean,
   options: LoadOptions,
+  program: string | undefined,
   signal: AbortSignal,
 ): Promise<ReceivedRead | undefined> {
   const read = async () => {
     await ready.catch(() => {});
     if (options.history === false || signal.aborted) return undefined;
     const { contentDir, today, projectRoot } = options;
-    const cache = options.cacheDir ? { dir: options.cacheDir, program: programDigest(projectRoot) } : undefined;
+    const cache = options.cacheDir && program ? { dir: options.cacheDir, program } : undefined;
     return apart
       ? await readReceivedApart(contentDir, today, cache, projectRoot, signal)
       : readReceived(contentDir, today, cache);
