@@ -23,8 +23,8 @@ import { chromium, type Page, type Request } from 'playwright-core';
 import { parse } from 'yaml';
 import { searchPartFoldersAmong } from '../src/core/lib/search-parts.ts';
 import { SITEMAP_LIMITS } from '../src/site/integrations/sitemap.ts';
+import { barePages, writeAstroSite, writeHugoSite } from './lib/bare-sites.ts';
 import { chromiumLaunchOptions } from './lib/chromium.ts';
-import { writeHugoSite } from './lib/hugo-floor.ts';
 import { audit, type Report } from './lib/lighthouse.ts';
 
 const { values } = parseArgs({
@@ -313,6 +313,8 @@ interface Row {
   incremental?: Incremental | undefined;
   /** A bare Hugo site of the same data, built just before and just after the build. */
   hugo?: number[] | undefined;
+  /** The same bare site built by this project's Astro, just after the first Hugo build. */
+  astro?: number | undefined;
 }
 
 type Rebuild = Measured & { reused: number };
@@ -364,12 +366,20 @@ let emptied = Number.NEGATIVE_INFINITY;
 /** ext4 counts an inode as recently deleted for a minute once its table is written (five more while it is not). */
 const RECENTLY_DELETED_MS = 61_000;
 
-/** Times Debian's hugo on the bare site of the same data (scripts/lib/hugo-floor.ts). */
+/** Times Debian's hugo on the bare site of the same data (scripts/lib/bare-sites.ts). */
 async function hugoSeconds(hugoDir: string, tmp: string): Promise<number> {
   const out = path.join(tmp, 'hugo-out');
   await rm(out, { recursive: true, force: true });
   const { seconds } = await measure('hugo', ['--quiet', '-s', hugoDir, '-d', out], {});
   await discard(out);
+  return seconds;
+}
+
+/** Times this project's Astro on the bare site of the same data (scripts/lib/bare-sites.ts). */
+async function astroSeconds(astroDir: string): Promise<number> {
+  const astroBin = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const { seconds } = await measure(process.execPath, [astroBin, 'build', '--root', astroDir], {});
+  await discard(path.join(astroDir, 'dist'));
   return seconds;
 }
 
@@ -453,11 +463,18 @@ async function scopedValidation(contentDir: string): Promise<Measured> {
 async function run(label: string, contentDir: string, compounds: number, tmp: string, synthetic = false): Promise<Row> {
   let hugoDir: string | undefined;
   const hugo: number[] = [];
+  let astro: number | undefined;
   if (synthetic) {
+    const pages = await barePages(contentDir);
     hugoDir = path.join(tmp, `hugo-${compounds}`);
-    await writeHugoSite(contentDir, hugoDir);
+    await writeHugoSite(pages, hugoDir);
     console.error(`— ${label}: bare Hugo site`);
     hugo.push(await hugoSeconds(hugoDir, tmp));
+    const astroDir = path.join(tmp, `astro-${compounds}`);
+    await writeAstroSite(pages, astroDir, path.join(root, 'node_modules'));
+    console.error(`— ${label}: bare Astro site`);
+    astro = await astroSeconds(astroDir);
+    await discard(astroDir);
   }
   console.error(`— ${label}: validating`);
   // Every measurement starts from an empty cache of its own: a full validation, a full build.
@@ -493,6 +510,7 @@ async function run(label: string, contentDir: string, compounds: number, tmp: st
     sitemap: await sitemapCheck(out),
     lighthouse: compounds < 100 ? await lighthouseOf(out, first) : undefined,
     hugo: hugo.length > 0 ? hugo : undefined,
+    astro,
   };
   // After the pages are weighed: the rebuild changes the site in place.
   if (synthetic) {
@@ -512,15 +530,20 @@ function hugoCell(r: Row): string {
   if (!r.hugo || mean === undefined) return '–';
   return `${r.hugo.map((h) => h.toFixed(1)).join(', ')} (${(r.build.seconds / mean).toFixed(1)}×)`;
 }
+function astroCell(r: Row): string {
+  const mean = hugoMean(r);
+  if (r.astro === undefined || mean === undefined) return '–';
+  return `${r.astro.toFixed(1)} (${(r.astro / mean).toFixed(1)}×)`;
+}
 
 function table(rows: Row[]): string {
   const lines = [
-    '| data | validate s | validate peak MiB: largest process, whole tree | build s | build peak MiB: largest process, whole tree | search index at the end s | HTML pages | pages/s | index MiB | largest compound page: HTML KiB (gzip) | CSS KiB (gzip) | JS at load: inline B, files | search: KiB fetched to first result (requests) | search on 400 kbps, 400 ms: s to first result | validate --changed s (one compound) | rebuild after one compound changed s: new fee item over the output, into an empty folder; a price over the output | bare Hugo s (build ÷ Hugo) |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| data | validate s | validate peak MiB: largest process, whole tree | build s | build peak MiB: largest process, whole tree | search index at the end s | HTML pages | pages/s | index MiB | largest compound page: HTML KiB (gzip) | CSS KiB (gzip) | JS at load: inline B, files | search: KiB fetched to first result (requests) | search on 400 kbps, 400 ms: s to first result | validate --changed s (one compound) | rebuild after one compound changed s: new fee item over the output, into an empty folder; a price over the output | bare Hugo s (build ÷ Hugo) | bare Astro s (÷ Hugo) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
     lines.push(
-      `| ${r.label} | ${r.validate.seconds.toFixed(1)} | ${r.validate.peakMiB.toFixed(0)}, ${r.validate.treePeakMiB.toFixed(0)} | ${r.build.seconds.toFixed(1)} | ${r.build.peakMiB.toFixed(0)}, ${r.build.treePeakMiB.toFixed(0)} | ${r.searchSeconds?.toFixed(1) ?? '?'} | ${r.pages} | ${(r.pages / r.build.seconds).toFixed(0)} | ${r.indexMiB.toFixed(1)} | ${kib(r.page.html)} (${kib(r.page.htmlGz)}) | ${kib(r.page.css)} (${kib(r.page.cssGz)}) | ${r.page.js}, ${r.page.jsFiles} | ${kib(r.search.bytes)} (${r.search.requests}) | ${(r.search.slowMs / 1000).toFixed(1)} | ${r.scoped ? r.scoped.seconds.toFixed(1) : '–'} | ${r.incremental ? `${r.incremental.inPlace.seconds.toFixed(1)}, ${r.incremental.intoEmpty.seconds.toFixed(1)}; ${r.incremental.priceOnly.seconds.toFixed(1)}` : '–'} | ${hugoCell(r)} |`,
+      `| ${r.label} | ${r.validate.seconds.toFixed(1)} | ${r.validate.peakMiB.toFixed(0)}, ${r.validate.treePeakMiB.toFixed(0)} | ${r.build.seconds.toFixed(1)} | ${r.build.peakMiB.toFixed(0)}, ${r.build.treePeakMiB.toFixed(0)} | ${r.searchSeconds?.toFixed(1) ?? '?'} | ${r.pages} | ${(r.pages / r.build.seconds).toFixed(0)} | ${r.indexMiB.toFixed(1)} | ${kib(r.page.html)} (${kib(r.page.htmlGz)}) | ${kib(r.page.css)} (${kib(r.page.cssGz)}) | ${r.page.js}, ${r.page.jsFiles} | ${kib(r.search.bytes)} (${r.search.requests}) | ${(r.search.slowMs / 1000).toFixed(1)} | ${r.scoped ? r.scoped.seconds.toFixed(1) : '–'} | ${r.incremental ? `${r.incremental.inPlace.seconds.toFixed(1)}, ${r.incremental.intoEmpty.seconds.toFixed(1)}; ${r.incremental.priceOnly.seconds.toFixed(1)}` : '–'} | ${hugoCell(r)} | ${astroCell(r)} |`,
     );
   }
   return lines.join('\n');
@@ -543,6 +566,11 @@ function targets(rows: Row[]): string {
       lines.push(
         `- 10,000 compounds: the build is ${ratio.toFixed(1)}× a bare Hugo site of the same data built in the same run (target at most 5×: ${ratio <= 5 ? 'met' : 'not met'}); whole tree ${tenK.build.treePeakMiB.toFixed(0)} MiB (target at most 2,048 MiB: ${memory}).`,
       );
+      if (tenK.astro !== undefined) {
+        lines.push(
+          `- 10,000 compounds: the same bare site built by this project's Astro ${tenK.astro.toFixed(1)} s, ${(tenK.astro / floor).toFixed(1)}× Hugo: the floor of the chosen stack; the build is ${(tenK.build.seconds / tenK.astro).toFixed(1)}× that floor.`,
+        );
+      }
     }
     if (tenK.scoped) {
       lines.push(

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The bench compares the build with a bare Hugo site of the same data (scripts/lib/hugo-floor.ts):
+# The bench compares the build with a bare Hugo site of the same data (scripts/lib/bare-sites.ts):
 # installs Debian's hugo package with apt-get when it is missing. Only the bench needs it.
 set -euo pipefail
 command -v hugo >/dev/null && exit 0
