@@ -3,7 +3,9 @@
  * build of the sample data and of synthetic data sets (scripts/generate-synthetic.ts),
  * the weight of a compound page, the bytes a browser fetches to show the
  * first search result and the time it takes on a slow phone network, and
- * Lighthouse's mobile performance audit of the sample site. Writes the table to docs/performance.md and prints it.
+ * Lighthouse's mobile performance audit of the sample site. For synthetic data it also times the
+ * scoped validation, the rebuilds after a change to one compound, and the same bare site built by
+ * Hugo and by this project's Astro (scripts/lib/bare-sites.ts). Writes the table to docs/performance.md and prints it.
  *
  * Each step runs as its own process tree, timed from start to exit; its
  * memory is read from /proc every 100 ms: the peak resident memory of each
