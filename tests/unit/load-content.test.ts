@@ -4,13 +4,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it, test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
+import { deserialize } from 'node:v8';
 import { type LoadResult, loadContent, readTree, validateShare } from '../../src/core/data/load-content.ts';
 import { ContentValidationError, formatProblem, type Problem } from '../../src/core/data/problems.ts';
 import { TABLES } from '../../src/core/data/tables.ts';
 import { planValidation, validateCompound } from '../../src/core/data/validate-content.ts';
-import { folderDigest } from '../../src/core/data/validation-cache.ts';
+import { type Answered, folderDigest } from '../../src/core/data/validation-cache.ts';
 import { t } from '../../src/core/i18n/t.ts';
 import { type ContentCopy, copyMinimal, MINIMAL, MINIMAL_TODAY, PROJECT_ROOT, UNIT_FIXTURES } from './helpers.ts';
+
+/** A share's answers, as the main process reads them from the bytes validateShare sends. */
+const answersTo = (share: Parameters<typeof validateShare>[0]) => deserialize(validateShare(share)) as Answered[];
 
 const Y = 'compounds/ceshi-xiaoqu/compound.yaml';
 const FEES = 'compounds/ceshi-xiaoqu/fees.csv';
@@ -848,7 +852,7 @@ describe('loadContent in several processes', () => {
       context: plan.context,
       contentDir: content,
     };
-    const [answer] = validateShare(share);
+    const [answer] = answersTo(share);
     assert.ok(answer && 'result' in answer && answer.result.record);
     assert.deepEqual(answer.result, validateCompound(job, plan.context));
   });
@@ -860,13 +864,13 @@ describe('loadContent in several processes', () => {
       const job = plan.compounds.find((j) => j.slug === 'ceshi-xiaoqu');
       assert.ok(job);
       const share = { jobs: [job], digests: [folderDigest(job)], context: plan.context, contentDir: copy.contentDir };
-      assert.ok('result' in (validateShare(share)[0] ?? {}));
+      assert.ok('result' in (answersTo(share)[0] ?? {}));
       await copy.write(FEES, `${await readFile(path.join(copy.contentDir, FEES), 'utf8')}\n`);
-      assert.deepEqual(validateShare(share), [{ changed: true }]);
+      assert.deepEqual(answersTo(share), [{ changed: true }]);
       await copy.remove(FEES);
-      assert.deepEqual(validateShare(share), [{ changed: true }]);
+      assert.deepEqual(answersTo(share), [{ changed: true }]);
       await symlink(path.join(copy.root, 'elsewhere.csv'), path.join(copy.contentDir, FEES));
-      assert.deepEqual(validateShare(share), [{ changed: true }]);
+      assert.deepEqual(answersTo(share), [{ changed: true }]);
     } finally {
       await copy.dispose();
     }
@@ -877,7 +881,8 @@ describe('loadContent when a validation process does not do its part', () => {
   const content = path.join(PROJECT_ROOT, 'content');
   let root = '';
   /**
-   * A project root whose validation process answers with `answer`, a function of the share it is sent,
+   * A project root whose validation process answers with `answer`, a function of the share it is sent
+   * that returns the answers about its folders,
    * and whose process that reads the received dates is the real one, after `beforeReceived` has run.
    */
   const projectWith = async (name: string, answer: string, beforeReceived = '') => {
@@ -887,7 +892,9 @@ describe('loadContent when a validation process does not do its part', () => {
     const module = JSON.stringify(new URL('../../src/core/lib/run-process.ts', import.meta.url).href);
     await writeFile(
       path.join(project, 'src/core/data/validation-process.ts'),
-      `import { answerParent } from ${module}; answerParent(${answer});`,
+      // The answers serialised, as the real process sends them (validateShare).
+      `import { serialize } from 'node:v8'; import { answerParent } from ${module};
+      answerParent((share) => serialize((${answer})(share)));`,
     );
     // Imported first, so it runs before the real process listens.
     await writeFile(path.join(project, 'src/core/data/before-received.mjs'), beforeReceived);

@@ -4,11 +4,13 @@
  * folder whose bytes, day or program changed is validated again.
  */
 import assert from 'node:assert/strict';
-import { appendFile, cp, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { type LoadOptions, loadContent } from '../../src/core/data/load-content.ts';
+import type { CompoundContext, CompoundJob, CompoundResult } from '../../src/core/data/validate-content.ts';
+import { openValidationCache } from '../../src/core/data/validation-cache.ts';
 import { PROJECT_ROOT } from './helpers.ts';
 
 let root: string;
@@ -49,21 +51,70 @@ async function cacheFiles(): Promise<Map<string, number>> {
   );
 }
 
-test('a changed file is validated again, and its problem found; another day validates every folder', async () => {
+test('a changed file is validated again, and its problem found, in a file of its own; another day validates every folder', async () => {
   const before = await cacheFiles();
-  await appendFile(path.join(options.contentDir, 'compounds/bogeda-xiaoqu/fees.csv'), 'x\r\n');
+  const fees = path.join(options.contentDir, 'compounds/bogeda-xiaoqu/fees.csv');
+  const original = await readFile(fees);
+  await appendFile(fees, 'x\r\n');
   const changed = await loadContent(options);
   assert.equal(changed.cachedCompounds, compounds - 1);
-  // Only the file holding that compound's entry is written again.
-  const after = await cacheFiles();
-  assert.deepEqual([...after.keys()].sort(), [...before.keys()].sort());
-  assert.ok(before.size > 1);
-  const rewritten = [...after].filter(([name, inode]) => inode !== before.get(name));
-  assert.equal(rewritten.length, 1);
   assert.deepEqual(
     changed.problems.map((p) => p.file),
     [`${path.relative(PROJECT_ROOT, options.contentDir)}/compounds/bogeda-xiaoqu/fees.csv`],
   );
+  // No file is written again: the new result goes into a new file, beside the others as they were.
+  const after = await cacheFiles();
+  assert.equal(after.size, before.size + 1);
+  for (const [name, inode] of before) assert.equal(after.get(name), inode);
+  assert.equal((await loadContent(options)).cachedCompounds, compounds);
+  // Changed back, the folder's first entry is used again, and the file of the undone change is removed.
+  await writeFile(fees, original);
+  const undone = await loadContent(options);
+  assert.equal(undone.cachedCompounds, compounds);
+  assert.deepEqual(await cacheFiles(), before);
   const nextDay = await loadContent({ ...options, today: '2026-11-21' });
   assert.equal(nextDay.cachedCompounds, undefined);
+  // The files of the day before are of no more use: only the new day's are left.
+  const days = await cacheFiles();
+  assert.equal(days.size, 1);
+  assert.ok(![...days.keys()].some((name) => before.has(name)));
+});
+
+/** A job of a compound folder with one file of these bytes. */
+const job = (slug: string, text: string): CompoundJob => ({
+  slug,
+  files: [['compound.yaml', { path: `compounds/${slug}/compound.yaml`, bytes: new TextEncoder().encode(text) }]],
+});
+const CONTEXT: CompoundContext = {
+  today: '2026-11-20',
+  displayPrefix: '',
+  tree: true,
+  communities: undefined,
+  companies: undefined,
+};
+const resultOf = (slug: string): CompoundResult => ({ record: undefined, problems: [], brief: { community: slug } });
+
+test('past so many files, the entries in use are written again in fewer, and still found', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'gongshi-vcache-files-'));
+  try {
+    const jobs = Array.from({ length: 80 }, (_, i) => job(`c${i}`, `name: ${i}`));
+    const first = openValidationCache(dir, CONTEXT, 'program');
+    // One file per folder, as eighty runs that each changed one folder would leave.
+    for (const one of jobs) first.keepResults([one], [resultOf(one.slug)]);
+    first.prune(
+      jobs,
+      jobs.map((one) => resultOf(one.slug)),
+    );
+    const folder = path.join(dir, 'validation');
+    const files = await readdir(folder);
+    assert.ok(files.length > 1 && files.length < jobs.length, `${files.length} files`);
+    const again = openValidationCache(dir, CONTEXT, 'program');
+    for (const one of jobs) assert.deepEqual(again.get(one), resultOf(one.slug));
+    assert.equal(again.hits, jobs.length);
+    // A folder's bytes or the program changed: not found.
+    assert.equal(again.get(job('c0', 'name: changed')), undefined);
+    assert.equal(openValidationCache(dir, CONTEXT, 'another program').get(jobs[0] as CompoundJob), undefined);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -9,8 +9,19 @@ import { deserialize, serialize } from 'node:v8';
 
 /** What the file holds, or undefined when there is none or this program cannot read it: then the work is done again. */
 export function readKept<T>(file: string): T | undefined {
+  let bytes: Buffer;
   try {
-    return deserialize(readFileSync(file)) as T;
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  return readKeptBytes<T>(bytes);
+}
+
+/** What serialised bytes held (readKept, for bytes kept inside a file), or undefined when this program cannot read them. */
+export function readKeptBytes<T>(bytes: Uint8Array): T | undefined {
+  try {
+    return deserialize(bytes) as T;
   } catch {
     return undefined;
   }

@@ -18,6 +18,7 @@ import {
 } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { t } from '../i18n/t.ts';
 import { internStrings } from '../lib/intern.ts';
 import { memoize } from '../lib/memo.ts';
@@ -37,7 +38,13 @@ import {
   type SourceFile,
   validateCompound,
 } from './validate-content.ts';
-import { folderDigest, openValidationCache, programDigest } from './validation-cache.ts';
+import {
+  type Answered,
+  folderDigest,
+  openValidationCache,
+  programDigest,
+  type ValidationCache,
+} from './validation-cache.ts';
 
 export type { LoadScope } from './scope.ts';
 export type { LoadResult } from './validate-content.ts';
@@ -191,8 +198,6 @@ function shares(jobs: CompoundJob[], parts: number): CompoundJob[][] {
  * What a validation process answers for one folder: its result, or that its files are no longer the
  * ones this process read (changed, gone, or a link now), when this process validates its own reading.
  */
-type Answered = { result: CompoundResult } | { changed: true };
-
 /** What a validation process is sent: its share of the jobs, their files named but not their bytes. */
 export interface ValidationShare {
   jobs: CompoundJob[];
@@ -232,14 +237,19 @@ function readAgain(job: CompoundJob, contentDir: string): CompoundJob | undefine
  * are not the bytes the sending process read is not validated here: that process validates its own reading,
  * so that a run in several processes finds exactly what one process would.
  */
-export function validateShare({ jobs, digests, context, contentDir }: ValidationShare): Answered[] {
-  return jobs.map((sent, i): Answered => {
+export function validateShare({ jobs, digests, context, contentDir }: ValidationShare): Uint8Array {
+  const answers = jobs.map((sent, i): Answered => {
     if (sent.brief) return { result: validateCompound(sent, context) };
     const job = readAgain(sent, contentDir);
     if (!job || folderDigest(job) !== digests[i]) return { changed: true };
     return { result: validateCompound(job, context) };
   });
+  // Serialised here, the answers are bytes the main process keeps in its cache as they are (validation-cache.ts).
+  return serialize(answers);
 }
+
+/** Where the results of a run are kept for the next, if anywhere. */
+type Keeper = Pick<ValidationCache, 'keepAnswers' | 'keepResults'> | undefined;
 
 /** The compounds a share holds, for a message about it: `compounds/a … compounds/z`. */
 const shareName = (share: readonly CompoundJob[]) =>
@@ -247,36 +257,48 @@ const shareName = (share: readonly CompoundJob[]) =>
     ? `compounds/${share[0]?.slug}`
     : `compounds/${share[0]?.slug} … compounds/${share[share.length - 1]?.slug}`;
 
-/** One share validated by a process of its own; a folder changed since it was read here is validated here. */
-async function validateShareIn(
-  validator: AskedProcess<Answered[]>,
+/** A share sent to a process of its own (validation-process.ts); its answers, serialised, once it has validated them. */
+async function askShare(
+  validator: AskedProcess<Uint8Array>,
   share: CompoundJob[],
   context: CompoundContext,
   contentDir: string,
   digestOf: (job: CompoundJob) => string,
-  known: Map<string, string>,
-): Promise<CompoundResult[]> {
+): Promise<Uint8Array> {
   const sent: ValidationShare = {
     jobs: share.map(withoutBytes),
     digests: share.map((job) => (job.brief ? undefined : digestOf(job))),
     context,
     contentDir,
   };
-  let answers: Answered[];
   try {
-    answers = await validator.ask(sent);
+    return await validator.ask(sent);
   } catch (error) {
     const cause = error instanceof Error ? error.message : String(error);
     throw new Error(t('load.processFailed', { folders: shareName(share), cause }));
   }
+}
+
+/** A share's results from a process's answers, kept in the cache as they came; a folder changed since it was read here is validated here. */
+function readAnswers(
+  share: CompoundJob[],
+  bytes: Uint8Array,
+  context: CompoundContext,
+  known: Map<string, string>,
+  keeper: Keeper,
+): CompoundResult[] {
+  const answers = deserialize(bytes) as Answered[];
   if (answers.length !== share.length) {
     throw new Error(`the validation process answered for ${answers.length} of ${share.length} compound folders`);
   }
   // Each answer is a copy with its own strings: shared out as it arrives, the copies of the shares do not pile up.
   internStrings(answers, known);
-  return answers.map((answer, i) =>
-    'changed' in answer ? validateCompound(share[i] as CompoundJob, context) : answer.result,
-  );
+  keeper?.keepAnswers(share, bytes);
+  const changed = share.filter((_, i) => 'changed' in (answers[i] as Answered));
+  const again = changed.map((job) => validateCompound(job, context));
+  keeper?.keepResults(changed, again);
+  let next = 0;
+  return answers.map((answer) => ('changed' in answer ? (again[next++] as CompoundResult) : answer.result));
 }
 
 /**
@@ -307,18 +329,36 @@ async function validateCompounds(
   digestOf: (job: CompoundJob) => string,
   known: Map<string, string>,
   coreFree: () => void,
+  keeper?: Keeper,
 ): Promise<CompoundResult[]> {
   const count = processCount(jobs, processes);
-  if (count <= 1 || jobs.length < 2) return jobs.map((job) => validateCompound(job, context));
+  if (count <= 1 || jobs.length < 2) {
+    const results = jobs.map((job) => validateCompound(job, context));
+    keeper?.keepResults(jobs, results);
+    return results;
+  }
   const stop = new AbortController();
   const parts = shares(jobs, count * SHARES_PER_PROCESS);
   const results: CompoundResult[][] = [];
   let next = 0;
   const validators = Array.from({ length: Math.min(count, parts.length) }, async () => {
-    const validator = startProcess<Answered[]>(processFile(projectRoot), { signal: stop.signal });
+    const validator = startProcess<Uint8Array>(processFile(projectRoot), { signal: stop.signal });
+    const take = () => {
+      const i = next++;
+      if (i >= parts.length) return undefined;
+      const share = parts[i] as CompoundJob[];
+      const answer = askShare(validator, share, context, contentDir, digestOf);
+      // Awaited in turn below; if this process fails first, the share's answer is of no more interest.
+      answer.catch(() => {});
+      return { i, share, answer };
+    };
     try {
-      for (let i = next++; i < parts.length; i = next++) {
-        results[i] = await validateShareIn(validator, parts[i] as CompoundJob[], context, contentDir, digestOf, known);
+      for (let asked = take(); asked; ) {
+        const bytes = await asked.answer;
+        const answered = asked;
+        // The process has its next share before this one's answers are read here: it validates meanwhile.
+        asked = take();
+        results[answered.i] = readAnswers(answered.share, bytes, context, known, keeper);
       }
     } finally {
       validator.end();
@@ -356,10 +396,10 @@ async function validateWithCache(
   const keyOf = cache?.keyOf ?? memoize(folderDigest);
   const cached = jobs.map((job) => cache?.get(job));
   const missing = jobs.filter((_, i) => cached[i] === undefined);
-  const fresh = await validateCompounds(missing, context, options, keyOf, known, coreFree);
+  const fresh = await validateCompounds(missing, context, options, keyOf, known, coreFree, cache);
   let next = 0;
   const results = cached.map((result) => result ?? (fresh[next++] as CompoundResult));
-  if (cache && missing.length > 0) cache.save(jobs, results);
+  cache?.prune(jobs, results);
   return { results, hits: cache?.hits ?? 0, digests: new Map(jobs.map((job) => [job.slug, keyOf(job)])) };
 }
 

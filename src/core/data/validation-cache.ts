@@ -7,35 +7,55 @@
  * Keys are SHA-256 digests of everything the result depends on: the folder's
  * file names and bytes, the context (the day, the display prefix, the known
  * 社区 and companies) and the program itself (src/core and the lockfile), so
- * a stale entry can only be missed, never used. The entries are spread over
- * SHARDS v8-serialised files by slug; a run rewrites, each atomically, only
- * the files whose entries changed: after a change to one compound, one file
- * of 5 MB instead of 170 MB at 10,000 compounds. Node only.
+ * a stale entry can only be missed, never used.
+ *
+ * A file holds the answers of one share as the validation process serialised
+ * them (load-content.ts): kept as they arrive, they are never serialised
+ * again here, which at 10,000 compounds was 0.9 s (2.6 s at 20,000) on the
+ * main thread after the last answer. A run adds a file for what it validated
+ * and removes the files none of whose entries it used; past MAX_FILES the
+ * entries in use are written again, fewer and larger. Node only.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { serialize } from 'node:v8';
 import { internStrings } from '../lib/intern.ts';
 import { memoize } from '../lib/memo.ts';
-import { readKept, writeKept } from './kept-file.ts';
+import { readKept, readKeptBytes, writeKept } from './kept-file.ts';
 import type { CompoundContext, CompoundJob, CompoundResult } from './validate-content.ts';
 
 const FOLDER = 'validation';
-const VERSION = 2;
-/** Files the entries are spread over: few enough to read quickly, many enough that one is small. */
-const SHARDS = 32;
+const VERSION = 3;
+/** Past this many files (a full run writes SHARES_PER_PROCESS per core), the entries in use are written again in COMPACT_FILES. */
+const MAX_FILES = 64;
+const COMPACT_FILES = 16;
 
+/** A validation process's answer about one folder (load-content.ts validateShare). */
+export type Answered = { result: CompoundResult } | { changed: true };
+
+/** What one file holds: the slugs and keys of its folders, and their answers, serialised as one array. */
 interface Stored {
   version: number;
   context: string;
-  entries: [slug: string, key: string, result: CompoundResult][];
+  slugs: string[];
+  keys: string[];
+  /** v8-serialised Answered[], one per slug: a folder that changed while it was validated has no result. */
+  answers: Uint8Array;
 }
 
 export interface ValidationCache {
   /** The stored result of a job, if its files and context are unchanged. */
   get(job: CompoundJob): CompoundResult | undefined;
-  /** Replaces the stored results with these, one per job, in the jobs' order; rewrites only the files that change. */
-  save(jobs: readonly CompoundJob[], results: readonly CompoundResult[]): void;
+  /** Keeps the answers a validation process gave for these jobs, as it serialised them. */
+  keepAnswers(jobs: readonly CompoundJob[], answers: Uint8Array): void;
+  /** Keeps results made in this process. */
+  keepResults(jobs: readonly CompoundJob[], results: readonly CompoundResult[]): void;
+  /**
+   * After the run, with every job's result: removes the files of which no entry is of `jobs` as they are
+   * now; past MAX_FILES, writes the results again in fewer.
+   */
+  prune(jobs: readonly CompoundJob[], results: readonly CompoundResult[]): void;
   /** Jobs answered from the cache in this run. */
   hits: number;
   /** The digest of a job's folder (folderDigest), computed once. */
@@ -86,32 +106,41 @@ export function folderDigest(job: CompoundJob): string {
   return hash.digest('hex');
 }
 
-/** Which file a compound's entry is kept in. */
-const shardOf = (slug: string) => (createHash('sha1').update(slug).digest()[0] as number) % SHARDS;
-
-type Entry = { key: string; result: CompoundResult };
+type Entry = { key: string; result: CompoundResult; file: string };
 
 /**
- * What each file holds for this context, by slug (an empty map: no file, or one of another context).
- * Each file's strings are shared out (`known`, intern.ts) as it is read: a file read back has its own
- * copy of every string, and all of them together were the content twice over.
+ * Every entry of this context, by slug (a folder validated again since has an entry in each file; get
+ * takes the one whose key is the folder's now), and the names of all the files there. Each file's strings
+ * are shared out (`known`, intern.ts) as it is read: a file read back has its own copy of every string,
+ * and all of them together were the content twice over.
  */
-function readShards(folder: string, context: string, known: Map<string, string>): Map<string, Entry>[] {
-  return Array.from({ length: SHARDS }, (_, shard) => {
-    const entries = new Map<string, Entry>();
-    // No file yet, one this program cannot read, or one of another context: its folders are validated.
-    const stored = readKept<Stored>(path.join(folder, `${shard}.v8`));
-    if (stored?.version === VERSION && stored.context === context) {
-      internStrings(stored.entries, known);
-      for (const [slug, key, result] of stored.entries) entries.set(slug, { key, result });
-    }
-    return entries;
-  });
+function readEntries(folder: string, context: string, known: Map<string, string>) {
+  const entries = new Map<string, Entry[]>();
+  const files = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.v8')) : [];
+  for (const file of files) {
+    // One this program cannot read, or one of another context: its folders are validated, and it is pruned.
+    const stored = readKept<Stored>(path.join(folder, file));
+    if (stored?.version !== VERSION || stored.context !== context) continue;
+    const answers = readKeptBytes<Answered[]>(stored.answers);
+    if (!answers || answers.length !== stored.slugs.length) continue;
+    internStrings(answers, known);
+    answers.forEach((answer, i) => {
+      if ('changed' in answer) return;
+      const slug = stored.slugs[i] as string;
+      const list = entries.get(slug) ?? [];
+      list.push({ key: stored.keys[i] as string, result: answer.result, file });
+      entries.set(slug, list);
+    });
+  }
+  return { entries, files };
 }
 
-/** Whether a file's entries are the slugs and keys it held already. */
-const sameEntries = (stored: Map<string, Entry>, next: Stored['entries']) =>
-  stored.size === next.length && next.every(([slug, key]) => stored.get(slug)?.key === key);
+/** A file's name from what it holds: the same answers kept twice are one file. */
+const fileName = (context: string, slugs: readonly string[], keys: readonly string[]) =>
+  `${createHash('sha256')
+    .update(`${context}\0${slugs.join('\0')}\0${keys.join('\0')}`)
+    .digest('hex')
+    .slice(0, 32)}.v8`;
 
 export function openValidationCache(
   dir: string,
@@ -121,32 +150,49 @@ export function openValidationCache(
 ): ValidationCache {
   const folder = path.join(dir, FOLDER);
   const digest = contextDigest(context, program);
-  const shards = readShards(folder, digest, known);
+  const { entries, files } = readEntries(folder, digest, known);
+  const written = new Set<string>();
   const keyOf = memoize(folderDigest);
+  const write = (jobs: readonly CompoundJob[], answers: Uint8Array) => {
+    const slugs = jobs.map((job) => job.slug);
+    const keys = jobs.map(keyOf);
+    const name = fileName(digest, slugs, keys);
+    writeKept(path.join(folder, name), { version: VERSION, context: digest, slugs, keys, answers } satisfies Stored);
+    written.add(name);
+  };
   const cache: ValidationCache = {
     hits: 0,
     keyOf,
     get(job) {
-      const entry = shards[shardOf(job.slug)]?.get(job.slug);
-      if (!entry || entry.key !== keyOf(job)) return undefined;
+      const key = keyOf(job);
+      const entry = entries.get(job.slug)?.find((e) => e.key === key);
+      if (!entry) return undefined;
       cache.hits += 1;
       return entry.result;
     },
-    save(jobs, results) {
-      const next = Array.from({ length: SHARDS }, (): Stored['entries'] => []);
-      jobs.forEach((job, i) => {
-        next[shardOf(job.slug)]?.push([job.slug, keyOf(job), results[i] as CompoundResult]);
-      });
-      next.forEach((entries, shard) => {
-        const file = path.join(folder, `${shard}.v8`);
-        if (sameEntries(shards[shard] as Map<string, Entry>, entries)) return;
-        if (entries.length === 0) {
-          rmSync(file, { force: true });
-          return;
-        }
-        writeKept(file, { version: VERSION, context: digest, entries } satisfies Stored);
-      });
+    keepAnswers: write,
+    keepResults(jobs, results) {
+      if (jobs.length > 0) write(jobs, serialize(results.map((result): Answered => ({ result }))));
     },
+    prune(jobs, results) {
+      const used = new Set(written);
+      for (const job of jobs) {
+        const key = keyOf(job);
+        const entry = entries.get(job.slug)?.find((e) => e.key === key);
+        if (entry) used.add(entry.file);
+      }
+      for (const file of files) if (!used.has(file)) rmSync(path.join(folder, file), { force: true });
+      if (used.size > MAX_FILES) compact(jobs, results, used);
+    },
+  };
+  /** The results written again in COMPACT_FILES files, and the files they were in removed. */
+  const compact = (jobs: readonly CompoundJob[], results: readonly CompoundResult[], used: ReadonlySet<string>) => {
+    written.clear();
+    const size = Math.ceil(jobs.length / COMPACT_FILES);
+    for (let start = 0; start < jobs.length; start += size) {
+      cache.keepResults(jobs.slice(start, start + size), results.slice(start, start + size));
+    }
+    for (const file of used) if (!written.has(file)) rmSync(path.join(folder, file), { force: true });
   };
   return cache;
 }
