@@ -194,10 +194,6 @@ function shares(jobs: CompoundJob[], parts: number): CompoundJob[][] {
   return result;
 }
 
-/**
- * What a validation process answers for one folder: its result, or that its files are no longer the
- * ones this process read (changed, gone, or a link now), when this process validates its own reading.
- */
 /** What a validation process is sent: its share of the jobs, their files named but not their bytes. */
 export interface ValidationShare {
   jobs: CompoundJob[];

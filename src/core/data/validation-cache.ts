@@ -31,7 +31,11 @@ const VERSION = 3;
 const MAX_FILES = 64;
 const COMPACT_FILES = 16;
 
-/** A validation process's answer about one folder (load-content.ts validateShare). */
+/**
+ * What a validation process answers for one folder (load-content.ts validateShare): its result, or that its
+ * files are no longer the ones the main process read (changed, gone, or a link now), which then validates
+ * its own reading.
+ */
 export type Answered = { result: CompoundResult } | { changed: true };
 
 /** What one file holds: the slugs and keys of its folders, and their answers, serialised as one array. */
