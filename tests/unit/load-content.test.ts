@@ -919,6 +919,19 @@ describe('loadContent when a validation process does not do its part', () => {
     assert.deepEqual(two, one);
   });
 
+  it('keeps in the cache what it validated here for a process that said its folders changed', async () => {
+    const project = await projectWith('all-changed-cached', '({ jobs }) => jobs.map(() => ({ changed: true }))');
+    const cacheDir = path.join(root, 'all-changed-cache');
+    // The cache is kept under the digest of the program, the lockfile included.
+    await writeFile(path.join(project, 'package-lock.json'), '{}');
+    const options = { contentDir: content, projectRoot: project, today: '2026-11-20', processes: 2, cacheDir };
+    const first = await loadContent(options);
+    const again = await loadContent(options);
+    assert.equal(first.cachedCompounds, undefined);
+    assert.equal(again.cachedCompounds, again.bundle?.compounds.length);
+    assert.deepEqual(again, { ...first, cachedCompounds: again.cachedCompounds });
+  });
+
   it('reads the received dates once a process has run out of folders, while another still validates', async () => {
     const lock = path.join(root, 'overlap-first');
     const started = path.join(root, 'received-started');
@@ -956,6 +969,11 @@ describe('loadContent when a validation process does not do its part', () => {
       );
       return true;
     });
+  });
+
+  it('fails when a process answers with something other than its answers', async () => {
+    const project = await projectWith('not-answers', "() => 'done'");
+    await assert.rejects(load(project, 2), /the validation process answered for none of \d+ compound folders/);
   });
 
   it('fails when a process answers for fewer folders than it was sent', async () => {

@@ -94,26 +94,88 @@ const CONTEXT: CompoundContext = {
 };
 const resultOf = (slug: string): CompoundResult => ({ record: undefined, problems: [], brief: { community: slug } });
 
-test('past so many files, the entries in use are written again in fewer, and still found', async () => {
+/** The names of the files in a cache folder's validation folder. */
+const namesIn = (dir: string) => readdir(path.join(dir, 'validation'));
+
+test('past so many files, the results in use are written again in sixteen, and still found', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'gongshi-vcache-files-'));
   try {
     const jobs = Array.from({ length: 80 }, (_, i) => job(`c${i}`, `name: ${i}`));
     const first = openValidationCache(dir, CONTEXT, 'program');
     // One file per folder, as eighty runs that each changed one folder would leave.
     for (const one of jobs) first.keepResults([one], [resultOf(one.slug)]);
+    const single = await namesIn(dir);
+    assert.equal(single.length, 80);
     first.prune(
       jobs,
       jobs.map((one) => resultOf(one.slug)),
     );
-    const folder = path.join(dir, 'validation');
-    const files = await readdir(folder);
-    assert.ok(files.length > 1 && files.length < jobs.length, `${files.length} files`);
+    const files = await namesIn(dir);
+    assert.equal(files.length, 16);
+    assert.ok(!files.some((name) => single.includes(name)));
     const again = openValidationCache(dir, CONTEXT, 'program');
     for (const one of jobs) assert.deepEqual(again.get(one), resultOf(one.slug));
     assert.equal(again.hits, jobs.length);
     // A folder's bytes or the program changed: not found.
     assert.equal(again.get(job('c0', 'name: changed')), undefined);
     assert.equal(openValidationCache(dir, CONTEXT, 'another program').get(jobs[0] as CompoundJob), undefined);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('once a quarter of the entries are out of date, the results in use are written again without them', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'gongshi-vcache-outdated-'));
+  try {
+    const jobs = Array.from({ length: 40 }, (_, i) => job(`c${i}`, `name: ${i}`));
+    const results = jobs.map((one) => resultOf(one.slug));
+    const first = openValidationCache(dir, CONTEXT, 'program');
+    first.keepResults(jobs, results);
+    first.prune(jobs, results);
+    // Folders changed one at a time, each validated again in a run of its own, which leaves its old entry
+    // out of date. Ten of forty is a quarter; the eleventh is past it.
+    let now = [...jobs];
+    const current = (j: number) => resultOf(j <= 10 ? `c${j} changed` : `c${j}`);
+    for (let i = 0; i <= 10; i++) {
+      now = now.map((one, j) => (j === i ? job(one.slug, `name: ${i} changed`) : one));
+      const run = openValidationCache(dir, CONTEXT, 'program');
+      const missing = now.filter((one) => run.get(one) === undefined);
+      assert.deepEqual(
+        missing.map((one) => one.slug),
+        [`c${i}`],
+      );
+      run.keepResults(missing, [current(i)]);
+      run.prune(
+        now,
+        now.map((_, j) => (j <= i ? current(j) : resultOf(`c${j}`))),
+      );
+      assert.equal((await namesIn(dir)).length, i < 10 ? i + 2 : 16, `after run ${i + 1}`);
+    }
+    const last = openValidationCache(dir, CONTEXT, 'program');
+    now.forEach((one, j) => {
+      assert.deepEqual(last.get(one), current(j));
+    });
+    assert.equal(last.get(job('c0', 'name: 0')), undefined);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('the files of an earlier version, another day and a stopped run are removed', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'gongshi-vcache-old-'));
+  try {
+    const jobs = [job('c0', 'name: 0')];
+    const yesterday = openValidationCache(dir, { ...CONTEXT, today: '2026-11-19' }, 'program');
+    yesterday.keepResults(jobs, [resultOf('c0')]);
+    await writeFile(path.join(dir, 'validation', '0.v8'), 'a file of an earlier version');
+    await writeFile(path.join(dir, 'validation', 'abc.v8.12345'), 'half a file');
+    const today = openValidationCache(dir, CONTEXT, 'program');
+    assert.equal(today.get(jobs[0] as CompoundJob), undefined);
+    today.keepResults(jobs, [resultOf('c0')]);
+    today.prune(jobs, [resultOf('c0')]);
+    const names = await namesIn(dir);
+    assert.equal(names.length, 1);
+    assert.deepEqual(openValidationCache(dir, CONTEXT, 'program').get(jobs[0] as CompoundJob), resultOf('c0'));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -253,6 +253,16 @@ const shareName = (share: readonly CompoundJob[]) =>
     ? `compounds/${share[0]?.slug}`
     : `compounds/${share[0]?.slug} … compounds/${share[share.length - 1]?.slug}`;
 
+/** The answers in what a validation process sent, or undefined if it is not a list of them. */
+function answersIn(bytes: Uint8Array): Answered[] | undefined {
+  try {
+    const answers = deserialize(bytes);
+    return Array.isArray(answers) ? answers : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A share sent to a process of its own (validation-process.ts); its answers, serialised, once it has validated them. */
 async function askShare(
   validator: AskedProcess<Uint8Array>,
@@ -283,9 +293,10 @@ function readAnswers(
   known: Map<string, string>,
   keeper: Keeper,
 ): CompoundResult[] {
-  const answers = deserialize(bytes) as Answered[];
-  if (answers.length !== share.length) {
-    throw new Error(`the validation process answered for ${answers.length} of ${share.length} compound folders`);
+  const answers = answersIn(bytes);
+  if (answers?.length !== share.length) {
+    const count = answers ? answers.length : 'none';
+    throw new Error(`the validation process answered for ${count} of ${share.length} compound folders`);
   }
   // Each answer is a copy with its own strings: shared out as it arrives, the copies of the shares do not pile up.
   internStrings(answers, known);
@@ -354,12 +365,16 @@ async function validateCompounds(
         const answered = asked;
         // The process has its next share before this one's answers are read here: it validates meanwhile.
         asked = take();
+        if (!asked) {
+          // Out of shares: it ends now, not after its answers are read, and its core is free.
+          validator.end();
+          coreFree();
+        }
         results[answered.i] = readAnswers(answered.share, bytes, context, known, keeper);
       }
     } finally {
       validator.end();
     }
-    coreFree();
   });
   try {
     await Promise.all(validators);

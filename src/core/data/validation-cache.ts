@@ -18,6 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { serialize } from 'node:v8';
 import { internStrings } from '../lib/intern.ts';
@@ -27,8 +28,12 @@ import type { CompoundContext, CompoundJob, CompoundResult } from './validate-co
 
 const FOLDER = 'validation';
 const VERSION = 3;
-/** Past this many files (a full run writes SHARES_PER_PROCESS per core), the entries in use are written again in COMPACT_FILES. */
-const MAX_FILES = 64;
+/**
+ * Past this many files, or once a quarter as many entries as there are folders are out of date (each
+ * still in memory while the cache is read), the results in use are written again in COMPACT_FILES.
+ * A full run writes 8 files per core (load-content.ts SHARES_PER_PROCESS): never enough on its own.
+ */
+const MAX_FILES = Math.max(64, 16 * availableParallelism());
 const COMPACT_FILES = 16;
 
 /**
@@ -114,13 +119,17 @@ type Entry = { key: string; result: CompoundResult; file: string };
 
 /**
  * Every entry of this context, by slug (a folder validated again since has an entry in each file; get
- * takes the one whose key is the folder's now), and the names of all the files there. Each file's strings
- * are shared out (`known`, intern.ts) as it is read: a file read back has its own copy of every string,
- * and all of them together were the content twice over.
+ * takes the one whose key is the folder's now), how many each file holds, the names of all the files there
+ * and the temporaries a stopped run left. Each file's strings are shared out (`known`, intern.ts) as it is
+ * read: a file read back has its own copy of every string, and all of them together were the content twice over.
  */
 function readEntries(folder: string, context: string, known: Map<string, string>) {
   const entries = new Map<string, Entry[]>();
-  const files = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.v8')) : [];
+  const held = new Map<string, number>();
+  const names = existsSync(folder) ? readdirSync(folder) : [];
+  const files = names.filter((name) => name.endsWith('.v8'));
+  // writeKept's `<file>.<pid>`, of a run stopped before it renamed it.
+  const leftovers = names.filter((name) => /\.v8\.\d+$/.test(name));
   for (const file of files) {
     // One this program cannot read, or one of another context: its folders are validated, and it is pruned.
     const stored = readKept<Stored>(path.join(folder, file));
@@ -134,12 +143,13 @@ function readEntries(folder: string, context: string, known: Map<string, string>
       const list = entries.get(slug) ?? [];
       list.push({ key: stored.keys[i] as string, result: answer.result, file });
       entries.set(slug, list);
+      held.set(file, (held.get(file) ?? 0) + 1);
     });
   }
-  return { entries, files };
+  return { entries, held, files, leftovers };
 }
 
-/** A file's name from what it holds: the same answers kept twice are one file. */
+/** A file's name from the folders it is of, as they are: a later run that keeps the same folders writes the same file. */
 const fileName = (context: string, slugs: readonly string[], keys: readonly string[]) =>
   `${createHash('sha256')
     .update(`${context}\0${slugs.join('\0')}\0${keys.join('\0')}`)
@@ -154,7 +164,7 @@ export function openValidationCache(
 ): ValidationCache {
   const folder = path.join(dir, FOLDER);
   const digest = contextDigest(context, program);
-  const { entries, files } = readEntries(folder, digest, known);
+  const { entries, held, files, leftovers } = readEntries(folder, digest, known);
   const written = new Set<string>();
   const keyOf = memoize(folderDigest);
   const write = (jobs: readonly CompoundJob[], answers: Uint8Array) => {
@@ -180,21 +190,29 @@ export function openValidationCache(
     },
     prune(jobs, results) {
       const used = new Set(written);
+      let found = 0;
       for (const job of jobs) {
         const key = keyOf(job);
         const entry = entries.get(job.slug)?.find((e) => e.key === key);
-        if (entry) used.add(entry.file);
+        if (!entry) continue;
+        used.add(entry.file);
+        found += 1;
       }
-      for (const file of files) if (!used.has(file)) rmSync(path.join(folder, file), { force: true });
-      if (used.size > MAX_FILES) compact(jobs, results, used);
+      for (const file of [...files, ...leftovers]) {
+        if (!used.has(file)) rmSync(path.join(folder, file), { force: true });
+      }
+      // Entries kept in files still in use, beyond the one per folder that is used.
+      const outdated = files.reduce((sum, file) => sum + (used.has(file) ? (held.get(file) ?? 0) : 0), 0) - found;
+      if (used.size > MAX_FILES || outdated > jobs.length / 4) compact(jobs, results, used);
     },
   };
   /** The results written again in COMPACT_FILES files, and the files they were in removed. */
   const compact = (jobs: readonly CompoundJob[], results: readonly CompoundResult[], used: ReadonlySet<string>) => {
     written.clear();
-    const size = Math.ceil(jobs.length / COMPACT_FILES);
-    for (let start = 0; start < jobs.length; start += size) {
-      cache.keepResults(jobs.slice(start, start + size), results.slice(start, start + size));
+    const parts = Math.min(COMPACT_FILES, jobs.length);
+    for (let part = 0; part < parts; part++) {
+      const [from, to] = [part, part + 1].map((at) => Math.floor((at * jobs.length) / parts));
+      cache.keepResults(jobs.slice(from, to), results.slice(from, to));
     }
     for (const file of used) if (!written.has(file)) rmSync(path.join(folder, file), { force: true });
   };
