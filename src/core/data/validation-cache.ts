@@ -13,8 +13,9 @@
  * them (load-content.ts): kept as they arrive, they are never serialised
  * again here, which at 10,000 compounds was 0.9 s (2.6 s at 20,000) on the
  * main thread after the last answer. A run adds a file for what it validated
- * and removes the files none of whose entries it used; past MAX_FILES the
- * entries in use are written again, fewer and larger. Node only.
+ * and removes the files none of whose entries it used; past MAX_FILES, or
+ * with too many entries out of date, the results in use are written again,
+ * in fewer files. Node only.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -62,7 +63,7 @@ export interface ValidationCache {
   keepResults(jobs: readonly CompoundJob[], results: readonly CompoundResult[]): void;
   /**
    * After the run, with every job's result: removes the files of which no entry is of `jobs` as they are
-   * now; past MAX_FILES, writes the results again in fewer.
+   * now; past MAX_FILES, or with too many entries out of date, writes the results again in fewer.
    */
   prune(jobs: readonly CompoundJob[], results: readonly CompoundResult[]): void;
   /** Jobs answered from the cache in this run. */
