@@ -18,12 +18,13 @@ import {
 } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import { serialize } from 'node:v8';
 import { t } from '../i18n/t.ts';
 import { internStrings } from '../lib/intern.ts';
 import { memoize } from '../lib/memo.ts';
 import { type AskedProcess, startProcess } from '../lib/run-process.ts';
 import { type ReceivedRead, readReceived, readReceivedApart } from './git-received.ts';
+import { readKeptBytes } from './kept-file.ts';
 import type { CompoundRecord } from './records.ts';
 import type { LoadScope } from './scope.ts';
 import { COMPOUND_FILE } from './tables.ts';
@@ -255,12 +256,8 @@ const shareName = (share: readonly CompoundJob[]) =>
 
 /** The answers in what a validation process sent, or undefined if it is not a list of them. */
 function answersIn(bytes: Uint8Array): Answered[] | undefined {
-  try {
-    const answers = deserialize(bytes);
-    return Array.isArray(answers) ? answers : undefined;
-  } catch {
-    return undefined;
-  }
+  const answers = readKeptBytes<unknown>(bytes);
+  return Array.isArray(answers) ? answers : undefined;
 }
 
 /** A share sent to a process of its own (validation-process.ts); its answers, serialised, once it has validated them. */

@@ -168,6 +168,8 @@ export function openValidationCache(
   const { entries, held, files, leftovers } = readEntries(folder, digest, known);
   const written = new Set<string>();
   const keyOf = memoize(folderDigest);
+  /** The job's entry for its folder as it is now, in whichever file holds it. */
+  const entryOf = (job: CompoundJob) => entries.get(job.slug)?.find((entry) => entry.key === keyOf(job));
   const write = (jobs: readonly CompoundJob[], answers: Uint8Array) => {
     const slugs = jobs.map((job) => job.slug);
     const keys = jobs.map(keyOf);
@@ -179,8 +181,7 @@ export function openValidationCache(
     hits: 0,
     keyOf,
     get(job) {
-      const key = keyOf(job);
-      const entry = entries.get(job.slug)?.find((e) => e.key === key);
+      const entry = entryOf(job);
       if (!entry) return undefined;
       cache.hits += 1;
       return entry.result;
@@ -193,8 +194,7 @@ export function openValidationCache(
       const used = new Set(written);
       let found = 0;
       for (const job of jobs) {
-        const key = keyOf(job);
-        const entry = entries.get(job.slug)?.find((e) => e.key === key);
+        const entry = entryOf(job);
         if (!entry) continue;
         used.add(entry.file);
         found += 1;
