@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { load } from 'js-yaml';
 import { cacheRoot } from './src/core/data/options.ts';
+import { OLDER_BROWSERS } from './src/core/lib/browsers.ts';
 import { gongshi } from './src/site/integrations/index.ts';
 
 const contentDir = path.resolve(process.env.GONGSHI_CONTENT_DIR ?? 'content');
@@ -44,11 +45,10 @@ export default defineConfig({
   integrations: [mdx(), gongshi()],
   // Pages are small and must render without JavaScript; nothing is prefetched.
   prefetch: false,
-  // The phones older residents carry: Chromium 87 in older WeChat builds, iOS 14 Safari. Syntax is lowered
-  // to them here; the few newer APIs the checker and the editor use get fallbacks (src/site/scripts/legacy.ts).
+  // Syntax and styles are lowered to the phones older residents carry (src/core/lib/browsers.ts).
   // Not emptied before a build: src/site/integrations/previous-output.ts builds over the previous output
   // when it is the last build's, whole, and empties the folder itself otherwise.
-  vite: { build: { target: ['chrome87', 'safari14', 'firefox78', 'edge88'], emptyOutDir: false } },
+  vite: { build: { target: OLDER_BROWSERS, emptyOutDir: false } },
   devToolbar: { enabled: false },
   // A compound page whose data (its cacheKey, src/site/page-keys.ts) and code are unchanged is copied
   // from the previous build instead of rendered: after a change to one compound, one page is rendered.

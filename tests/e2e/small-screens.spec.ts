@@ -8,6 +8,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { transformWithOxc } from 'vite';
+import { OLDER_BROWSERS } from '../../src/core/lib/browsers.ts';
 import { axeViolations } from './axe.ts';
 import { withoutCascadeLayers, withoutNewerApis } from './legacy-browser.ts';
 import { PAGE_TYPES } from './page-types.ts';
@@ -101,6 +103,45 @@ test('every table in the built site has header cells and every page its language
     }
   }
   expect(missing).toEqual([]);
+});
+
+/** Whether lowering `code` once more for the older browsers needs a runtime helper (class fields and the like). */
+async function needsLowering(code: string, file: string): Promise<boolean> {
+  const lowered = await transformWithOxc(code, file, { target: OLDER_BROWSERS });
+  return lowered.code.includes('@oxc-project/runtime/helpers/');
+}
+
+test('the scripts and styles the site sends are already lowered for Chromium 87 and iOS 14 Safari', async () => {
+  // The check itself can fail: a class with fields does need lowering.
+  expect(await needsLowering('export class A { static x = 1; #y = 2; get y() { return this.#y; } }', 'a.js')).toBe(
+    true,
+  );
+  const scripts = ['_astro', '_map'].flatMap((folder) =>
+    readdirSync(path.join(TEST_OUT_DIR, folder))
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => `${folder}/${file}`),
+  );
+  expect(scripts.length).toBeGreaterThan(5);
+  const unlowered: string[] = [];
+  for (const file of scripts) {
+    if (await needsLowering(readFileSync(path.join(TEST_OUT_DIR, file), 'utf8'), file)) unlowered.push(file);
+  }
+  expect(unlowered).toEqual([]);
+  // Most styles are inlined into the pages; a range media query, `(width<=40rem)`, is one Chromium 87
+  // ignores, so the narrow-screen layout would never apply there.
+  const ranged: string[] = [];
+  let queries = 0;
+  const styled = readdirSync(TEST_OUT_DIR, { recursive: true, encoding: 'utf8' }).filter((file) =>
+    /\.(html|css)$/.test(file),
+  );
+  for (const file of styled) {
+    for (const [query = ''] of readFileSync(path.join(TEST_OUT_DIR, file), 'utf8').matchAll(/@media[^{]*/g)) {
+      queries++;
+      if (/\((?:width|height)\s*[<>=]/.test(query)) ranged.push(`${file}: ${query}`);
+    }
+  }
+  expect(queries).toBeGreaterThan(100);
+  expect(ranged).toEqual([]);
 });
 
 test.describe('an older in-app browser: no cascade layers, no newer APIs', () => {

@@ -12,6 +12,7 @@ import { loadContent } from '../../src/core/data/load-content.ts';
 import type { ContentBundle } from '../../src/core/data/records.ts';
 import { communityPrintPages, printUnits } from '../../src/outputs/print/print-pages.ts';
 import { compoundUrl } from '../../src/outputs/print/print-view.ts';
+import { olderBrowserTargets, printStylesheet } from '../../src/outputs/print/stylesheet.ts';
 import { PROJECT_ROOT } from './helpers.ts';
 
 let bundle: ContentBundle;
@@ -73,5 +74,27 @@ describe('the printable pages of a 社区', () => {
     } finally {
       record.compound.name = name;
     }
+  });
+});
+
+describe('the printed pages’ stylesheet', () => {
+  it('is written for the older phones: no range media queries, the narrow layouts still there', () => {
+    assert.deepEqual(olderBrowserTargets(), {
+      chrome: 87 << 16,
+      ios_saf: 14 << 16,
+      safari: 14 << 16,
+      firefox: 78 << 16,
+      edge: 88 << 16,
+    });
+    const { css } = printStylesheet(PROJECT_ROOT);
+    const queries = [...css.matchAll(/@media[^{]*/g)].map(([query]) => query);
+    assert.ok(
+      queries.some((query) => query.includes('max-width:40rem')),
+      queries.join('\n'),
+    );
+    assert.deepEqual(
+      queries.filter((query) => /\((?:width|height)\s*[<>=]/.test(query)),
+      [],
+    );
   });
 });

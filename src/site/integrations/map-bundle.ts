@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'vite';
+import { OLDER_BROWSERS } from '../../core/lib/browsers.ts';
 import { siteBase, sitePath } from '../../core/lib/site-path.ts';
 import { mapSettings } from '../scripts/map-settings.ts';
 
@@ -33,7 +34,7 @@ export function mapBundle(): AstroIntegration {
           build: {
             outDir: path.join(fileURLToPath(dir), '_map'),
             emptyOutDir: true,
-            target: 'es2020',
+            target: OLDER_BROWSERS,
             minify: true,
             lib: {
               entry: path.join(root, 'src/site/scripts/map.ts'),
