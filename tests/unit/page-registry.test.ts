@@ -71,6 +71,28 @@ test('outbound links are made safe on the way out', () => {
   assert.equal(finishPage(plain, { path: '/a/', listed: true }).replace(/<meta http-equiv[^>]*>/, ''), plain);
 });
 
+test('a page whose outbound links are all safe already keeps its bytes; one unsafe link makes the rest checked too', () => {
+  const safe = '<a href="https://example.org/c/1" rel="noopener noreferrer">提交</a>';
+  const written = page(canonical('https://x.cn/a/'), `${safe}<p>一〇〇元</p>${safe}`);
+  // Its own ArrayBuffer: small Buffers share a pool, which a copy might come from too.
+  const bytes = new Uint8Array(Buffer.from(written, 'utf8'));
+  const pieces = finishBytes(bytes, { path: '/a/', listed: true });
+  // The body after the policy is the page's own bytes, not a copy decoded and encoded again.
+  assert.equal(pieces.at(-1)?.buffer, bytes.buffer);
+  assert.equal(
+    Buffer.concat(pieces)
+      .toString('utf8')
+      .replace(/<meta http-equiv[^>]*>/, ''),
+    written,
+  );
+  const mixed = finishPage(page(canonical('https://x.cn/a/'), `${safe}<a href="https://example.org/">x</a>`), {
+    path: '/a/',
+    listed: true,
+  });
+  assert.match(mixed, /<a rel="noopener noreferrer" href="https:\/\/example.org\/">/);
+  assert.ok(mixed.includes(safe));
+});
+
 test('an empty registry means the pages were rendered out of sight: the hooks refuse to write', () => {
   assert.throws(() => finishedPages(), /No page was finished by src\/site\/integrations\/render-pages.ts/);
 });

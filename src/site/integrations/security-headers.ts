@@ -51,14 +51,23 @@ export function withSafeOutboundLinks(html: string): string {
   // Most pages link nowhere else: skip the scan of the whole page for them.
   if (!html.includes('href="http') && !html.includes('href="//')) return html;
   return html.replace(/<a\s[^>]*href="(?:https?:)?\/\/[^"]*"[^>]*>/gi, (tag) => {
-    const rel = /\srel="([^"]*)"/i.exec(tag);
-    const words = new Set(rel?.[1]?.split(/\s+/).filter(Boolean) ?? []);
-    if (words.has('noopener') && words.has('noreferrer')) return tag;
+    if (isSafeLinkTag(tag)) return tag;
+    const rel = REL.exec(tag);
+    const words = relWords(tag);
     words.add('noopener');
     words.add('noreferrer');
     const value = `rel="${[...words].join(' ')}"`;
     return rel ? tag.replace(rel[0], ` ${value}`) : tag.replace(/^<a\s/i, `<a ${value} `);
   });
+}
+
+const REL = /\srel="([^"]*)"/i;
+const relWords = (tag: string) => new Set(REL.exec(tag)?.[1]?.split(/\s+/).filter(Boolean) ?? []);
+
+/** Whether an `<a …>` tag already says rel="noopener noreferrer", as the site's own components write it. */
+export function isSafeLinkTag(tag: string): boolean {
+  const words = relWords(tag);
+  return words.has('noopener') && words.has('noreferrer');
 }
 
 export function securityHeaders(): AstroIntegration {
