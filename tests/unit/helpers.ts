@@ -5,6 +5,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { CompoundRecord } from '../../src/core/data/records.ts';
 import type { Compound } from '../../src/core/schemas/compound.ts';
 import type { FeeItem } from '../../src/core/schemas/fee-item.ts';
@@ -219,4 +220,21 @@ export function baseRecord(overrides: Partial<CompoundRecord> = {}): CompoundRec
     files: [],
     ...overrides,
   };
+}
+
+/** Resolves once `done()` is true; checked every 50 ms, failing after 30 s. */
+export async function waitUntil(done: () => boolean): Promise<void> {
+  for (const started = Date.now(); !done(); await delay(50)) {
+    if (Date.now() - started > 30_000) throw new Error('waited 30 s in vain');
+  }
+}
+
+/** Whether a process of this id is still running (or a zombie not yet reaped). */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -3,7 +3,6 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it, test } from 'node:test';
-import { setTimeout as delay } from 'node:timers/promises';
 import { deserialize } from 'node:v8';
 import { type LoadResult, loadContent, readTree, validateShare } from '../../src/core/data/load-content.ts';
 import { ContentValidationError, formatProblem, type Problem } from '../../src/core/data/problems.ts';
@@ -11,7 +10,16 @@ import { TABLES } from '../../src/core/data/tables.ts';
 import { planValidation, validateCompound } from '../../src/core/data/validate-content.ts';
 import { type Answered, folderDigest } from '../../src/core/data/validation-cache.ts';
 import { t } from '../../src/core/i18n/t.ts';
-import { type ContentCopy, copyMinimal, MINIMAL, MINIMAL_TODAY, PROJECT_ROOT, UNIT_FIXTURES } from './helpers.ts';
+import {
+  type ContentCopy,
+  copyMinimal,
+  isRunning,
+  MINIMAL,
+  MINIMAL_TODAY,
+  PROJECT_ROOT,
+  UNIT_FIXTURES,
+  waitUntil,
+} from './helpers.ts';
 
 /** A share's answers, as the main process reads them from the bytes validateShare sends. */
 const answersTo = (share: Parameters<typeof validateShare>[0]) => deserialize(validateShare(share)) as Answered[];
@@ -971,6 +979,32 @@ describe('loadContent when a validation process does not do its part', () => {
     });
   });
 
+  it('stops a process that answers nothing in time and fails in Chinese, naming the folders', async () => {
+    const pidFile = path.join(root, 'hung-pid');
+    const project = await projectWith(
+      'hung',
+      `() => { process.getBuiltinModule('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); for (;;); }`,
+    );
+    // 0.05 minutes: 3 s, time enough for the process to start and say who it is on a busy machine.
+    const hung = loadContent({
+      contentDir: content,
+      projectRoot: project,
+      today: '2026-11-20',
+      processes: 2,
+      answerWithin: 0.05,
+    });
+    await assert.rejects(hung, (error: Error) => {
+      assert.match(
+        error.message,
+        /^校验 compounds\/\S+( … compounds\/\S+)? 这些小区文件夹的进程 0\.05 分钟没有答复，已被停止，校验因此中止。多半是其中某个文件让校验卡住了/,
+      );
+      return true;
+    });
+    const pid = Number(await readFile(pidFile, 'utf8'));
+    assert.ok(pid > 0);
+    await waitUntil(() => !isRunning(pid));
+  });
+
   it('fails when a process answers with something other than its answers', async () => {
     const project = await projectWith('not-answers', "() => 'done'");
     await assert.rejects(load(project, 2), /the validation process answered for none of \d+ compound folders/);
@@ -1008,22 +1042,6 @@ describe('loadContent when a validation process does not do its part', () => {
     await waitUntil(() => !isRunning(pid));
   });
 });
-
-/** Resolves once `done()` is true; checked every 50 ms, failing after 30 s. */
-async function waitUntil(done: () => boolean): Promise<void> {
-  for (const started = Date.now(); !done(); await delay(50)) {
-    if (Date.now() - started > 30_000) throw new Error('waited 30 s in vain');
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 test('readTree reads every file whole, small ones into shared slabs and large ones on their own', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'gongshi-slabs-'));

@@ -5,7 +5,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startProcess } from '../../src/core/lib/run-process.ts';
+import { NoAnswerError, startProcess } from '../../src/core/lib/run-process.ts';
+import { isRunning, waitUntil } from './helpers.ts';
 
 const MODULE = JSON.stringify(new URL('../../src/core/lib/run-process.ts', import.meta.url).href);
 
@@ -111,6 +112,43 @@ describe('startProcess', () => {
     const running = askOnce(waits, {}, { signal: stop.signal });
     stop.abort();
     await assert.rejects(running, /abort/i);
+  });
+
+  it('kills a process that owes an answer and sends none in time, and says so', async () => {
+    const pidFile = path.join(dir, 'hung-pid');
+    const file = await child(
+      'hangs.mjs',
+      `() => { process.getBuiltinModule('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); for (;;); }`,
+    );
+    // 0.05 minutes: 3 s, time enough for the process to start and say who it is on a busy machine.
+    const asked = startProcess<number>(file, { answerWithin: 0.05 });
+    const both = [asked.ask(1), asked.ask(2)];
+    for (const answer of both) {
+      await assert.rejects(answer, (error: Error) => {
+        assert.ok(error instanceof NoAnswerError);
+        assert.equal(error.minutes, 0.05);
+        assert.match(error.message, /hangs\.mjs answered nothing for 0\.05 minutes and was stopped/);
+        return true;
+      });
+    }
+    asked.end();
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    assert.ok(pid > 0);
+    await waitUntil(() => !isRunning(pid));
+  });
+
+  it('gives each answer the time again: a slow process that keeps answering is not stopped', async () => {
+    // 1.5 s an answer, four answers owed at once: 6 s in all, against 4.5 s for any one answer.
+    const file = await child(
+      'slow.mjs',
+      '(n) => { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500); return n * 2; }',
+    );
+    const asked = startProcess<number>(file, { answerWithin: 0.075 });
+    try {
+      assert.deepEqual(await Promise.all([1, 2, 3, 4].map((n) => asked.ask(n))), [2, 4, 6, 8]);
+    } finally {
+      asked.end();
+    }
   });
 
   it('lets both processes end once it has answered', async () => {

@@ -22,7 +22,7 @@ import { serialize } from 'node:v8';
 import { t } from '../i18n/t.ts';
 import { internStrings } from '../lib/intern.ts';
 import { memoize } from '../lib/memo.ts';
-import { type AskedProcess, startProcess } from '../lib/run-process.ts';
+import { type AskedProcess, NoAnswerError, startProcess } from '../lib/run-process.ts';
 import { type ReceivedRead, readReceived, readReceivedApart } from './git-received.ts';
 import { readKeptBytes } from './kept-file.ts';
 import type { CompoundRecord } from './records.ts';
@@ -62,6 +62,8 @@ export interface LoadOptions {
    * default one per core once there are enough compounds to pay for them.
    */
   processes?: number;
+  /** Minutes a validation process may go without answering before it is stopped; by default ten. */
+  answerWithin?: number;
   /** false: do not read git for the days rows were received (every typed date then stands, labelled). */
   history?: boolean;
   /** Where validation results are kept between runs (validation-cache.ts); none: every folder is validated. */
@@ -277,6 +279,9 @@ async function askShare(
   try {
     return await validator.ask(sent);
   } catch (error) {
+    if (error instanceof NoAnswerError) {
+      throw new Error(t('load.processHung', { folders: shareName(share), minutes: error.minutes }));
+    }
     const cause = error instanceof Error ? error.message : String(error);
     throw new Error(t('load.processFailed', { folders: shareName(share), cause }));
   }
@@ -311,6 +316,13 @@ function readAnswers(
  */
 const SHARES_PER_PROCESS = 8;
 
+/**
+ * How long a validation process may go without answering before it is stopped. A share takes about a
+ * second at 10,000 compounds, and a share of a county ten times larger on a machine several times slower
+ * well under a minute: ten minutes without an answer means it is stuck, most likely on one file.
+ */
+const ANSWER_WITHIN_MINUTES = 10;
+
 /** How many processes `jobs` are worth: one per core once there are enough, unless told. */
 function processCount(jobs: CompoundJob[], processes: number | undefined): number {
   // A brief job (a scoped check's compound outside the scope) costs nothing: only full ones count.
@@ -329,7 +341,7 @@ function processCount(jobs: CompoundJob[], processes: number | undefined): numbe
 async function validateCompounds(
   jobs: CompoundJob[],
   context: CompoundContext,
-  { projectRoot, contentDir, processes }: LoadOptions,
+  { projectRoot, contentDir, processes, answerWithin }: LoadOptions,
   digestOf: (job: CompoundJob) => string,
   known: Map<string, string>,
   coreFree: () => void,
@@ -346,7 +358,10 @@ async function validateCompounds(
   const results: CompoundResult[][] = [];
   let next = 0;
   const validators = Array.from({ length: Math.min(count, parts.length) }, async () => {
-    const validator = startProcess<Uint8Array>(processFile(projectRoot), { signal: stop.signal });
+    const validator = startProcess<Uint8Array>(processFile(projectRoot), {
+      signal: stop.signal,
+      answerWithin: answerWithin ?? ANSWER_WITHIN_MINUTES,
+    });
     const take = () => {
       const i = next++;
       if (i >= parts.length) return undefined;

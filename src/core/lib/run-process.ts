@@ -19,6 +19,16 @@ function endOf(code: number | null, signal: NodeJS.Signals | null): string {
   return `stopped (exit code ${code})`;
 }
 
+/** Why a question to a process went unanswered: it answered nothing for `minutes`, and was stopped. */
+export class NoAnswerError extends Error {
+  readonly minutes: number;
+  constructor(file: string, minutes: number) {
+    super(`the process ${file} answered nothing for ${minutes} minutes and was stopped`);
+    this.name = 'NoAnswerError';
+    this.minutes = minutes;
+  }
+}
+
 /** A process started by startProcess: ask it one thing after another, then let it end. */
 export interface AskedProcess<T> {
   /** Resolves with its answer to `data`; rejects with its error, or if it ends without answering. */
@@ -31,8 +41,14 @@ export interface AskedProcess<T> {
  * Starts `file` (a module that calls answerParent) as a Node process of its own, to be asked one thing
  * after another: it answers in order. Maps, Sets and typed arrays pass as they do to a worker thread.
  * Aborting `signal` kills the process: the caller no longer needs its answers (another process failed).
+ * With `answerWithin` (minutes), a process that owes an answer and sends none for that long is killed and
+ * every question still owed fails with a NoAnswerError: a hung process would otherwise hold a build, or a
+ * committee's pull request, until the CI host gives up, and say nothing about why.
  */
-export function startProcess<T>(file: string, { signal }: { signal?: AbortSignal } = {}): AskedProcess<T> {
+export function startProcess<T>(
+  file: string,
+  { signal, answerWithin }: { signal?: AbortSignal; answerWithin?: number } = {},
+): AskedProcess<T> {
   // No execArgv: a flag of this process (a test runner's `--test`) must not change what the file does.
   const child = fork(file, [], { serialization: 'advanced', execArgv: [], ...(signal ? { signal } : {}) });
   const waiting: PromiseWithResolvers<T>[] = [];
@@ -40,11 +56,25 @@ export function startProcess<T>(file: string, { signal }: { signal?: AbortSignal
   let ended = false;
   const failAll = (error: Error) => {
     failure ??= error;
+    clearTimeout(watch);
     for (const asked of waiting.splice(0)) asked.reject(failure);
+  };
+  let watch: NodeJS.Timeout | undefined;
+  // Restarted whenever an answer arrives or a question is asked of a process that owed none.
+  const watchForAnswer = () => {
+    clearTimeout(watch);
+    if (answerWithin === undefined || waiting.length === 0) return;
+    watch = setTimeout(() => {
+      child.kill('SIGKILL');
+      failAll(new NoAnswerError(file, answerWithin));
+    }, answerWithin * 60_000);
+    // The watch alone must not keep this process alive.
+    watch.unref();
   };
   child.on('message', (message: Answer<T>) => {
     const asked = waiting.shift();
     if (!asked) return;
+    watchForAnswer();
     if ('error' in message) asked.reject(new Error(`${file}: ${message.error}`));
     else asked.resolve(message.result);
   });
@@ -61,6 +91,7 @@ export function startProcess<T>(file: string, { signal }: { signal?: AbortSignal
       else if (ended || !child.connected) asked.reject(new Error(`the process ${file} was asked after it was let go`));
       else {
         waiting.push(asked);
+        if (waiting.length === 1) watchForAnswer();
         child.send(data);
       }
       return asked.promise;
