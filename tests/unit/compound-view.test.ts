@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compoundView, quarterViews, summaryLines, yearSummaries } from '../../src/core/model/compound-view.ts';
+import {
+  compoundView,
+  latestQuarterView,
+  quarterViews,
+  summaryLines,
+  yearSummaries,
+} from '../../src/core/model/compound-view.ts';
 import { feeLines } from '../../src/core/model/fee-lines.ts';
 import { lastUpdated, SECTIONS } from '../../src/core/model/sections.ts';
 import type { RevenueItem } from '../../src/core/schemas/public-revenue.ts';
@@ -95,6 +101,18 @@ describe('quarterViews', () => {
         ['2025', '2025Q4', '2025Q4', q3.owner_share, 123],
       ],
     );
+  });
+
+  it('gives the newest quarter alone exactly as the first of the list, whatever the order of the rows', () => {
+    const record = baseRecord({
+      revenueItems: [item('2026Q3', '收入', '地面停车费', 700000), item('2026Q2', '收入', '地面停车费', 900000)],
+    });
+    const [q1, q2, q3] = record.revenueQuarters;
+    assert.ok(q1 && q2 && q3);
+    record.revenueQuarters = [q2, q3, q1];
+    assert.deepEqual(latestQuarterView(record), quarterViews(record)[0]);
+    assert.equal(latestQuarterView(record)?.incomeTotal, 700000);
+    assert.equal(latestQuarterView(baseRecord({ revenueQuarters: [] })), undefined);
   });
 
   it('does not reorder the record itself', () => {

@@ -37,17 +37,37 @@ export function typedDatesNote(
 
 /** Quarters newest first, totals computed from the items (the loader already checked any given totals). */
 export function quarterViews(record: CompoundRecord): QuarterView[] {
+  const itemsOf = groupBy(record.revenueItems, (item) => item.quarter);
   return [...record.revenueQuarters]
     .sort((a, b) => b.quarter.localeCompare(a.quarter))
-    .map((q) => {
-      const items = record.revenueItems.filter((i) => i.quarter === q.quarter);
-      const income = items.filter((i) => i.kind === '收入');
-      const expense = items.filter((i) => i.kind === '支出');
-      const incomeTotal = sumFen(income.map((i) => i.amount));
-      const expenseTotal = sumFen(expense.map((i) => i.amount));
-      const posted = publicationDate(record.received, 'public-revenue.csv', quarterKey(q), q.published);
-      return { ...q, posted, income, expense, incomeTotal, expenseTotal, net: incomeTotal - expenseTotal };
-    });
+    .map((q) => quarterView(record, q, itemsOf.get(q.quarter) ?? []));
+}
+
+/**
+ * The newest quarter alone, as quarterViews would give it first: the first screen and the printed notice
+ * show only that one, and need not work out the other quarters of five years.
+ */
+export function latestQuarterView(record: CompoundRecord): QuarterView | undefined {
+  let latest: RevenueQuarter | undefined;
+  for (const q of record.revenueQuarters) if (!latest || q.quarter.localeCompare(latest.quarter) > 0) latest = q;
+  const quarter = latest?.quarter;
+  return (
+    latest &&
+    quarterView(
+      record,
+      latest,
+      record.revenueItems.filter((item) => item.quarter === quarter),
+    )
+  );
+}
+
+function quarterView(record: CompoundRecord, q: RevenueQuarter, items: readonly RevenueItem[]): QuarterView {
+  const income = items.filter((i) => i.kind === '收入');
+  const expense = items.filter((i) => i.kind === '支出');
+  const incomeTotal = sumFen(income.map((i) => i.amount));
+  const expenseTotal = sumFen(expense.map((i) => i.amount));
+  const posted = publicationDate(record.received, 'public-revenue.csv', quarterKey(q), q.published);
+  return { ...q, posted, income, expense, incomeTotal, expenseTotal, net: incomeTotal - expenseTotal };
 }
 
 /** Quarters added up over one calendar year; the balance is the one at the end of its last quarter. */

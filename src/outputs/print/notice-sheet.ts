@@ -7,7 +7,7 @@ import { t } from '../../core/i18n/t.ts';
 import { formatDate, formatQuarter } from '../../core/lib/format.ts';
 import { html, type SafeHtml } from '../../core/lib/html.ts';
 import { formatYuan } from '../../core/lib/money.ts';
-import { quarterViews } from '../../core/model/compound-view.ts';
+import { latestQuarterView } from '../../core/model/compound-view.ts';
 import { hotlineLines } from '../../core/model/hotlines.ts';
 import type { SheetData } from './print-data.ts';
 import { compoundUrl, noticeFees } from './print-view.ts';
@@ -22,7 +22,7 @@ export function noticeSheet({ record, community, company, site }: SheetData): Sa
   const fees = noticeFees(record, site.today);
   const hotlines = hotlineLines(record, community, site);
   const account = c.public_revenue;
-  const quarter = quarterViews(record)[0];
+  const quarter = latestQuarterView(record);
   const part = (n: number, section: Parameters<typeof t>[0]) =>
     t('notice.part', { number: NUMBERS[n - 1] ?? '', title: t(section) });
   const missing = html`<p class="sheet-missing">${t('section.notPublished')}</p>`;
