@@ -91,6 +91,19 @@ test('a page whose outbound links are all safe already keeps its bytes; one unsa
   });
   assert.match(mixed, /<a rel="noopener noreferrer" href="https:\/\/example.org\/">/);
   assert.ok(mixed.includes(safe));
+  // The same rule as the rewrite, whatever the case of the tag or the address, and a `<` inside a value.
+  for (const unsafe of [
+    '<a href="HTTPS://example.org/">',
+    '<a HREF="https://example.org/">',
+    '<a title="1<2" href="https://example.org/">',
+  ]) {
+    const fixed = finishPage(page(canonical('https://x.cn/a/'), `${safe}${unsafe}x</a>`), {
+      path: '/a/',
+      listed: true,
+    });
+    assert.ok(!fixed.includes(unsafe), `${unsafe} left as it was`);
+    assert.equal([...fixed.matchAll(/rel="noopener noreferrer"/g)].length, 2, fixed);
+  }
 });
 
 test('an empty registry means the pages were rendered out of sight: the hooks refuse to write', () => {

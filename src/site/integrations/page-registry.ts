@@ -19,7 +19,7 @@
 import { createHash } from 'node:crypto';
 import { tileConfig } from '../../core/lib/map-tiles.ts';
 import { withoutBase } from '../../core/lib/site-path.ts';
-import { contentSecurityPolicy, isSafeLinkTag, withSafeOutboundLinks } from './security-headers.ts';
+import { contentSecurityPolicy, hasUnsafeOutboundLink, withSafeOutboundLinks } from './security-headers.ts';
 
 /** What the sitemap and _headers take from one page: kept, so that a page Astro reuses still counts. */
 export interface PageEntry {
@@ -112,21 +112,10 @@ const CHARSET_MARK = bytes('<meta charset');
 const HEAD_END = bytes('</head>');
 
 /**
- * Whether a page has a link (`<a href>`) to another site without rel="noopener noreferrer". The canonical
- * `<link>` of every page points to the site's own address and does not count. Found in the bytes: the site's
- * own components already write the rel (a compound page's links to its commits), so most pages are never
- * decoded, rewritten and encoded again.
+ * Whether a page may link to another site: withSafeOutboundLinks's own first test, on the bytes, so that
+ * a page with no such link is not decoded at all.
  */
-function hasUnsafeOutboundLink(html: Buffer): boolean {
-  for (const marker of OUTBOUND) {
-    for (let at = html.indexOf(marker); at >= 0; at = html.indexOf(marker, at + marker.length)) {
-      const start = html.lastIndexOf(0x3c, at);
-      if (start < 0 || (html[start + 1] !== 0x61 && html[start + 1] !== 0x41) || !isSpace(html[start + 2])) continue;
-      if (!isSafeLinkTag(tagAround(html, at) ?? '')) return true;
-    }
-  }
-  return false;
-}
+const mayLinkOut = (html: Buffer) => OUTBOUND.some((marker) => html.includes(marker));
 
 const isSpace = (byte: number | undefined) =>
   byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0c || byte === 0x0d;
@@ -172,7 +161,11 @@ export function inlineScriptHashes(html: Buffer): string[] {
  */
 export function finishPage(page: Uint8Array, where: { path: string; listed: boolean }): Uint8Array[] {
   let html = Buffer.from(page.buffer, page.byteOffset, page.byteLength);
-  if (hasUnsafeOutboundLink(html)) html = Buffer.from(withSafeOutboundLinks(html.toString('utf8')), 'utf8');
+  if (mayLinkOut(html)) {
+    // Decoded to find a link without rel="noopener noreferrer"; written again only when there is one.
+    const text = html.toString('utf8');
+    if (hasUnsafeOutboundLink(text)) html = Buffer.from(withSafeOutboundLinks(text), 'utf8');
+  }
   const hashes = inlineScriptHashes(html);
   // What is looked for next belongs in the head: no need to search the rest of a long page for it.
   const headEnd = html.indexOf(HEAD_END);

@@ -48,9 +48,8 @@ export function contentSecurityPolicy(hashes: readonly string[], tiles: TileConf
  * which compound page the reader came from.
  */
 export function withSafeOutboundLinks(html: string): string {
-  // Most pages link nowhere else: skip the scan of the whole page for them.
-  if (!html.includes('href="http') && !html.includes('href="//')) return html;
-  return html.replace(/<a\s[^>]*href="(?:https?:)?\/\/[^"]*"[^>]*>/gi, (tag) => {
+  if (!mayLinkOut(html)) return html;
+  return html.replace(OUTBOUND_LINK, (tag) => {
     if (isSafeLinkTag(tag)) return tag;
     const rel = REL.exec(tag);
     const words = relWords(tag);
@@ -61,11 +60,26 @@ export function withSafeOutboundLinks(html: string): string {
   });
 }
 
+/**
+ * Whether withSafeOutboundLinks would change the page: the site's own components already write the rel
+ * (a compound page's links to its commits), so most pages that link out need no rewriting.
+ */
+export function hasUnsafeOutboundLink(html: string): boolean {
+  if (!mayLinkOut(html)) return false;
+  for (const [tag] of html.matchAll(OUTBOUND_LINK)) if (!isSafeLinkTag(tag)) return true;
+  return false;
+}
+
+const OUTBOUND_LINK = /<a\s[^>]*href="(?:https?:)?\/\/[^"]*"[^>]*>/gi;
+
+/** Most pages link nowhere else: the scan of the whole page is skipped for them. */
+const mayLinkOut = (html: string) => html.includes('href="http') || html.includes('href="//');
+
 const REL = /\srel="([^"]*)"/i;
 const relWords = (tag: string) => new Set(REL.exec(tag)?.[1]?.split(/\s+/).filter(Boolean) ?? []);
 
 /** Whether an `<a …>` tag already says rel="noopener noreferrer", as the site's own components write it. */
-export function isSafeLinkTag(tag: string): boolean {
+function isSafeLinkTag(tag: string): boolean {
   const words = relWords(tag);
   return words.has('noopener') && words.has('noreferrer');
 }
