@@ -979,7 +979,9 @@ describe('loadContent when a validation process does not do its part', () => {
     });
   });
 
-  it('stops a process that answers nothing in time and fails in Chinese, naming the folders', async () => {
+  it('stops a process that answers nothing in time and fails in Chinese, naming the folders', {
+    timeout: 60_000,
+  }, async () => {
     const pidFile = path.join(root, 'hung-pid');
     const project = await projectWith(
       'hung',

@@ -114,7 +114,7 @@ describe('startProcess', () => {
     await assert.rejects(running, /abort/i);
   });
 
-  it('kills a process that owes an answer and sends none in time, and says so', async () => {
+  it('kills a process that owes an answer and sends none in time, and says so', { timeout: 60_000 }, async () => {
     const pidFile = path.join(dir, 'hung-pid');
     const file = await child(
       'hangs.mjs',
@@ -137,7 +137,9 @@ describe('startProcess', () => {
     await waitUntil(() => !isRunning(pid));
   });
 
-  it('gives each answer the time again: a slow process that keeps answering is not stopped', async () => {
+  it('gives each answer the time again: a slow process that keeps answering is not stopped', {
+    timeout: 60_000,
+  }, async () => {
     // 1.5 s an answer, four answers owed at once: 6 s in all, against 4.5 s for any one answer.
     const file = await child(
       'slow.mjs',
@@ -148,6 +150,13 @@ describe('startProcess', () => {
       assert.deepEqual(await Promise.all([1, 2, 3, 4].map((n) => asked.ask(n))), [2, 4, 6, 8]);
     } finally {
       asked.end();
+    }
+  });
+
+  it('refuses a time limit a timer cannot keep', async () => {
+    const file = await child('never-started.mjs', '(n) => n');
+    for (const answerWithin of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, 40_000]) {
+      assert.throws(() => startProcess(file, { answerWithin }), RangeError);
     }
   });
 

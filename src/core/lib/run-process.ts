@@ -49,17 +49,21 @@ export function startProcess<T>(
   file: string,
   { signal, answerWithin }: { signal?: AbortSignal; answerWithin?: number } = {},
 ): AskedProcess<T> {
+  // A timer's delay past 2^31 - 1 ms, or not a number, is taken as 1 ms: the process would be killed at once.
+  if (answerWithin !== undefined && !(answerWithin > 0 && answerWithin * 60_000 <= 2 ** 31 - 1)) {
+    throw new RangeError(`answerWithin must be more than 0 and at most 35,791 minutes, not ${answerWithin}`);
+  }
   // No execArgv: a flag of this process (a test runner's `--test`) must not change what the file does.
   const child = fork(file, [], { serialization: 'advanced', execArgv: [], ...(signal ? { signal } : {}) });
   const waiting: PromiseWithResolvers<T>[] = [];
   let failure: Error | undefined;
   let ended = false;
+  let watch: NodeJS.Timeout | undefined;
   const failAll = (error: Error) => {
     failure ??= error;
     clearTimeout(watch);
     for (const asked of waiting.splice(0)) asked.reject(failure);
   };
-  let watch: NodeJS.Timeout | undefined;
   // Restarted whenever an answer arrives or a question is asked of a process that owed none.
   const watchForAnswer = () => {
     clearTimeout(watch);

@@ -40,14 +40,14 @@ const LIGHTNINGCSS_NAMES: Record<string, keyof Targets> = {
   safari: 'safari',
 };
 
-/** OLDER_BROWSERS as lightningcss targets: each major version in lightningcss's encoding. */
+/** OLDER_BROWSERS as lightningcss targets: a version as (major << 16) | (minor << 8); the lowest of a browser's. */
 export function olderBrowserTargets(): Targets {
   const targets: Targets = {};
   for (const browser of OLDER_BROWSERS) {
-    const [, name = '', major = ''] = /^([a-z]+)(\d+)$/.exec(browser) ?? [];
+    const [, name = '', major = '', minor = '0'] = /^([a-z]+)(\d+)(?:\.(\d+))?$/.exec(browser) ?? [];
     const key = LIGHTNINGCSS_NAMES[name];
     if (key === undefined) throw new Error(`src/core/lib/browsers.ts: no lightningcss name for ${browser}`);
-    targets[key] = Number(major) << 16;
+    targets[key] = Math.min(targets[key] ?? Number.POSITIVE_INFINITY, (Number(major) << 16) | (Number(minor) << 8));
   }
   return targets;
 }
