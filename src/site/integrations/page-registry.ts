@@ -104,7 +104,12 @@ function tagAround(html: Buffer, at: number): string | undefined {
 const bytes = (text: string) => Buffer.from(text, 'latin1');
 const SCRIPT_OPEN = bytes('<script');
 const SCRIPT_CLOSE = bytes('</script>');
-const OUTBOUND = [bytes('href="http'), bytes('href="//')];
+/**
+ * Text every outbound link holds: security-headers.ts's first test of a page, made here on its bytes before
+ * decoding it. Defined here, not there: the two modules import each other, and this one uses it as it loads.
+ */
+export const OUTBOUND_MARKERS = ['href="http', 'href="//'];
+const OUTBOUND = OUTBOUND_MARKERS.map(bytes);
 const ROBOTS = bytes('name="robots"');
 const CANONICAL_MARK = bytes('rel="canonical"');
 const CSP_MARK = bytes('http-equiv="Content-Security-Policy"');

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { type TileConfig, tileConfig } from '../../core/lib/map-tiles.ts';
 import { siteBase } from '../../core/lib/site-path.ts';
-import { finishedPages, resetPageRegistry } from './page-registry.ts';
+import { finishedPages, OUTBOUND_MARKERS, resetPageRegistry } from './page-registry.ts';
 
 /** Origins the configured map tiles come from: `https://t{s}.tianditu.gov.cn/…` gives every subdomain. */
 export function tileOrigins(tiles: TileConfig): string[] {
@@ -73,7 +73,7 @@ export function hasUnsafeOutboundLink(html: string): boolean {
 const OUTBOUND_LINK = /<a\s[^>]*href="(?:https?:)?\/\/[^"]*"[^>]*>/gi;
 
 /** Most pages link nowhere else: the scan of the whole page is skipped for them. */
-const mayLinkOut = (html: string) => html.includes('href="http') || html.includes('href="//');
+const mayLinkOut = (html: string) => OUTBOUND_MARKERS.some((marker) => html.includes(marker));
 
 const REL = /\srel="([^"]*)"/i;
 const relWords = (tag: string) => new Set(REL.exec(tag)?.[1]?.split(/\s+/).filter(Boolean) ?? []);
